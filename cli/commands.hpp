@@ -1,0 +1,10 @@
+#pragma once
+// The subcommands of the socialcure tool; each adds itself to the application.
+
+#include <CLI/CLI.hpp>
+
+namespace socialcure::cli {
+
+void add_describe_command(CLI::App& app);
+
+}  // namespace socialcure::cli

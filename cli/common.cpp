@@ -1,0 +1,47 @@
+#include "common.hpp"
+
+#include <map>
+
+#include "socialcure/core/error.hpp"
+#include "socialcure/data/sample.hpp"
+
+namespace socialcure::cli {
+
+void add_data_options(CLI::App& command, data_options& options) {
+  command
+      .add_option("--missing", options.missing,
+                  "Extra codes meaning 'missing', comma-separated (e.g. -99,999,.); the empty field and NA always are")
+      ->delimiter(',');
+  command.add_option("--text", options.text_columns, "Columns to read as text, comma-separated")->delimiter(',');
+  command.add_option("--id", options.id_column, "Respondent id column (text; ids must be present and unique)");
+  command.add_option("--delimiter", options.delimiter, "Field delimiter: ',', ';', 'tab' (default: by file name)");
+}
+
+void add_format_option(CLI::App& command, output_format& format) {
+  const std::map<std::string, output_format> formats{{"text", output_format::text}, {"json", output_format::json}};
+  command.add_option("--format", format, "Output format: text (default) or json")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+}
+
+table load_table(const data_options& options) {
+  csv_options csv;
+  for (const auto& code : options.missing) {
+    if (std::find(csv.missing_codes.begin(), csv.missing_codes.end(), code) == csv.missing_codes.end()) {
+      csv.missing_codes.push_back(code);
+    }
+  }
+  csv.text_columns = options.text_columns;
+  csv.id_column = options.id_column;
+  if (options.delimiter == "tab" || options.delimiter == "\\t") {
+    csv.delimiter = '\t';
+  } else if (options.delimiter.size() == 1) {
+    csv.delimiter = options.delimiter.front();
+  } else if (!options.delimiter.empty()) {
+    throw argument_error("--delimiter takes one character or 'tab', not '" + options.delimiter + "'");
+  }
+  constexpr std::string_view sample_prefix = "sample:";
+  if (options.path.starts_with(sample_prefix)) return read_sample(options.path.substr(sample_prefix.size()), csv);
+  return read_csv(options.path, csv);
+}
+
+}  // namespace socialcure::cli

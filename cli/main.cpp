@@ -1,0 +1,43 @@
+// socialcure: the command-line tool. Exit codes: 0 success, 1 data or runtime error (one line on
+// stderr naming where), 2 usage error.
+
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"socialcure: statistics of the Social Cure (group memberships, scales, change, mediation)",
+               "socialcure"};
+  app.set_version_flag("--version", std::string("socialcure ") + socialcure::version_string);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 success, 1 data or runtime error, 2 usage error.\n"
+      "FILE may be sample:NAME to use a bundled sample file (sample:panel_wide.csv, sample:panel_t0.csv,\n"
+      "sample:panel_t1.csv, sample:groups_long.csv).");
+  socialcure::cli::add_describe_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const socialcure::data_error& e) {
+    std::cerr << "socialcure: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "socialcure: error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

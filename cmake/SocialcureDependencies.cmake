@@ -1,0 +1,20 @@
+# Finds the dependencies and fails at configure time with the Debian package to install.
+macro(socialcure_require package debian_package)
+  find_package(${package} ${ARGN} QUIET)
+  if(NOT ${package}_FOUND)
+    message(FATAL_ERROR
+      "socialcure needs ${package}, which was not found.\n"
+      "On Debian 12 install it with:  apt-get install ${debian_package}\n"
+      "(or run scripts/test.sh / scripts/demo.sh, which install every missing package)")
+  endif()
+endmacro()
+
+socialcure_require(Eigen3 libeigen3-dev 3.4 NO_MODULE)
+socialcure_require(Boost libboost-math-dev 1.74 CONFIG)
+socialcure_require(nlohmann_json nlohmann-json3-dev 3.10)
+if(SOCIALCURE_BUILD_TOOL)
+  socialcure_require(CLI11 libcli11-dev 2.1)
+endif()
+if(SOCIALCURE_BUILD_TESTS)
+  socialcure_require(doctest doctest-dev 2.4)
+endif()

@@ -1,0 +1,53 @@
+#include "socialcure/core/number.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace socialcure {
+
+namespace {
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Checks the decimal grammar: [+-] (digits [. digits*] | . digits) [(e|E) [+-] digits].
+bool is_decimal(std::string_view s) noexcept {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exp_digits = 0;
+    while (i < s.size() && is_digit(s[i])) ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == s.size();
+}
+}  // namespace
+
+parsed_number parse_number(std::string_view text) noexcept {
+  if (!is_decimal(text)) return {};
+  std::string_view body = text;
+  if (body.front() == '+') body.remove_prefix(1);  // from_chars takes no '+'
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
+  if (ec == std::errc::result_out_of_range) return {number_status::out_of_range, 0.0};
+  if (ec != std::errc() || end != body.data() + body.size() || !std::isfinite(value)) return {};
+  return {number_status::ok, value};
+}
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "NA";
+  std::array<char, 32> buffer{};
+  const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  return ec == std::errc() ? std::string(buffer.data(), end) : std::string("NA");
+}
+
+}  // namespace socialcure
