@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main example: installs what is missing, builds (release) and runs the pre/post workflow on
+# the bundled sample data. Idempotent; works from any directory.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+echo
+build/release/bin/prepost_workflow
+echo
+echo "The command-line tool is at: $root/build/release/bin/socialcure"
