@@ -8,9 +8,13 @@ std::string location::to_string() const {
   std::string out;
   if (!file.empty()) {
     out += file;
-    if (line > 0) out += ":" + std::to_string(line);
+    if (line > 0) {
+      out.push_back(':');
+      out += std::to_string(line);
+    }
   } else if (line > 0) {
-    out += "line " + std::to_string(line);
+    out += "line ";
+    out += std::to_string(line);
   }
   auto add = [&out](const char* label, const std::string& value) {
     if (value.empty()) return;
