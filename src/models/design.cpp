@@ -1,0 +1,169 @@
+#include "socialcure/models/design.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/missing.hpp"
+#include "socialcure/core/number.hpp"
+
+namespace socialcure {
+
+namespace {
+
+const categorical_term* find_categorical(const model_spec& spec, const std::string& column) {
+  for (const auto& c : spec.categorical) {
+    if (c.column == column) return &c;
+  }
+  return nullptr;
+}
+
+std::string level_text(const column& c, std::size_t row) {
+  return c.is_numeric() ? format_number(c.numbers()[row]) : c.strings()[row];
+}
+
+// Sorted levels among the rows used: numbers numerically, text bytewise.
+std::vector<std::string> sorted_levels(const column& c, const std::vector<std::size_t>& rows) {
+  if (c.is_numeric()) {
+    std::vector<double> values;
+    for (std::size_t r : rows) values.push_back(c.numbers()[r]);
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::vector<std::string> out;
+    for (double v : values) out.push_back(format_number(v));
+    return out;
+  }
+  std::vector<std::string> out;
+  for (std::size_t r : rows) out.push_back(c.strings()[r]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+const column& numeric_column(const table& data, const std::string& name, const char* role) {
+  const column& c = data.get(name);
+  if (!c.is_numeric()) {
+    throw argument_error(data.source() + ": the " + role + " '" + name +
+                         "' is a text column; a numeric column is needed (or declare it categorical)");
+  }
+  return c;
+}
+
+}  // namespace
+
+std::vector<std::string> model_frame::term_names() const {
+  std::vector<std::string> out;
+  out.reserve(terms.size());
+  for (const auto& t : terms) out.push_back(t.name);
+  return out;
+}
+
+void model_spec::validate() const {
+  if (response.empty()) throw argument_error("the model needs a response variable");
+  if (predictors.empty() && !intercept) throw argument_error("the model has no terms (no predictors, no intercept)");
+  std::vector<std::string> names = predictors;
+  names.push_back(response);
+  if (!offset.empty()) names.push_back(offset);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) throw argument_error("a model variable has an empty name");
+    for (std::size_t j = 0; j < i; ++j) {
+      if (names[i] == names[j]) throw argument_error("the variable '" + names[i] + "' is named twice in the model");
+    }
+  }
+  for (const auto& c : categorical) {
+    if (std::find(predictors.begin(), predictors.end(), c.column) == predictors.end()) {
+      throw argument_error("the categorical variable '" + c.column + "' is not among the predictors");
+    }
+  }
+}
+
+model_frame build_model_frame(const table& data, const model_spec& spec) {
+  spec.validate();
+  // Every column of the model, and listwise deletion over them.
+  std::vector<std::string> used = {spec.response};
+  used.insert(used.end(), spec.predictors.begin(), spec.predictors.end());
+  if (!spec.offset.empty()) used.push_back(spec.offset);
+  std::vector<const column*> columns;
+  for (const auto& name : used) columns.push_back(&data.get(name));
+
+  model_frame frame;
+  frame.intercept = spec.intercept;
+  frame.response = spec.response;
+  std::vector<bool> excluded(data.rows(), false);
+  for (const column* c : columns) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < data.rows(); ++i) {
+      if (c->is_missing(i)) {
+        excluded[i] = true;
+        ++count;
+      }
+    }
+    if (count > 0) frame.missing_by_column.push_back({c->name(), count});
+  }
+  for (std::size_t i = 0; i < data.rows(); ++i) {
+    if (!excluded[i]) frame.rows.push_back(i);
+  }
+  frame.n_excluded = data.rows() - frame.rows.size();
+  if (frame.rows.empty()) {
+    throw data_error({data.source(), 0, {}, {}, {}},
+                     "no case has every model variable observed (" + std::to_string(data.rows()) +
+                         " rows, all excluded listwise)");
+  }
+
+  // Terms.
+  struct term_source {
+    const column* col;
+    std::string level;  // empty: numeric
+  };
+  std::vector<term_source> sources;
+  if (spec.intercept) frame.terms.push_back({"(Intercept)", "", ""});
+  for (const auto& name : spec.predictors) {
+    const categorical_term* cat = find_categorical(spec, name);
+    if (cat == nullptr) {
+      sources.push_back({&numeric_column(data, name, "predictor"), ""});
+      frame.terms.push_back({name, name, ""});
+      continue;
+    }
+    const column& c = data.get(name);
+    const std::vector<std::string> levels = sorted_levels(c, frame.rows);
+    std::string reference = cat->reference.empty() ? levels.front() : cat->reference;
+    if (c.is_numeric() && !cat->reference.empty()) {
+      const parsed_number parsed = parse_number(cat->reference);
+      if (parsed.status == number_status::ok) reference = format_number(parsed.value);
+    }
+    if (std::find(levels.begin(), levels.end(), reference) == levels.end()) {
+      std::string available;
+      for (const auto& l : levels) available += (available.empty() ? "" : ", ") + l;
+      throw argument_error("the reference level '" + cat->reference + "' of '" + name +
+                           "' does not occur among the cases used (levels: " + available + ")");
+    }
+    for (const auto& level : levels) {
+      if (level == reference) continue;
+      sources.push_back({&c, level});
+      frame.terms.push_back({name + "[T." + level + "]", name, level});
+    }
+  }
+  const column& response = numeric_column(data, spec.response, "response");
+  const column* offset = spec.offset.empty() ? nullptr : &numeric_column(data, spec.offset, "offset");
+
+  const auto n = static_cast<Eigen::Index>(frame.rows.size());
+  const auto p = static_cast<Eigen::Index>(frame.terms.size());
+  frame.x.resize(n, p);
+  frame.y.resize(n);
+  if (offset != nullptr) frame.offset.resize(n);
+  const Eigen::Index first = spec.intercept ? 1 : 0;
+  if (spec.intercept) frame.x.col(0).setOnes();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const std::size_t r = frame.rows[static_cast<std::size_t>(i)];
+    frame.y(i) = response.numbers()[r];
+    if (offset != nullptr) frame.offset(i) = offset->numbers()[r];
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+      const term_source& s = sources[k];
+      const Eigen::Index j = first + static_cast<Eigen::Index>(k);
+      frame.x(i, j) = s.level.empty() ? s.col->numbers()[r] : (level_text(*s.col, r) == s.level ? 1.0 : 0.0);
+    }
+  }
+  return frame;
+}
+
+}  // namespace socialcure

@@ -1,0 +1,267 @@
+#include "socialcure/models/ols.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+#include <Eigen/Cholesky>
+#include <Eigen/LU>
+
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/data/describe.hpp"
+#include "socialcure/models/detail/least_squares.hpp"
+#include "socialcure/models/distributions.hpp"
+
+namespace socialcure {
+
+std::string_view to_string(se_type type) noexcept {
+  switch (type) {
+    case se_type::classical: return "classical";
+    case se_type::hc0: return "hc0";
+    case se_type::hc1: return "hc1";
+    case se_type::hc2: return "hc2";
+    case se_type::hc3: return "hc3";
+    case se_type::hc4: return "hc4";
+  }
+  return "classical";
+}
+
+se_type parse_se_type(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (se_type t : {se_type::classical, se_type::hc0, se_type::hc1, se_type::hc2, se_type::hc3, se_type::hc4}) {
+    if (lower == to_string(t)) return t;
+  }
+  throw argument_error("unknown standard-error type '" + std::string(text) +
+                       "' (allowed: classical, hc0, hc1, hc2, hc3, hc4)");
+}
+
+void ols_options::validate() const {
+  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1), not " + format_number(level));
+  if (!(tolerance >= 0.0)) throw argument_error("the rank tolerance must be >= 0");
+  if (refinement_steps < 0) throw argument_error("refinement_steps must be >= 0");
+}
+
+const coefficient& ols_result::at(std::string_view term) const {
+  for (const auto& c : coefficients) {
+    if (c.term == term) return c;
+  }
+  std::string available;
+  for (const auto& c : coefficients) available += (available.empty() ? "" : ", ") + c.term;
+  throw argument_error("no term '" + std::string(term) + "' in the model (terms: " + available + ")");
+}
+
+namespace {
+
+std::string collinearity_message(const detail::least_squares& ls, const std::vector<std::string>& terms) {
+  std::string message = "the design matrix is rank deficient:";
+  for (std::size_t d = 0; d < ls.dropped.size(); ++d) {
+    const Eigen::VectorXd& w = ls.dependencies[d];
+    const double largest = w.size() > 0 ? w.cwiseAbs().maxCoeff() : 0.0;
+    std::string parts;
+    for (Eigen::Index k = 0; k < w.size(); ++k) {
+      if (std::fabs(w(k)) > 1e-8 * largest && largest > 0) {
+        parts += (parts.empty() ? "" : " + ") + format_number(w(k)) + " * " +
+                 terms[static_cast<std::size_t>(ls.kept[static_cast<std::size_t>(k)])];
+      }
+    }
+    message += (d == 0 ? " " : "; ") + std::string("'") + terms[static_cast<std::size_t>(ls.dropped[d])] + "' = " +
+               (parts.empty() ? "0 (the column is constant zero)" : parts);
+  }
+  return message + " (remove the redundant term, or use rank_policy::drop to drop it as R's lm does)";
+}
+
+Eigen::VectorXd hc_weights(se_type type, const Eigen::VectorXd& e, const Eigen::VectorXd& h, double n, double p) {
+  const Eigen::Index m = e.size();
+  Eigen::VectorXd w(m);
+  for (Eigen::Index i = 0; i < m; ++i) {
+    const double e2 = e(i) * e(i);
+    const double one_minus_h = 1.0 - h(i);
+    switch (type) {
+      case se_type::hc0: w(i) = e2; break;
+      case se_type::hc1: w(i) = e2 * n / (n - p); break;
+      case se_type::hc2: w(i) = e2 / one_minus_h; break;
+      case se_type::hc3: w(i) = e2 / (one_minus_h * one_minus_h); break;
+      case se_type::hc4: w(i) = e2 / std::pow(one_minus_h, std::min(4.0, n * h(i) / p)); break;
+      case se_type::classical: w(i) = e2; break;
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
+ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
+                   const std::vector<std::string>& terms, bool intercept, const ols_options& options) {
+  options.validate();
+  if (static_cast<Eigen::Index>(terms.size()) != x.cols()) {
+    throw argument_error("fit_ols: " + std::to_string(terms.size()) + " term names for " + std::to_string(x.cols()) +
+                         " columns");
+  }
+  if (x.rows() != y.size()) throw argument_error("fit_ols: X and y have different numbers of rows");
+  if (!x.allFinite() || !y.allFinite()) throw argument_error("fit_ols: X and y must be finite (no missing values)");
+
+  detail::least_squares_options ls_options;
+  ls_options.tolerance = options.tolerance;
+  ls_options.refinement_steps = options.refinement_steps;
+  const detail::least_squares ls = detail::solve_least_squares(x, y, ls_options);
+  if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
+    throw data_error({}, collinearity_message(ls, terms));
+  }
+
+  ols_result out;
+  const auto n_index = x.rows();
+  const double n = static_cast<double>(n_index);
+  const double p = static_cast<double>(ls.rank);
+  out.n = static_cast<std::size_t>(n_index);
+  out.intercept = intercept;
+  out.se = options.se;
+  out.level = options.level;
+  out.rank = ls.rank;
+  out.df_residual = n - p;
+  if (out.df_residual < 1) {
+    throw data_error({}, std::to_string(out.n) + " cases for " + std::to_string(ls.rank) +
+                             " coefficients: no residual degrees of freedom");
+  }
+  for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(terms[static_cast<std::size_t>(j)]);
+
+  out.residuals = ls.residuals;
+  out.fitted = y - out.residuals;
+  out.leverage = ls.leverage;
+  long double rss = 0.0L;
+  for (Eigen::Index i = 0; i < n_index; ++i) rss += static_cast<long double>(out.residuals(i)) * out.residuals(i);
+  out.rss = static_cast<double>(rss);
+  const double sigma2 = out.rss / out.df_residual;
+  out.sigma = std::sqrt(sigma2);
+
+  // R^2 = 1 - RSS/TSS and the overall F from MSS = TSS - RSS, with TSS about the mean when the
+  // model has an intercept and about zero otherwise (summary.lm's conventions).
+  const bool has_intercept_kept = intercept && std::find(ls.kept.begin(), ls.kept.end(), 0) != ls.kept.end();
+  const double centre = has_intercept_kept ? mean_and_sd(std::span<const double>(y.data(), out.n)).mean : 0.0;
+  long double tss = 0.0L;
+  for (Eigen::Index i = 0; i < n_index; ++i) {
+    const long double d = static_cast<long double>(y(i)) - centre;
+    tss += d * d;
+  }
+  const long double mss = tss - rss;
+  const double df_model = p - (has_intercept_kept ? 1.0 : 0.0);
+  out.r_squared = static_cast<double>(1.0L - rss / tss);
+  out.adj_r_squared = 1.0 - (1.0 - out.r_squared) * (n - (has_intercept_kept ? 1.0 : 0.0)) / out.df_residual;
+  out.f_df1 = df_model;
+  out.f_df2 = out.df_residual;
+  if (df_model > 0) {
+    out.f_statistic = out.rss == 0.0 ? std::numeric_limits<double>::infinity()
+                                     : static_cast<double>(mss / df_model) / sigma2;
+    out.f_p = f_upper_p(out.f_statistic, out.f_df1, out.f_df2);
+  } else {
+    out.f_statistic = out.f_p = missing_value;
+  }
+  if (tss == 0.0L) out.notes.push_back("the response does not vary: R-squared is undefined");
+
+  // Covariance of the kept coefficients.
+  const Eigen::Index r = static_cast<Eigen::Index>(ls.rank);
+  if (options.se == se_type::classical) {
+    out.covariance = sigma2 * ls.xtx_inverse;
+  } else {
+    if (options.se != se_type::hc0 && options.se != se_type::hc1) {
+      for (Eigen::Index i = 0; i < n_index; ++i) {
+        if (1.0 - ls.leverage(i) <= 1e-12) {
+          throw data_error({}, "case " + std::to_string(i + 1) + " has leverage 1, so " +
+                                   std::string(to_string(options.se)) +
+                                   " standard errors are undefined (use hc0 or hc1, or remove the case)");
+        }
+      }
+    }
+    Eigen::MatrixXd x_kept(n_index, r);
+    for (Eigen::Index k = 0; k < r; ++k) x_kept.col(k) = x.col(ls.kept[static_cast<std::size_t>(k)]);
+    const Eigen::VectorXd w = hc_weights(options.se, out.residuals, ls.leverage, n, p);
+    const Eigen::MatrixXd a = x_kept * ls.xtx_inverse;  // rows a_i = x_i' (X'X)^{-1}
+    out.covariance = a.transpose() * w.asDiagonal() * a;
+  }
+
+  // Coefficient table.
+  const double t_crit = t_quantile(1.0 - (1.0 - options.level) / 2.0, out.df_residual);
+  const mean_sd y_stats = mean_and_sd(std::span<const double>(y.data(), out.n));
+  Eigen::VectorXd x_sd = Eigen::VectorXd::Constant(x.cols(), missing_value);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const Eigen::VectorXd column = x.col(j);
+    x_sd(j) = mean_and_sd(std::span<const double>(column.data(), out.n)).sd;
+  }
+  out.coefficients.resize(terms.size());
+  for (std::size_t j = 0; j < terms.size(); ++j) out.coefficients[j].term = terms[j];
+  for (Eigen::Index j : ls.dropped) out.coefficients[static_cast<std::size_t>(j)].aliased = true;
+  for (Eigen::Index k = 0; k < r; ++k) {
+    const Eigen::Index j = ls.kept[static_cast<std::size_t>(k)];
+    coefficient& c = out.coefficients[static_cast<std::size_t>(j)];
+    c.estimate = ls.coef(j);
+    c.se = std::sqrt(out.covariance(k, k));
+    c.statistic = c.estimate / c.se;
+    c.p = t_two_sided_p(c.statistic, out.df_residual);
+    c.ci_lower = c.estimate - t_crit * c.se;
+    c.ci_upper = c.estimate + t_crit * c.se;
+    if (!(intercept && j == 0)) c.std_estimate = c.estimate * x_sd(j) / y_stats.sd;
+  }
+
+  // Variance inflation factors: diagonal of the inverse correlation matrix of the kept predictors.
+  if (has_intercept_kept && r >= 2) {
+    std::vector<Eigen::Index> predictors;
+    for (Eigen::Index j : ls.kept) {
+      if (j != 0) predictors.push_back(j);
+    }
+    const auto q = static_cast<Eigen::Index>(predictors.size());
+    Eigen::MatrixXd centred(n_index, q);
+    for (Eigen::Index k = 0; k < q; ++k) {
+      centred.col(k) = x.col(predictors[static_cast<std::size_t>(k)]);
+      centred.col(k).array() -= centred.col(k).mean();
+      centred.col(k) /= centred.col(k).norm();
+    }
+    const Eigen::MatrixXd corr = centred.transpose() * centred;
+    const Eigen::MatrixXd corr_inv = corr.ldlt().solve(Eigen::MatrixXd::Identity(q, q));
+    for (Eigen::Index k = 0; k < q; ++k) {
+      out.coefficients[static_cast<std::size_t>(predictors[static_cast<std::size_t>(k)])].vif = corr_inv(k, k);
+    }
+  }
+
+  // Cook's distance.
+  out.cooks_distance.resize(n_index);
+  for (Eigen::Index i = 0; i < n_index; ++i) {
+    const double h = ls.leverage(i);
+    const double e = out.residuals(i);
+    out.cooks_distance(i) = e * e * h / (p * sigma2 * (1.0 - h) * (1.0 - h));
+  }
+
+  // Wald F under the robust covariance, over the kept non-intercept terms.
+  if (options.se != se_type::classical && df_model > 0) {
+    const Eigen::Index first = has_intercept_kept ? 1 : 0;  // the intercept is kept[0] when kept
+    const Eigen::Index q = r - first;
+    Eigen::VectorXd b(q);
+    for (Eigen::Index k = 0; k < q; ++k) b(k) = ls.coef(ls.kept[static_cast<std::size_t>(k + first)]);
+    const Eigen::MatrixXd v = out.covariance.bottomRightCorner(q, q);
+    out.wald_f = b.dot(v.fullPivLu().solve(b)) / static_cast<double>(q);
+    out.wald_f_p = f_upper_p(out.wald_f, static_cast<double>(q), out.df_residual);
+  }
+  return out;
+}
+
+ols_result fit_ols(const model_frame& frame, const ols_options& options) {
+  ols_result out;
+  try {
+    out = fit_ols(frame.x, frame.y, frame.term_names(), frame.intercept, options);
+  } catch (const data_error& e) {
+    throw data_error({}, "model for '" + frame.response + "': " + e.problem());
+  }
+  out.response = frame.response;
+  out.n_excluded = frame.n_excluded;
+  out.missing_by_column = frame.missing_by_column;
+  out.rows = frame.rows;
+  return out;
+}
+
+ols_result fit_ols(const table& data, const model_spec& spec, const ols_options& options) {
+  options.validate();
+  return fit_ols(build_model_frame(data, spec), options);
+}
+
+}  // namespace socialcure
