@@ -51,6 +51,11 @@ const column& numeric_column(const table& data, const std::string& name, const c
 
 }  // namespace
 
+location model_frame::where(Eigen::Index i, const std::string& column) const {
+  const auto k = static_cast<std::size_t>(i);
+  return {source, k < lines.size() ? lines[k] : 0, column, {}, {}};
+}
+
 std::vector<std::string> model_frame::term_names() const {
   std::vector<std::string> out;
   out.reserve(terms.size());
@@ -104,6 +109,8 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
     if (!excluded[i]) frame.rows.push_back(i);
   }
   frame.n_excluded = data.rows() - frame.rows.size();
+  frame.source = data.source();
+  for (std::size_t r : frame.rows) frame.lines.push_back(data.source_line(r));
   if (frame.rows.empty()) {
     throw data_error({data.source(), 0, {}, {}, {}},
                      "no case has every model variable observed (" + std::to_string(data.rows()) +

@@ -44,14 +44,7 @@ void ols_options::validate() const {
   if (refinement_steps < 0) throw argument_error("refinement_steps must be >= 0");
 }
 
-const coefficient& ols_result::at(std::string_view term) const {
-  for (const auto& c : coefficients) {
-    if (c.term == term) return c;
-  }
-  std::string available;
-  for (const auto& c : coefficients) available += (available.empty() ? "" : ", ") + c.term;
-  throw argument_error("no term '" + std::string(term) + "' in the model (terms: " + available + ")");
-}
+const coefficient& ols_result::at(std::string_view term) const { return find_coefficient(coefficients, term); }
 
 namespace {
 

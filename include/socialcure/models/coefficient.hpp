@@ -2,7 +2,9 @@
 /// \file
 /// \brief One estimated coefficient with its inference, shared by every regression model.
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "socialcure/core/missing.hpp"
 
@@ -26,5 +28,8 @@ struct coefficient {
   double exp_ci_lower = missing_value;
   double exp_ci_upper = missing_value;
 };
+
+/// \brief The coefficient of `term`. \throws argument_error listing the terms on a miss.
+[[nodiscard]] const coefficient& find_coefficient(std::span<const coefficient> coefficients, std::string_view term);
 
 }  // namespace socialcure

@@ -14,6 +14,7 @@
 
 #include <Eigen/Core>
 
+#include "socialcure/core/error.hpp"
 #include "socialcure/data/table.hpp"
 
 namespace socialcure {
@@ -60,9 +61,14 @@ struct model_frame {
   std::vector<term_info> terms;
   bool intercept = true;
   std::string response;
+  std::string source;              ///< the table's source (file name), for messages
   std::vector<std::size_t> rows;  ///< rows of the table used, in order
+  std::vector<std::size_t> lines; ///< source line of each row used (0 when unknown)
   std::size_t n_excluded = 0;     ///< rows excluded listwise
   std::vector<missing_count> missing_by_column;  ///< why rows were excluded (columns with any missing)
+
+  /// \brief Where case i (0-based, among the cases used) came from, for messages.
+  [[nodiscard]] location where(Eigen::Index i, const std::string& column = {}) const;
 
   /// \brief Term names in order.
   [[nodiscard]] std::vector<std::string> term_names() const;

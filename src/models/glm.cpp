@@ -1,0 +1,386 @@
+#include "socialcure/models/glm.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/trigamma.hpp>
+
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/models/detail/least_squares.hpp"
+#include "socialcure/models/distributions.hpp"
+
+namespace socialcure {
+
+std::string_view to_string(glm_family family) noexcept {
+  switch (family) {
+    case glm_family::binomial: return "binomial";
+    case glm_family::poisson: return "poisson";
+    case glm_family::negative_binomial: return "negbin";
+  }
+  return "poisson";
+}
+
+glm_family parse_glm_family(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lower == "binomial" || lower == "logit" || lower == "logistic") return glm_family::binomial;
+  if (lower == "poisson") return glm_family::poisson;
+  if (lower == "negbin" || lower == "negative_binomial" || lower == "nb" || lower == "nb2") {
+    return glm_family::negative_binomial;
+  }
+  throw argument_error("unknown GLM family '" + std::string(text) + "' (allowed: binomial, poisson, negbin)");
+}
+
+void glm_options::validate() const {
+  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1), not " + format_number(level));
+  if (!(tolerance > 0.0) || !(rank_tolerance >= 0.0)) throw argument_error("GLM tolerances must be positive");
+  if (max_iterations < 1 || max_alternations < 1) throw argument_error("GLM iteration limits must be at least 1");
+}
+
+const coefficient& glm_result::at(std::string_view term) const { return find_coefficient(coefficients, term); }
+
+namespace {
+
+constexpr double infinite_theta = std::numeric_limits<double>::infinity();
+
+// The family at a fixed theta (theta = infinity for Poisson, unused for binomial).
+struct family_model {
+  glm_family family;
+  double theta = infinite_theta;
+
+  [[nodiscard]] bool is_binomial() const { return family == glm_family::binomial; }
+  [[nodiscard]] double mean(double eta) const { return is_binomial() ? 1.0 / (1.0 + std::exp(-eta)) : std::exp(eta); }
+  [[nodiscard]] double link(double mu) const { return is_binomial() ? std::log(mu / (1.0 - mu)) : std::log(mu); }
+  // d eta / d mu
+  [[nodiscard]] double link_derivative(double mu) const { return is_binomial() ? 1.0 / (mu * (1.0 - mu)) : 1.0 / mu; }
+  [[nodiscard]] double variance(double mu) const {
+    if (is_binomial()) return mu * (1.0 - mu);
+    return std::isinf(theta) ? mu : mu + mu * mu / theta;
+  }
+  [[nodiscard]] bool valid_mean(double mu) const {
+    return std::isfinite(mu) && mu > 0.0 && (!is_binomial() || mu < 1.0);
+  }
+  // Unit deviance contribution.
+  [[nodiscard]] double unit_deviance(double y, double mu) const {
+    auto y_log_y_over = [](double a, double b) { return a > 0.0 ? a * std::log(a / b) : 0.0; };
+    if (is_binomial()) return 2.0 * (y_log_y_over(y, mu) + y_log_y_over(1.0 - y, 1.0 - mu));
+    if (std::isinf(theta)) return 2.0 * (y_log_y_over(y, mu) - (y - mu));
+    return 2.0 * (y_log_y_over(y, mu) - (y + theta) * std::log((y + theta) / (mu + theta)));
+  }
+  [[nodiscard]] double log_density(double y, double mu) const {
+    if (is_binomial()) return y > 0.5 ? std::log(mu) : std::log1p(-mu);
+    const double y_log_mu = y > 0.0 ? y * std::log(mu) : 0.0;
+    if (std::isinf(theta)) return y_log_mu - mu - std::lgamma(y + 1.0);
+    return std::lgamma(theta + y) - std::lgamma(theta) - std::lgamma(y + 1.0) + theta * std::log(theta) + y_log_mu -
+           (theta + y) * std::log(theta + mu);
+  }
+};
+
+struct irls_state {
+  Eigen::VectorXd beta;  // all columns (NaN for dropped)
+  Eigen::VectorXd eta;
+  Eigen::VectorXd mu;
+  detail::least_squares last;  // the weighted fit at the final weights
+  double deviance = 0.0;
+  int iterations = 0;
+};
+
+double total_deviance(const family_model& f, const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
+  double d = 0.0;
+  for (Eigen::Index i = 0; i < y.size(); ++i) d += f.unit_deviance(y(i), mu(i));
+  return d;
+}
+
+// IRLS from a starting eta; `x` includes every column, `offset` may be empty.
+irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                const Eigen::VectorXd& offset, Eigen::VectorXd eta, const glm_options& options,
+                const std::string& what) {
+  const Eigen::Index n = x.rows();
+  const Eigen::Index p = x.cols();
+  const bool has_offset = offset.size() > 0;
+  irls_state s;
+  s.eta = std::move(eta);
+  s.mu = s.eta.unaryExpr([&](double e) { return f.mean(e); });
+  s.beta = Eigen::VectorXd::Zero(p);
+  s.deviance = total_deviance(f, y, s.mu);
+  detail::least_squares_options ls_options;
+  ls_options.tolerance = options.rank_tolerance;
+  ls_options.refinement_steps = 0;
+  ls_options.want_leverage = false;
+
+  auto weighted_fit = [&](const Eigen::VectorXd& mu, const Eigen::VectorXd& eta_now) {
+    Eigen::MatrixXd xw(n, p);
+    Eigen::VectorXd zw(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double gprime = f.link_derivative(mu(i));
+      const double w = 1.0 / (gprime * gprime * f.variance(mu(i)));
+      const double sw = std::sqrt(w);
+      const double z = eta_now(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
+      xw.row(i) = x.row(i) * sw;
+      zw(i) = z * sw;
+    }
+    return detail::solve_least_squares(xw, zw, ls_options);
+  };
+
+  bool converged = false;
+  for (int iter = 1; iter <= options.max_iterations; ++iter) {
+    s.iterations = iter;
+    detail::least_squares fit = weighted_fit(s.mu, s.eta);
+    Eigen::VectorXd beta_new = fit.coef;
+    for (Eigen::Index j = 0; j < p; ++j) {
+      if (std::isnan(beta_new(j))) beta_new(j) = 0.0;  // a dropped column contributes nothing
+    }
+    // Step halving while the deviance is not finite or the means leave their range.
+    Eigen::VectorXd eta_new;
+    Eigen::VectorXd mu_new;
+    double dev_new = infinite_theta;
+    for (int halving = 0; halving < 30; ++halving) {
+      eta_new = x * beta_new;
+      if (has_offset) eta_new += offset;
+      mu_new = eta_new.unaryExpr([&](double e) { return f.mean(e); });
+      bool valid = true;
+      for (Eigen::Index i = 0; i < n && valid; ++i) valid = f.valid_mean(mu_new(i));
+      if (valid) dev_new = total_deviance(f, y, mu_new);
+      if (valid && std::isfinite(dev_new)) break;
+      beta_new = 0.5 * (beta_new + s.beta);
+    }
+    if (!std::isfinite(dev_new)) {
+      throw data_error({}, what + ": the fit failed (fitted means left their range even after step halving)");
+    }
+    double change = 0.0;
+    for (Eigen::Index j = 0; j < p; ++j) {
+      change = std::max(change, std::fabs(beta_new(j) - s.beta(j)) / (std::fabs(beta_new(j)) + 1e-3));
+    }
+    s.beta = beta_new;
+    s.eta = eta_new;
+    s.mu = mu_new;
+    s.deviance = dev_new;
+    s.last = std::move(fit);
+    if (iter > 1 && change < options.tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged) {
+    throw data_error({}, what + ": IRLS did not converge in " + std::to_string(options.max_iterations) + " iterations" +
+                             (f.is_binomial() ? " (the outcome may be perfectly separated by the predictors)" : ""));
+  }
+  // Final weights at the estimates: the covariance comes from these.
+  s.last = weighted_fit(s.mu, s.eta);
+  for (Eigen::Index j = 0; j < p; ++j) {
+    if (std::isnan(s.last.coef(j))) s.beta(j) = std::numeric_limits<double>::quiet_NaN();
+  }
+  return s;
+}
+
+Eigen::VectorXd start_eta(const family_model& f, const Eigen::VectorXd& y) {
+  return y.unaryExpr([&](double v) { return f.is_binomial() ? f.link((v + 0.5) / 2.0) : std::log(v + 0.1); });
+}
+
+// Newton-Raphson for theta given mu (MASS::theta.ml, run to a tight tolerance).
+struct theta_estimate {
+  double theta = 0.0;
+  double se = 0.0;
+  bool diverged = false;
+};
+
+theta_estimate theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu, double start, double tolerance) {
+  using boost::math::digamma;
+  using boost::math::trigamma;
+  const Eigen::Index n = y.size();
+  auto score_info = [&](double th, double& score, double& info) {
+    score = 0.0;
+    info = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double yi = y(i);
+      const double mi = mu(i);
+      score += digamma(th + yi) - digamma(th) + std::log(th) + 1.0 - std::log(th + mi) - (yi + th) / (mi + th);
+      info += -trigamma(th + yi) + trigamma(th) - 1.0 / th + 2.0 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
+    }
+  };
+  double theta = start;
+  if (!(theta > 0.0) || !std::isfinite(theta)) {
+    double s = 0.0;
+    for (Eigen::Index i = 0; i < n; ++i) s += (y(i) / mu(i) - 1.0) * (y(i) / mu(i) - 1.0);
+    theta = static_cast<double>(n) / s;
+  }
+  theta_estimate out;
+  for (int iter = 0; iter < 200; ++iter) {
+    double score = 0.0;
+    double info = 0.0;
+    score_info(theta, score, info);
+    const double step = score / info;
+    theta = std::fabs(theta + step);
+    if (!std::isfinite(theta) || theta > 1e10) {
+      out.diverged = true;
+      return out;
+    }
+    if (std::fabs(step) <= tolerance * theta) break;
+  }
+  double score = 0.0;
+  double info = 0.0;
+  score_info(theta, score, info);
+  out.theta = theta;
+  out.se = std::sqrt(1.0 / info);
+  return out;
+}
+
+void check_outcome(const model_frame& frame, glm_family family) {
+  for (Eigen::Index i = 0; i < frame.y.size(); ++i) {
+    const double v = frame.y(i);
+    if (family == glm_family::binomial) {
+      if (v != 0.0 && v != 1.0) {
+        throw data_error(frame.where(i, frame.response), "a binary outcome must be 0 or 1", format_number(v), "0, 1");
+      }
+    } else if (v < 0.0 || v != std::floor(v)) {
+      throw data_error(frame.where(i, frame.response), "a count outcome must be a non-negative integer",
+                       format_number(v), "0, 1, 2, ...");
+    }
+  }
+}
+
+}  // namespace
+
+glm_result fit_glm(const model_frame& frame, const glm_options& options) {
+  options.validate();
+  check_outcome(frame, options.family);
+  const std::string what = "model for '" + frame.response + "'";
+  const Eigen::Index n = frame.x.rows();
+  const Eigen::Index p = frame.x.cols();
+  const bool binomial = options.family == glm_family::binomial;
+  if (binomial && (frame.y.sum() == 0.0 || frame.y.sum() == static_cast<double>(n))) {
+    throw data_error({}, what + ": the binary outcome takes only one value");
+  }
+  if (!binomial && frame.y.sum() == 0.0) {
+    throw data_error({}, what + ": every count is zero; a count model cannot be fitted");
+  }
+
+  glm_result out;
+  out.response = frame.response;
+  out.family = options.family;
+  out.n = static_cast<std::size_t>(n);
+  out.n_excluded = frame.n_excluded;
+  out.missing_by_column = frame.missing_by_column;
+  out.rows = frame.rows;
+  out.intercept = frame.intercept;
+  out.has_offset = frame.offset.size() > 0;
+  out.level = options.level;
+
+  family_model f{binomial ? glm_family::binomial : glm_family::poisson, infinite_theta};
+  irls_state s = irls(f, frame.x, frame.y, frame.offset, start_eta(f, frame.y), options, what);
+  out.iterations = s.iterations;
+
+  theta_estimate th;
+  if (options.family == glm_family::negative_binomial) {
+    f.family = glm_family::negative_binomial;
+    th = theta_ml(frame.y, s.mu, 0.0, 1e-13);
+    bool settled = false;
+    for (int round = 0; round < options.max_alternations && !th.diverged; ++round) {
+      f.theta = th.theta;
+      s = irls(f, frame.x, frame.y, frame.offset, s.eta, options, what);
+      out.iterations += s.iterations;
+      const theta_estimate next = theta_ml(frame.y, s.mu, th.theta, 1e-13);
+      if (next.diverged) {
+        th.diverged = true;
+        break;
+      }
+      const double change = std::fabs(next.theta - th.theta) / next.theta;
+      th = next;
+      if (change < options.tolerance) {
+        settled = true;
+        break;
+      }
+    }
+    if (th.diverged) {
+      throw data_error({}, what + ": theta grows without bound (the counts show no overdispersion); "
+                                  "fit a Poisson model instead");
+    }
+    if (!settled) {
+      throw data_error({}, what + ": the negative binomial fit did not settle in " +
+                               std::to_string(options.max_alternations) + " alternations of IRLS and theta");
+    }
+    f.theta = th.theta;
+    s = irls(f, frame.x, frame.y, frame.offset, s.eta, options, what);  // coefficients at the final theta
+    out.theta = th.theta;
+    out.se_theta = th.se;
+  }
+
+  if (binomial) {
+    std::size_t extreme = 0;
+    for (Eigen::Index i = 0; i < n; ++i) extreme += (s.mu(i) < 1e-10 || s.mu(i) > 1.0 - 1e-10) ? 1 : 0;
+    if (extreme > 0) {
+      throw data_error({}, what + ": (quasi-)complete separation: the fitted probability of " + std::to_string(extreme) +
+                               " case(s) is 0 or 1, so the estimates diverge (remove or combine the predictor "
+                               "that separates the outcome)");
+    }
+  }
+
+  const detail::least_squares& ls = s.last;
+  if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
+    std::string names;
+    for (Eigen::Index j : ls.dropped) names += (names.empty() ? "'" : ", '") + frame.terms[static_cast<std::size_t>(j)].name + "'";
+    throw data_error({}, what + ": the design matrix is rank deficient: " + names +
+                             " is a linear combination of other terms (use rank_policy::drop to drop it)");
+  }
+  for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(frame.terms[static_cast<std::size_t>(j)].name);
+  out.rank = ls.rank;
+  out.covariance = ls.xtx_inverse;
+  out.fitted = s.mu;
+  out.linear_predictor = s.eta;
+  out.deviance = s.deviance;
+  out.df_residual = static_cast<double>(n) - static_cast<double>(ls.rank);
+  out.df_null = static_cast<double>(n) - (frame.intercept ? 1.0 : 0.0);
+  out.loglik = 0.0;
+  out.pearson_chi2 = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    out.loglik += f.log_density(frame.y(i), s.mu(i));
+    const double r = frame.y(i) - s.mu(i);
+    out.pearson_chi2 += r * r / f.variance(s.mu(i));
+  }
+  const double parameters = static_cast<double>(ls.rank) + (options.family == glm_family::negative_binomial ? 1.0 : 0.0);
+  out.aic = -2.0 * out.loglik + 2.0 * parameters;
+
+  // Null deviance: intercept (and offset) only, at the same theta.
+  {
+    const Eigen::MatrixXd x0 = frame.intercept ? Eigen::MatrixXd::Ones(n, 1) : Eigen::MatrixXd(n, 0);
+    if (frame.intercept) {
+      const irls_state null_fit = irls(f, x0, frame.y, frame.offset, start_eta(f, frame.y), options, what + " (null)");
+      out.null_deviance = null_fit.deviance;
+    } else {
+      Eigen::VectorXd eta0 = out.has_offset ? frame.offset : Eigen::VectorXd::Zero(n);
+      out.null_deviance = total_deviance(f, frame.y, eta0.unaryExpr([&](double e) { return f.mean(e); }));
+    }
+  }
+
+  const double z_crit = normal_quantile(1.0 - (1.0 - options.level) / 2.0);
+  out.coefficients.resize(static_cast<std::size_t>(p));
+  for (Eigen::Index j = 0; j < p; ++j) {
+    out.coefficients[static_cast<std::size_t>(j)].term = frame.terms[static_cast<std::size_t>(j)].name;
+  }
+  for (Eigen::Index j : ls.dropped) out.coefficients[static_cast<std::size_t>(j)].aliased = true;
+  for (std::size_t k = 0; k < ls.kept.size(); ++k) {
+    const Eigen::Index j = ls.kept[k];
+    coefficient& c = out.coefficients[static_cast<std::size_t>(j)];
+    c.estimate = s.beta(j);
+    c.se = std::sqrt(out.covariance(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k)));
+    c.statistic = c.estimate / c.se;
+    c.p = z_two_sided_p(c.statistic);
+    c.ci_lower = c.estimate - z_crit * c.se;
+    c.ci_upper = c.estimate + z_crit * c.se;
+    c.exp_estimate = std::exp(c.estimate);
+    c.exp_ci_lower = std::exp(c.ci_lower);
+    c.exp_ci_upper = std::exp(c.ci_upper);
+  }
+  return out;
+}
+
+glm_result fit_glm(const table& data, const model_spec& spec, const glm_options& options) {
+  options.validate();
+  return fit_glm(build_model_frame(data, spec), options);
+}
+
+}  // namespace socialcure
