@@ -6,5 +6,6 @@
 namespace socialcure::cli {
 
 void add_describe_command(CLI::App& app);
+void add_regress_command(CLI::App& app);
 
 }  // namespace socialcure::cli

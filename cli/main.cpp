@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       "FILE may be sample:NAME to use a bundled sample file (sample:panel_wide.csv, sample:panel_t0.csv,\n"
       "sample:panel_t1.csv, sample:groups_long.csv).");
   socialcure::cli::add_describe_command(app);
+  socialcure::cli::add_regress_command(app);
 
   try {
     app.parse(argc, argv);

@@ -4,10 +4,36 @@
 
 namespace socialcure {
 
+namespace {
+// Control characters (a line break inside a quoted field, say) are shown escaped, so that a
+// message stays on one line.
+std::string printable(const std::string& value) {
+  std::string out;
+  for (char c : value) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char* hex = "0123456789abcdef";
+          out += "\\x";
+          out += hex[(c >> 4) & 0xf];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string location::to_string() const {
   std::string out;
   if (!file.empty()) {
-    out += file;
+    out += printable(file);
     if (line > 0) {
       out.push_back(':');
       out += std::to_string(line);
@@ -20,7 +46,7 @@ std::string location::to_string() const {
     if (value.empty()) return;
     out += out.empty() ? "" : (out.back() == ':' ? " " : ", ");
     out += label;
-    out += " '" + value + "'";
+    out += " '" + printable(value) + "'";
   };
   if (!out.empty()) out += ":";
   add("column", column);
@@ -36,7 +62,7 @@ std::string compose(const location& where, const std::string& what, const std::s
   std::string message = where.to_string();
   if (!message.empty()) message += ": ";
   message += what;
-  if (!value.empty()) message += ": \"" + value + "\"";
+  if (!value.empty()) message += ": \"" + printable(value) + "\"";
   if (!allowed.empty()) message += " (allowed: " + allowed + ")";
   return message;
 }

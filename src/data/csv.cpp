@@ -27,7 +27,10 @@ struct field {
 class record_reader {
  public:
   record_reader(std::istream& in, std::string source, char delimiter)
-      : in_(in), source_(std::move(source)), delimiter_(delimiter) {}
+      : in_(in), source_(std::move(source)), delimiter_(static_cast<unsigned char>(delimiter)) {}
+
+  // Column names, once the header is read: errors inside a field then name its column.
+  void set_names(std::vector<std::string> names) { names_ = std::move(names); }
 
   // Reads the next non-blank record into `fields`; returns false at the end of the input.
   // `line()` is then the physical line on which the record started.
@@ -85,7 +88,7 @@ class record_reader {
 
   void read_record(std::vector<field>& fields) {
     for (;;) {
-      fields.push_back(read_field());
+      fields.push_back(read_field(fields.size()));
       const int c = peek();
       if (c == delimiter_) {
         get();
@@ -99,13 +102,17 @@ class record_reader {
 
   bool is_space(int c) const noexcept { return (c == ' ' || c == '\t') && c != delimiter_; }
 
-  field read_field() {
+  [[nodiscard]] location at(std::size_t line, std::size_t index) const {
+    return {source_, line, index < names_.size() ? names_[index] : std::string(), {}, {}};
+  }
+
+  field read_field(std::size_t index) {
     field f;
     while (is_space(peek())) get();
-    if (peek() == '"') return read_quoted();
+    if (peek() == '"') return read_quoted(index);
     for (int c = peek(); c != eof && c != delimiter_ && c != '\n' && c != '\r'; c = peek()) {
       if (c == '"') {
-        throw data_error({source_, line_, {}, {}, {}}, "a double quote inside an unquoted field", f.text + '"',
+        throw data_error(at(line_, index), "a double quote inside an unquoted field", f.text + '"',
                          "quote the whole field and double the inner quotes (RFC 4180)");
       }
       f.text.push_back(static_cast<char>(get()));
@@ -114,7 +121,7 @@ class record_reader {
     return f;
   }
 
-  field read_quoted() {
+  field read_quoted(std::size_t index) {
     field f;
     f.quoted = true;
     const std::size_t start_line = line_;
@@ -122,8 +129,7 @@ class record_reader {
     for (;;) {
       const int c = get();
       if (c == eof) {
-        throw data_error({source_, start_line, {}, {}, {}},
-                         "unterminated quoted field (the closing double quote is missing)",
+        throw data_error(at(start_line, index), "unterminated quoted field (the closing double quote is missing)",
                          abbreviate(f.text));
       }
       if (c == '"') {
@@ -140,7 +146,7 @@ class record_reader {
     while (is_space(peek())) get();
     const int next = peek();
     if (next != eof && next != delimiter_ && next != '\n' && next != '\r') {
-      throw data_error({source_, line_, {}, {}, {}}, "unexpected text after a closing double quote",
+      throw data_error(at(line_, index), "unexpected text after a closing double quote",
                        "\"" + abbreviate(f.text) + "\"" + static_cast<char>(next),
                        "a delimiter or the end of the line");
     }
@@ -154,6 +160,7 @@ class record_reader {
   std::istream& in_;
   std::string source_;
   int delimiter_;
+  std::vector<std::string> names_;
   char buffer_[1 << 16]{};
   std::size_t pos_ = 0;
   std::size_t size_ = 0;
@@ -317,11 +324,15 @@ class table_builder {
       throw data_error({source_, line, b.name, {}, {}}, "number out of the range of a double", text,
                        "magnitudes between about 2.2e-308 and 1.8e308, or zero");
     }
+    if (parsed.status == number_status::ok && missing_.matches(parsed.value)) {
+      add_missing(b);  // a numeric missing code written differently ("-99.0" for "-99")
+      return;
+    }
     if (parsed.status == number_status::ok) {
       if (b.first_number.line == 0) b.first_number = {text, line};
       if (b.state == column_state::text) throw mixed(b);
       if (b.state == column_state::undecided) to_numeric(b);
-      b.numbers.push_back(missing_.matches(parsed.value) ? missing_value : parsed.value);
+      b.numbers.push_back(parsed.value);
       return;
     }
     // Not a number.
@@ -429,6 +440,9 @@ table read_csv(std::istream& in, const std::string& source, const csv_options& o
   }
   table_builder builder(source, options);
   builder.set_header(record, reader.line());
+  std::vector<std::string> names;
+  for (const auto& f : record) names.push_back(f.text);
+  reader.set_names(std::move(names));
   std::size_t data_rows = 0;
   while (reader.next(record)) {
     builder.add_record(record, reader.line());

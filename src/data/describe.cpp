@@ -18,7 +18,13 @@ mean_sd mean_and_sd(std::span<const double> values) noexcept {
   }
   if (out.n == 0) return {0, missing_value, missing_value};
   const double n = static_cast<double>(out.n);
-  const double rough = sum / n;
+  double rough = sum / n;
+  if (!std::isfinite(rough)) {  // the sum overflowed: average the values divided by n instead
+    rough = 0.0;
+    for (double v : values) {
+      if (!is_missing(v)) rough += v / n;
+    }
+  }
   // Second pass: squared deviations, and the sum of deviations that corrects rounding in `rough`.
   double dev = 0.0;
   double dev2 = 0.0;

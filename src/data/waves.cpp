@@ -122,7 +122,9 @@ wave_pair join_waves(const table& first, const table& second, const join_options
     table with_id(t->source());
     with_id.add(id_column_of(options.id_column, pair.ids));
     for (std::size_t j = 0; j < t->cols(); ++j) with_id.add(t->at(j));
-    with_id.set_source_lines(std::vector<std::size_t>(t->source_lines().begin(), t->source_lines().end()));
+    if (!t->source_lines().empty()) {
+      with_id.set_source_lines(std::vector<std::size_t>(t->source_lines().begin(), t->source_lines().end()));
+    }
     *t = std::move(with_id);
   }
   pair.person = table(first.source());
@@ -144,7 +146,9 @@ wave_pair split_waves(const table& wide, const split_options& options) {
   for (table* t : {&pair.person, &pair.first, &pair.second}) {
     *t = table(wide.source());
     t->add(id_column_of(options.id_column, pair.ids));
-    t->set_source_lines(std::vector<std::size_t>(wide.source_lines().begin(), wide.source_lines().end()));
+    if (!wide.source_lines().empty()) {
+      t->set_source_lines(std::vector<std::size_t>(wide.source_lines().begin(), wide.source_lines().end()));
+    }
   }
 
   std::size_t suffixed = 0;

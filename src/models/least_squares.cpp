@@ -2,128 +2,202 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <limits>
+#include <utility>
 
 #include <Eigen/QR>
 
 namespace socialcure::detail {
 
-Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
-                                  const Eigen::Ref<const Eigen::VectorXd>& b) {
-  const Eigen::Index n = x.rows();
-  const Eigen::Index p = x.cols();
-  Eigen::VectorXd r(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    long double acc = y(i);
-    for (Eigen::Index j = 0; j < p; ++j) acc -= static_cast<long double>(x(i, j)) * b(j);
-    r(i) = static_cast<double>(acc);
+namespace {
+
+constexpr Eigen::Index block_rows = 1024;
+
+// Triangular factor R (m x m, m = columns of the block) of the rows of `a`, by TSQR.
+// `fill(first, count, block)` writes rows [first, first + count) into `block` (count x m).
+template <typename Fill>
+Eigen::MatrixXd tsqr_r(Eigen::Index n, Eigen::Index m, Fill&& fill) {
+  Eigen::MatrixXd stacked(0, m);
+  Eigen::MatrixXd block;
+  std::vector<Eigen::MatrixXd> triangles;
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    const Eigen::Index count = std::min(block_rows, n - first);
+    block.resize(count, m);
+    fill(first, count, block);
+    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);  // in place
+    const Eigen::Index k = std::min(count, m);
+    triangles.emplace_back(qr.matrixQR().topRows(k).triangularView<Eigen::Upper>());
   }
+  if (triangles.size() == 1) {
+    Eigen::MatrixXd r = Eigen::MatrixXd::Zero(m, m);
+    r.topRows(triangles[0].rows()) = triangles[0];
+    return r;
+  }
+  // Reduce the stacked triangles (a few thousand rows at most) with one more QR.
+  Eigen::Index rows = 0;
+  for (const auto& t : triangles) rows += t.rows();
+  stacked.resize(rows, m);
+  Eigen::Index at = 0;
+  for (const auto& t : triangles) {
+    stacked.middleRows(at, t.rows()) = t;
+    at += t.rows();
+  }
+  const Eigen::HouseholderQR<Eigen::MatrixXd> qr(stacked);
+  Eigen::MatrixXd r = Eigen::MatrixXd::Zero(m, m);
+  const Eigen::Index k = std::min(rows, m);
+  r.topRows(k) = qr.matrixQR().topRows(k).triangularView<Eigen::Upper>();
   return r;
 }
 
+}  // namespace
+
+namespace {
+
+// y - X b in long double (the products of doubles are exact in long double's 64-bit mantissa
+// up to one rounding per term).
+std::vector<long double> long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                        const std::vector<Eigen::Index>& columns,
+                                        const Eigen::Ref<const Eigen::VectorXd>& y,
+                                        const Eigen::Ref<const Eigen::VectorXd>& b) {
+  const Eigen::Index n = x.rows();
+  std::vector<long double> acc(static_cast<std::size_t>(n));
+  for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] = y(i);
+  for (std::size_t k = 0; k < columns.size(); ++k) {  // column by column: sequential memory access
+    const long double bk = b(static_cast<Eigen::Index>(k));
+    const auto col = x.col(columns[k]);
+    for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] -= bk * col(i);
+  }
+  return acc;
+}
+
+Eigen::VectorXd rounded(const std::vector<long double>& v) {
+  Eigen::VectorXd out(static_cast<Eigen::Index>(v.size()));
+  for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = static_cast<double>(v[i]);
+  return out;
+}
+
+}  // namespace
+
+Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
+                                  const Eigen::Ref<const Eigen::VectorXd>& b) {
+  std::vector<Eigen::Index> all(static_cast<std::size_t>(x.cols()));
+  for (Eigen::Index j = 0; j < x.cols(); ++j) all[static_cast<std::size_t>(j)] = j;
+  return rounded(long_residuals(x, all, y, b));
+}
+
+Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
+                                      const Eigen::Ref<const Eigen::VectorXd>& w) {
+  const Eigen::Index n = x.rows();
+  const auto m = static_cast<Eigen::Index>(columns.size());
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(m, m);
+  Eigen::MatrixXd block;
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    const Eigen::Index count = std::min(block_rows, n - first);
+    block.resize(count, m);
+    for (Eigen::Index k = 0; k < m; ++k) block.col(k) = x.col(columns[static_cast<std::size_t>(k)]).segment(first, count);
+    out.noalias() += block.transpose() * (w.segment(first, count).asDiagonal() * block);
+  }
+  return out;
+}
+
 least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
-                                  const least_squares_options& options) {
+                                  const least_squares_options& options, const Eigen::Ref<const Eigen::VectorXd>& weights) {
   const Eigen::Index n = x.rows();
   const Eigen::Index p = x.cols();
+  const bool weighted = weights.size() > 0;
   least_squares out;
+  Eigen::VectorXd sqrt_w;
+  if (weighted) sqrt_w = weights.cwiseSqrt();
 
-  // Scale the columns to unit norm: the rank decision and the pivoting then ignore units.
-  Eigen::VectorXd scale = x.colwise().norm().transpose();
+  // Scale the (weighted) columns to unit norm: the rank decision and the pivoting ignore units.
+  Eigen::VectorXd scale(p);
+  for (Eigen::Index j = 0; j < p; ++j) scale(j) = weighted ? x.col(j).cwiseProduct(sqrt_w).norm() : x.col(j).norm();
   std::vector<Eigen::Index> nonzero;
   for (Eigen::Index j = 0; j < p; ++j) {
     if (scale(j) > 0 && std::isfinite(scale(j))) nonzero.push_back(j);
   }
-  Eigen::MatrixXd xs(n, static_cast<Eigen::Index>(nonzero.size()));
-  for (std::size_t k = 0; k < nonzero.size(); ++k) {
-    xs.col(static_cast<Eigen::Index>(k)) = x.col(nonzero[k]) / scale(nonzero[k]);
-  }
-  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xs);
-  const Eigen::MatrixXd& packed = qr.matrixQR();
-  const auto& perm = qr.colsPermutation().indices();
-  const Eigen::Index m = xs.cols();
+  const auto m = static_cast<Eigen::Index>(nonzero.size());
+
+  // R of [W^{1/2} X_s, W^{1/2} y] by TSQR; its last column is Q'y.
+  const Eigen::MatrixXd r_full = tsqr_r(n, m + 1, [&](Eigen::Index first, Eigen::Index count, Eigen::MatrixXd& block) {
+    for (Eigen::Index k = 0; k < m; ++k) {
+      const Eigen::Index j = nonzero[static_cast<std::size_t>(k)];
+      block.col(k) = x.col(j).segment(first, count) / scale(j);
+    }
+    block.col(m) = y.segment(first, count);
+    if (weighted) block.array().colwise() *= sqrt_w.segment(first, count).array();
+  });
+  const Eigen::MatrixXd r_x = r_full.topLeftCorner(m, m);
+  const Eigen::VectorXd qty = r_full.col(m).head(m);
+
+  // Column pivoting on the small triangle reveals the rank.
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> piv(r_x);
+  const Eigen::MatrixXd& packed = piv.matrixQR();
+  const auto& perm = piv.colsPermutation().indices();
   const double r11 = m > 0 ? std::fabs(packed(0, 0)) : 0.0;
   Eigen::Index rank = 0;
-  while (rank < std::min(m, n) && std::fabs(packed(rank, rank)) > options.tolerance * r11) ++rank;
+  while (rank < m && std::fabs(packed(rank, rank)) > options.tolerance * r11) ++rank;
   out.rank = static_cast<std::size_t>(rank);
 
-  // Kept columns (original indices, in pivot order for the triangular solves).
+  // pivot_kept[k]: original column of pivot position k (k < rank).
   std::vector<Eigen::Index> pivot_kept(static_cast<std::size_t>(rank));
-  for (Eigen::Index k = 0; k < rank; ++k) pivot_kept[static_cast<std::size_t>(k)] = nonzero[static_cast<std::size_t>(perm(k))];
+  for (Eigen::Index k = 0; k < rank; ++k) {
+    pivot_kept[static_cast<std::size_t>(k)] = nonzero[static_cast<std::size_t>(perm(k))];
+  }
   const Eigen::MatrixXd r = packed.topLeftCorner(rank, rank).triangularView<Eigen::Upper>();
-  const Eigen::MatrixXd r_inv =
-      r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(rank, rank));
-
-  // Solve in the pivoted, scaled coordinates: b_s = R^{-1} Q1' y.
-  auto solve = [&](const Eigen::VectorXd& rhs) {
-    Eigen::VectorXd qty = rhs;
-    qty.applyOnTheLeft(qr.householderQ().setLength(rank).adjoint());
-    return Eigen::VectorXd(r.triangularView<Eigen::Upper>().solve(qty.head(rank)));
-  };
-  // Coefficients in original units, over the kept columns in pivot order.
-  Eigen::MatrixXd x_kept(n, rank);
-  for (Eigen::Index k = 0; k < rank; ++k) x_kept.col(k) = x.col(pivot_kept[static_cast<std::size_t>(k)]);
+  const Eigen::MatrixXd r_inv = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(rank, rank));
   Eigen::VectorXd inv_scale(rank);
   for (Eigen::Index k = 0; k < rank; ++k) inv_scale(k) = 1.0 / scale(pivot_kept[static_cast<std::size_t>(k)]);
-  Eigen::VectorXd b = solve(y).cwiseProduct(inv_scale);
-  Eigen::VectorXd residuals = precise_residuals(x_kept, y, b);
 
-  // Iterative refinement of the augmented system [I X; X' 0][r; b] = [y; 0] (Bjorck 1967), with
-  // both equations' residuals accumulated in long double. Unlike refining b alone, this recovers
-  // full accuracy on large-residual problems too.
-  const auto householder = qr.householderQ().setLength(rank);
-  // The refinement converges when cond(R) * eps is well below 1; beyond that (NIST Filip) its
-  // steps only move the solution around within its error, so it is skipped.
-  const double condition = r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff();
-  out.condition = condition;
-  const int steps = condition * std::numeric_limits<double>::epsilon() < 1e-8 ? options.refinement_steps : 0;
-  double last_step = std::numeric_limits<double>::infinity();
+  // b (pivot order, original units) from R2 b = Q2' Q'y.
+  Eigen::VectorXd q2ty = qty;
+  q2ty.applyOnTheLeft(piv.householderQ().setLength(rank).adjoint());
+  Eigen::VectorXd b = r.triangularView<Eigen::Upper>().solve(q2ty.head(rank)).cwiseProduct(inv_scale);
+
+
+  // Corrected seminormal equations: b += D^{-1} R^{-1} R^{-T} D^{-1} X' W (y - X b).
+  out.condition = rank > 0 ? r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff() : 0.0;
+  const double eps = std::numeric_limits<double>::epsilon();
+  const int steps = out.condition * out.condition * eps < 1e-3 ? options.refinement_steps : 0;
+  std::vector<long double> residuals = long_residuals(x, pivot_kept, y, b);
+  double last = std::numeric_limits<double>::infinity();
   for (int step = 0; step < steps; ++step) {
-    Eigen::VectorXd f(n);  // y - r - X b
-    for (Eigen::Index i = 0; i < n; ++i) {
-      long double acc = static_cast<long double>(y(i)) - residuals(i);
-      for (Eigen::Index k = 0; k < rank; ++k) acc -= static_cast<long double>(x_kept(i, k)) * b(k);
-      f(i) = static_cast<double>(acc);
-    }
-    Eigen::VectorXd g(rank);  // -Xs' r
+    Eigen::VectorXd g(rank);  // D^{-1} X' W r, from the unrounded residuals
     for (Eigen::Index k = 0; k < rank; ++k) {
       long double acc = 0.0L;
-      for (Eigen::Index i = 0; i < n; ++i) acc -= static_cast<long double>(x_kept(i, k)) * residuals(i);
-      g(k) = static_cast<double>(acc * inv_scale(k));
+      const auto col = x.col(pivot_kept[static_cast<std::size_t>(k)]);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const long double term = static_cast<long double>(col(i)) * residuals[static_cast<std::size_t>(i)];
+        acc += weighted ? term * weights(i) : term;
+      }
+      g(k) = static_cast<double>(acc) * inv_scale(k);
     }
     const Eigen::VectorXd h = r.transpose().triangularView<Eigen::Lower>().solve(g);
-    Eigen::VectorXd d = f;
-    d.applyOnTheLeft(householder.adjoint());
-    const Eigen::VectorXd delta = r.triangularView<Eigen::Upper>().solve(d.head(rank) - h);
-    // Stop when the corrections stop shrinking (no further digits to gain).
+    const Eigen::VectorXd delta = r.triangularView<Eigen::Upper>().solve(h);
     const double size = delta.norm();
-    if (!(size < 0.5 * last_step) && step > 0) break;
-    last_step = size;
-    d.head(rank) = h;
-    d.applyOnTheLeft(householder);
-    residuals += d;
+    if (!(size < 0.5 * last)) break;  // no more digits to gain
+    last = size;
     b += delta.cwiseProduct(inv_scale);
+    residuals = long_residuals(x, pivot_kept, y, b);
   }
-  out.residuals = precise_residuals(x_kept, y, b);
+  out.residuals = rounded(residuals);
 
   // Back to the original column order.
-  out.coef = Eigen::VectorXd::Constant(p, std::numeric_limits<double>::quiet_NaN());
-  std::vector<Eigen::Index> order(static_cast<std::size_t>(rank));  // order[k] = pivot position of k-th kept
-  {
-    std::vector<std::pair<Eigen::Index, Eigen::Index>> pairs;
-    for (Eigen::Index k = 0; k < rank; ++k) pairs.emplace_back(pivot_kept[static_cast<std::size_t>(k)], k);
-    std::sort(pairs.begin(), pairs.end());
-    for (std::size_t k = 0; k < pairs.size(); ++k) {
-      out.kept.push_back(pairs[k].first);
-      order[k] = pairs[k].second;
-    }
+  std::vector<std::pair<Eigen::Index, Eigen::Index>> pairs;  // (original column, pivot position)
+  for (Eigen::Index k = 0; k < rank; ++k) pairs.emplace_back(pivot_kept[static_cast<std::size_t>(k)], k);
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<Eigen::Index> order;  // order[a] = pivot position of the a-th kept column
+  for (const auto& [column, position] : pairs) {
+    out.kept.push_back(column);
+    order.push_back(position);
   }
+  out.coef = Eigen::VectorXd::Constant(p, std::numeric_limits<double>::quiet_NaN());
   for (Eigen::Index k = 0; k < rank; ++k) out.coef(pivot_kept[static_cast<std::size_t>(k)]) = b(k);
   for (Eigen::Index j = 0; j < p; ++j) {
     if (std::find(out.kept.begin(), out.kept.end(), j) == out.kept.end()) out.dropped.push_back(j);
   }
 
-  // (X_k'X_k)^{-1} = D^{-1} R^{-1} R^{-T} D^{-1} in pivot order, then reordered to `kept` order.
+  // (X_k' W X_k)^{-1} = D^{-1} R^{-1} R^{-T} D^{-1}, reordered to `kept`.
   const Eigen::MatrixXd inv_pivot = inv_scale.asDiagonal() * (r_inv * r_inv.transpose()) * inv_scale.asDiagonal();
   out.xtx_inverse.resize(rank, rank);
   for (Eigen::Index a = 0; a < rank; ++a) {
@@ -132,16 +206,29 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
     }
   }
   if (options.want_leverage) {
-    // h_ii = squared norm of row i of Q1, Q1 formed from the Householder reflectors.
-    const Eigen::MatrixXd q1 = qr.householderQ().setLength(rank) * Eigen::MatrixXd::Identity(n, rank);
-    out.leverage = q1.rowwise().squaredNorm();
+    // h_ii = || w_i^{1/2} x_i' D^{-1} R^{-1} ||^2, a block of rows at a time.
+    const Eigen::MatrixXd m_inv = inv_scale.asDiagonal() * r_inv;
+    out.leverage.resize(n);
+    Eigen::MatrixXd block;
+    for (Eigen::Index first = 0; first < n; first += block_rows) {
+      const Eigen::Index count = std::min(block_rows, n - first);
+      block.resize(count, rank);
+      for (Eigen::Index k = 0; k < rank; ++k) block.col(k) = x.col(pivot_kept[static_cast<std::size_t>(k)]).segment(first, count);
+      if (weighted) block.array().colwise() *= sqrt_w.segment(first, count).array();
+      out.leverage.segment(first, count) = (block * m_inv).rowwise().squaredNorm();
+    }
   }
-  // Dependencies of each dropped column on the kept ones (least-squares weights, original units).
+  // Dependencies of each dropped column: R11 w = R12 in the pivoted, scaled coordinates.
   for (Eigen::Index j : out.dropped) {
-    Eigen::VectorXd w = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(out.kept.size()));
-    if (scale(j) > 0 && rank > 0) {
-      const Eigen::VectorXd w_pivot = solve(x.col(j)).cwiseProduct(inv_scale);
-      for (Eigen::Index k = 0; k < rank; ++k) w(k) = w_pivot(order[static_cast<std::size_t>(k)]);
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(rank);
+    const auto it = std::find(nonzero.begin(), nonzero.end(), j);
+    if (it != nonzero.end() && rank > 0) {
+      const auto column = static_cast<Eigen::Index>(it - nonzero.begin());
+      Eigen::Index position = 0;
+      while (perm(position) != column) ++position;
+      const Eigen::VectorXd w_pivot =
+          r.triangularView<Eigen::Upper>().solve(packed.col(position).head(rank)).cwiseProduct(inv_scale) * scale(j);
+      for (Eigen::Index a = 0; a < rank; ++a) w(a) = w_pivot(order[static_cast<std::size_t>(a)]);
     }
     out.dependencies.push_back(std::move(w));
   }

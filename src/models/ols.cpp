@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include <Eigen/Cholesky>
 #include <Eigen/LU>
 
 #include "socialcure/core/error.hpp"
@@ -167,11 +166,9 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
         }
       }
     }
-    Eigen::MatrixXd x_kept(n_index, r);
-    for (Eigen::Index k = 0; k < r; ++k) x_kept.col(k) = x.col(ls.kept[static_cast<std::size_t>(k)]);
     const Eigen::VectorXd w = hc_weights(options.se, out.residuals, ls.leverage, n, p);
-    const Eigen::MatrixXd a = x_kept * ls.xtx_inverse;  // rows a_i = x_i' (X'X)^{-1}
-    out.covariance = a.transpose() * w.asDiagonal() * a;
+    const Eigen::MatrixXd meat = detail::weighted_crossproduct(x, ls.kept, w);
+    out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
   }
 
   // Coefficient table.
@@ -179,8 +176,12 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   const mean_sd y_stats = mean_and_sd(std::span<const double>(y.data(), out.n));
   Eigen::VectorXd x_sd = Eigen::VectorXd::Constant(x.cols(), missing_value);
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
-    const Eigen::VectorXd column = x.col(j);
-    x_sd(j) = mean_and_sd(std::span<const double>(column.data(), out.n)).sd;
+    if (x.innerStride() == 1) {
+      x_sd(j) = mean_and_sd(std::span<const double>(x.col(j).data(), out.n)).sd;
+    } else {
+      const Eigen::VectorXd column = x.col(j);
+      x_sd(j) = mean_and_sd(std::span<const double>(column.data(), out.n)).sd;
+    }
   }
   out.coefficients.resize(terms.size());
   for (std::size_t j = 0; j < terms.size(); ++j) out.coefficients[j].term = terms[j];
@@ -197,23 +198,12 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     if (!(intercept && j == 0)) c.std_estimate = c.estimate * x_sd(j) / y_stats.sd;
   }
 
-  // Variance inflation factors: diagonal of the inverse correlation matrix of the kept predictors.
+  // Variance inflation factors: with an intercept, the predictor block of (X'X)^{-1} is the inverse
+  // of the centred cross-product matrix, so VIF_j = [(X'X)^{-1}]_jj * sum_i (x_ij - mean_j)^2.
   if (has_intercept_kept && r >= 2) {
-    std::vector<Eigen::Index> predictors;
-    for (Eigen::Index j : ls.kept) {
-      if (j != 0) predictors.push_back(j);
-    }
-    const auto q = static_cast<Eigen::Index>(predictors.size());
-    Eigen::MatrixXd centred(n_index, q);
-    for (Eigen::Index k = 0; k < q; ++k) {
-      centred.col(k) = x.col(predictors[static_cast<std::size_t>(k)]);
-      centred.col(k).array() -= centred.col(k).mean();
-      centred.col(k) /= centred.col(k).norm();
-    }
-    const Eigen::MatrixXd corr = centred.transpose() * centred;
-    const Eigen::MatrixXd corr_inv = corr.ldlt().solve(Eigen::MatrixXd::Identity(q, q));
-    for (Eigen::Index k = 0; k < q; ++k) {
-      out.coefficients[static_cast<std::size_t>(predictors[static_cast<std::size_t>(k)])].vif = corr_inv(k, k);
+    for (Eigen::Index k = 1; k < r; ++k) {
+      const Eigen::Index j = ls.kept[static_cast<std::size_t>(k)];
+      out.coefficients[static_cast<std::size_t>(j)].vif = ls.xtx_inverse(k, k) * x_sd(j) * x_sd(j) * (n - 1.0);
     }
   }
 

@@ -42,7 +42,7 @@ std::string describe_json(const table_summary& summary) {
   out["source"] = summary.source;
   out["rows"] = summary.rows;
   out["columns"] = std::move(columns);
-  return out.dump(2) + "\n";
+  return detail::dump_json(out);
 }
 
 }  // namespace socialcure

@@ -63,9 +63,10 @@ std::string non_finite(double value) {
 
 std::string format_fixed(double value, int decimals) {
   if (!std::isfinite(value)) return non_finite(value);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", std::clamp(decimals, 0, 17), value);
-  std::string out = buffer;
+  const int digits = std::clamp(decimals, 0, 17);
+  std::string out(static_cast<std::size_t>(std::snprintf(nullptr, 0, "%.*f", digits, value)) + 1, '\0');
+  std::snprintf(out.data(), out.size(), "%.*f", digits, value);
+  out.pop_back();  // the terminating NUL
   if (out.find_first_not_of("-0.") == std::string::npos && out.front() == '-') out.erase(0, 1);  // no "-0.00"
   return out;
 }
@@ -75,6 +76,12 @@ std::string format_significant(double value, int digits) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*g", std::clamp(digits, 1, 17), value);
   return buffer;
+}
+
+std::string format_p(double p) {
+  if (is_missing(p)) return "NA";
+  if (p < 1e-16) return "< 1e-16";
+  return format_significant(p, 3);
 }
 
 }  // namespace socialcure

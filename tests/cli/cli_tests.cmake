@@ -33,7 +33,7 @@ cli_expect(NAME bad_format_is_usage_error CODE 2 ARGS describe --format xml "${c
 # describe on the bundled sample: valid JSON with the schema, and a text table.
 cli_expect(NAME describe_sample_json CODE 0 JSON_KEY schema OUTPUT "\"schema\": \"socialcure.describe/1\""
   ARGS describe sample:panel_wide.csv --format json)
-cli_expect(NAME describe_sample_text CODE 0 OUTPUT "ucla1_t0 +numeric +630 +0"
+cli_expect(NAME describe_sample_text CODE 0 OUTPUT "age +numeric +630 +0 +18 +90"
   ARGS describe sample:panel_wide.csv --id id)
 cli_expect(NAME describe_unknown_sample CODE 1 ONE_LINE ERROR "no bundled sample file named 'nope.csv'"
   ARGS describe sample:nope.csv)
@@ -51,7 +51,7 @@ cli_expect(NAME describe_tsv CODE 0 OUTPUT "\"n_missing\": 1,.*\"mean\": 5\\.5"
 # Every bad input: exit code 1 and a one-line message naming file, line, column and value.
 cli_expect(NAME bad_ragged_row CODE 1 ONE_LINE ERROR "ragged\\.csv:3: the row has 2 fields, the header has 3"
   ARGS describe "${cli_data}/ragged.csv")
-cli_expect(NAME bad_unterminated_quote CODE 1 ONE_LINE ERROR "unterminated_quote\\.csv:2: unterminated quoted field"
+cli_expect(NAME bad_unterminated_quote CODE 1 ONE_LINE ERROR "unterminated_quote\\.csv:2: column 'a': unterminated quoted field"
   ARGS describe "${cli_data}/unterminated_quote.csv")
 cli_expect(NAME bad_not_a_number CODE 1 ONE_LINE
   ERROR "not_a_number\\.csv:3: column 'score': value is not a number.*\"12abc\""
@@ -75,7 +75,7 @@ cli_expect(NAME bad_duplicate_id CODE 1 ONE_LINE
   ARGS describe "${cli_data}/duplicate_id.csv" --id id)
 cli_expect(NAME bad_overflow CODE 1 ONE_LINE ERROR "overflow\\.csv:3: column 'score': number out of the range.*\"1e400\""
   ARGS describe "${cli_data}/overflow.csv")
-cli_expect(NAME bad_stray_quote CODE 1 ONE_LINE ERROR "stray_quote\\.csv:4: a double quote inside an unquoted field"
+cli_expect(NAME bad_stray_quote CODE 1 ONE_LINE ERROR "stray_quote\\.csv:4: column 'score': a double quote inside an unquoted field"
   ARGS describe "${cli_data}/stray_quote.csv")
 cli_expect(NAME bad_missing_file CODE 1 ONE_LINE ERROR "no_such_file\\.csv: cannot open the file"
   ARGS describe "${cli_data}/no_such_file.csv")

@@ -24,7 +24,8 @@
 /// same number written differently ("-99.0"). Missing values are counted, never dropped.
 ///
 /// Blank lines (no characters at all between two line ends) are not records and are skipped.
-/// Every error is a socialcure::data_error naming the file, line, column and value.
+/// Every error is a socialcure::data_error naming the file and line, and the column and value
+/// where one applies (a ragged row names its field count and the header's instead).
 
 #include <cstddef>
 #include <istream>

@@ -50,7 +50,7 @@ struct ols_options {
   double level = 0.95;  ///< confidence level of the intervals, in (0, 1)
   rank_policy on_rank_deficiency = rank_policy::error;
   double tolerance = 1e-10;  ///< relative pivot size below which a term counts as collinear
-  int refinement_steps = 2;  ///< rounds of iterative refinement in extended precision
+  int refinement_steps = 6;  ///< most rounds of iterative refinement in extended precision (stops when converged)
   /// \throws argument_error on a level outside (0, 1), a negative tolerance or refinement count.
   void validate() const;
 };

@@ -36,4 +36,7 @@ class text_table {
 /// \brief `value` with `digits` significant digits (like R's print), "NA" when missing.
 [[nodiscard]] std::string format_significant(double value, int digits);
 
+/// \brief A p-value with 3 significant digits, "< 1e-16" below that (as R prints), "NA" when missing.
+[[nodiscard]] std::string format_p(double p);
+
 }  // namespace socialcure

@@ -1,7 +1,16 @@
 #pragma once
 /// \file
-/// \brief Internal: least squares by column-pivoting Householder QR on unit-norm columns, with
-/// rank detection and optional iterative refinement in extended precision.
+/// \brief Internal: (weighted) least squares by Householder QR, with column pivoting for rank
+/// detection and iterative refinement in extended precision.
+///
+/// Algorithm. The columns are scaled to unit (weighted) norm. The triangular factor of [X y] is
+/// computed by a tall-skinny QR (TSQR: Householder QR of row blocks that fit in cache, then QR of
+/// their stacked triangles), which never forms X'X; its last column holds Q'y. Column-pivoting
+/// QR of the p x p triangle then orders the columns and reveals the rank: a pivot with
+/// |R_kk| <= tolerance * |R_11| marks a column as a combination of the earlier ones. The solution
+/// is refined by the corrected seminormal equations, b += R^{-1} R^{-T} X'(y - X b), with X'r and
+/// the residuals accumulated in long double, while the corrections keep shrinking (skipped when
+/// cond(R)^2 * eps is not small, where the iteration would not converge).
 
 #include <cstddef>
 #include <vector>
@@ -18,13 +27,13 @@ struct least_squares {
   std::vector<Eigen::Index> dropped;
   /// Coefficients of all columns (NaN for dropped columns).
   Eigen::VectorXd coef;
-  /// Residuals y - X b.
+  /// Residuals y - X b (unweighted).
   Eigen::VectorXd residuals;
-  /// (X_k' X_k)^{-1} over the kept columns (rank x rank, in the order of `kept`).
+  /// (X_k' W X_k)^{-1} over the kept columns (rank x rank, in the order of `kept`).
   Eigen::MatrixXd xtx_inverse;
   /// 1-norm condition number of the triangular factor of the unit-norm columns.
   double condition = 0.0;
-  /// Leverages h_ii (diagonal of the hat matrix; empty unless asked for).
+  /// Leverages h_ii of the (weighted) fit (empty unless asked for).
   Eigen::VectorXd leverage;
   /// For each dropped column, the weights on the kept columns that reproduce it.
   std::vector<Eigen::VectorXd> dependencies;
@@ -34,16 +43,23 @@ struct least_squares {
 struct least_squares_options {
   /// A pivot counts as zero when |R_kk| <= tolerance * |R_11| (columns scaled to unit norm first).
   double tolerance = 1e-10;
-  /// Rounds of iterative refinement with residuals accumulated in long double (0 = none).
-  int refinement_steps = 2;
+  /// Most rounds of iterative refinement in extended precision (0 = none).
+  int refinement_steps = 6;
   /// Whether to compute the leverages.
   bool want_leverage = true;
 };
 
-/// \brief Solves min ||y - X b||. Columns of zero norm are dropped.
+/// \brief Solves min sum_i w_i (y_i - x_i'b)^2 (w = 1 when `weights` is empty). Columns of zero
+/// norm are dropped. Weights must be positive and finite.
 [[nodiscard]] least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x,
                                                 const Eigen::Ref<const Eigen::VectorXd>& y,
-                                                const least_squares_options& options);
+                                                const least_squares_options& options,
+                                                const Eigen::Ref<const Eigen::VectorXd>& weights = Eigen::VectorXd());
+
+/// \brief X_c' diag(w) X_c over the listed columns c of X, accumulated a block of rows at a time.
+[[nodiscard]] Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                                    const std::vector<Eigen::Index>& columns,
+                                                    const Eigen::Ref<const Eigen::VectorXd>& w);
 
 /// \brief Residuals y - X b accumulated in long double, then rounded.
 [[nodiscard]] Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x,

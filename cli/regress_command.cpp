@@ -1,0 +1,100 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/models/glm.hpp"
+#include "socialcure/models/ols.hpp"
+#include "socialcure/report/regression_report.hpp"
+
+namespace socialcure::cli {
+
+namespace {
+
+struct regress_settings {
+  data_options data;
+  output_format format = output_format::text;
+  std::string y;
+  std::vector<std::string> x;
+  std::vector<std::string> categorical;  // G or G:REF
+  std::string family = "gaussian";
+  std::string se = "classical";
+  std::string offset;
+  double level = 0.95;
+  bool drop_collinear = false;
+  bool no_intercept = false;
+};
+
+model_spec make_spec(const regress_settings& s) {
+  model_spec spec;
+  spec.response = s.y;
+  spec.predictors = s.x;
+  spec.offset = s.offset;
+  spec.intercept = !s.no_intercept;
+  for (const auto& entry : s.categorical) {
+    const auto colon = entry.find(':');
+    categorical_term term{entry.substr(0, colon), colon == std::string::npos ? std::string() : entry.substr(colon + 1)};
+    if (std::find(spec.predictors.begin(), spec.predictors.end(), term.column) == spec.predictors.end()) {
+      spec.predictors.push_back(term.column);
+    }
+    spec.categorical.push_back(std::move(term));
+  }
+  return spec;
+}
+
+void run(const regress_settings& s) {
+  data_options data = s.data;
+  // Categorical columns may hold text labels: read them as text.
+  for (const auto& entry : s.categorical) data.text_columns.push_back(entry.substr(0, entry.find(':')));
+  const table t = load_table(data);
+  const model_spec spec = make_spec(s);
+  const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
+  if (s.family == "gaussian") {
+    ols_options options;
+    options.se = parse_se_type(s.se);
+    options.level = s.level;
+    options.on_rank_deficiency = policy;
+    const ols_result fit = fit_ols(t, spec, options);
+    std::cout << (s.format == output_format::json ? regression_json(fit) : regression_text(fit));
+    return;
+  }
+  if (s.se != "classical") {
+    throw argument_error("--se " + s.se + " is available for --family gaussian only (GLMs use model-based SEs)");
+  }
+  glm_options options;
+  options.family = parse_glm_family(s.family);
+  options.level = s.level;
+  options.on_rank_deficiency = policy;
+  const glm_result fit = fit_glm(t, spec, options);
+  std::cout << (s.format == output_format::json ? regression_json(fit) : regression_text(fit));
+}
+
+}  // namespace
+
+void add_regress_command(CLI::App& app) {
+  auto* command = app.add_subcommand(
+      "regress", "Regression: OLS (classical or HC0-HC4 SEs), logistic, Poisson or negative binomial");
+  auto s = std::make_shared<regress_settings>();
+  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--y", s->y, "Outcome column")->required();
+  command->add_option("--x", s->x, "Predictor columns, comma-separated")->delimiter(',');
+  command
+      ->add_option("--categorical", s->categorical,
+                   "Categorical predictors, dummy coded: G or G:REF (reference level), comma-separated")
+      ->delimiter(',');
+  command->add_option("--family", s->family, "gaussian (OLS, default), binomial, poisson or negbin")
+      ->check(CLI::IsMember({"gaussian", "binomial", "poisson", "negbin"}));
+  command->add_option("--se", s->se, "Standard errors for OLS: classical (default), hc0, hc1, hc2, hc3, hc4")
+      ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
+  command->add_option("--offset", s->offset, "Offset column (e.g. log exposure) for GLMs");
+  command->add_option("--level", s->level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  command->add_flag("--drop-collinear", s->drop_collinear,
+                    "Drop terms that are linear combinations of others (as R's lm) instead of stopping");
+  command->add_flag("--no-intercept", s->no_intercept, "Fit without an intercept");
+  add_data_options(*command, s->data);
+  add_format_option(*command, s->format);
+  command->callback([s] { run(*s); });
+}
+
+}  // namespace socialcure::cli

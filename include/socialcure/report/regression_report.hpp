@@ -1,0 +1,33 @@
+#pragma once
+/// \file
+/// \brief Reports of regression results (OLS and GLMs) as text (like R's summary) and JSON
+/// ("schema": "socialcure.regression/1").
+///
+/// JSON keys: `schema`, `response`, `n`, `n_excluded`, `missing_by_column`, `family` ("gaussian",
+/// "binomial", "poisson", "negbin"), `link`, `se_type`, `level`, `coefficients` (each: `term`,
+/// `estimate`, `se`, `statistic`, `statistic_type` ("t" or "z"), `p`, `ci_lower`, `ci_upper`,
+/// `aliased`; OLS adds `std_estimate`, `vif`; log/logit links add `exp_estimate`, `exp_ci_lower`,
+/// `exp_ci_upper`), `aliased_terms`, `notes`; OLS adds `r_squared`, `adj_r_squared`, `sigma`,
+/// `df_residual`, `f_statistic`, `f_df1`, `f_df2`, `f_p`, and under HC standard errors
+/// `wald_f`, `wald_f_p`; GLMs add `deviance`, `null_deviance`, `df_residual`, `df_null`, `aic`,
+/// `loglik`, `pearson_chi2`, `iterations`, and for the negative binomial `theta`, `se_theta`.
+/// Statistics that do not exist are null.
+
+#include <string>
+
+#include "socialcure/models/glm.hpp"
+#include "socialcure/models/ols.hpp"
+
+namespace socialcure {
+
+/// \brief An OLS fit as a coefficient table with model summary, like R's summary.lm.
+[[nodiscard]] std::string regression_text(const ols_result& fit);
+/// \brief A GLM fit as a coefficient table with exponentiated estimates and model summary.
+[[nodiscard]] std::string regression_text(const glm_result& fit);
+
+/// \brief An OLS fit as JSON (schema socialcure.regression/1).
+[[nodiscard]] std::string regression_json(const ols_result& fit);
+/// \brief A GLM fit as JSON (schema socialcure.regression/1).
+[[nodiscard]] std::string regression_json(const glm_result& fit);
+
+}  // namespace socialcure

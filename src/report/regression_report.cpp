@@ -1,0 +1,193 @@
+#include "socialcure/report/regression_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "report/detail/json_number.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/report/text_table.hpp"
+
+namespace socialcure {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using detail::json_number;
+
+std::string level_percent(double level) { return format_significant(100.0 * level, 4) + "%"; }
+
+std::string exclusion_line(std::size_t n, std::size_t excluded, const std::vector<missing_count>& missing) {
+  std::string line = "n = " + std::to_string(n) + " (" + std::to_string(excluded) + " excluded listwise";
+  if (!missing.empty()) {
+    line += ": missing";
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+      line += (k == 0 ? " " : ", ") + missing[k].column + " " + std::to_string(missing[k].rows);
+    }
+  }
+  return line + ")";
+}
+
+// The coefficient table; `exp` adds the exponentiated columns with their label.
+std::string coefficient_table(const std::vector<coefficient>& coefficients, const char* statistic, double level,
+                              const char* exp_label) {
+  std::vector<std::string> header = {"term", "estimate", "se", statistic, "p",
+                                     "CI " + level_percent(level) + " lower", "upper"};
+  if (exp_label != nullptr) {
+    header.insert(header.end(), {exp_label, "lower", "upper"});
+  }
+  text_table t(header);
+  for (const auto& c : coefficients) {
+    if (c.aliased) {
+      std::vector<std::string> row(header.size(), "");
+      row[0] = c.term;
+      row[1] = "(aliased)";
+      t.add_row(row);
+      continue;
+    }
+    std::vector<std::string> row = {c.term,
+                                    format_significant(c.estimate, 6),
+                                    format_significant(c.se, 6),
+                                    format_fixed(c.statistic, 3),
+                                    format_p(c.p),
+                                    format_significant(c.ci_lower, 6),
+                                    format_significant(c.ci_upper, 6)};
+    if (exp_label != nullptr) {
+      row.insert(row.end(), {format_significant(c.exp_estimate, 6), format_significant(c.exp_ci_lower, 6),
+                             format_significant(c.exp_ci_upper, 6)});
+    }
+    t.add_row(row);
+  }
+  return t.str();
+}
+
+std::string notes_text(const std::vector<std::string>& aliased, const std::vector<std::string>& notes) {
+  std::string out;
+  for (const auto& a : aliased) out += "Note: '" + a + "' was dropped as a linear combination of other terms.\n";
+  for (const auto& n : notes) out += "Note: " + n + ".\n";
+  return out;
+}
+
+json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, bool exp) {
+  json list = json::array();
+  for (const auto& c : coefficients) {
+    json j;
+    j["term"] = c.term;
+    j["estimate"] = json_number(c.estimate);
+    j["se"] = json_number(c.se);
+    j["statistic"] = json_number(c.statistic);
+    j["statistic_type"] = ols ? "t" : "z";
+    j["p"] = json_number(c.p);
+    j["ci_lower"] = json_number(c.ci_lower);
+    j["ci_upper"] = json_number(c.ci_upper);
+    j["aliased"] = c.aliased;
+    if (ols) {
+      j["std_estimate"] = json_number(c.std_estimate);
+      j["vif"] = json_number(c.vif);
+    }
+    if (exp) {
+      j["exp_estimate"] = json_number(c.exp_estimate);
+      j["exp_ci_lower"] = json_number(c.exp_ci_lower);
+      j["exp_ci_upper"] = json_number(c.exp_ci_upper);
+    }
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+json header_json(const std::string& response, std::size_t n, std::size_t excluded,
+                 const std::vector<missing_count>& missing) {
+  json j;
+  j["schema"] = "socialcure.regression/1";
+  j["response"] = response;
+  j["n"] = n;
+  j["n_excluded"] = excluded;
+  json m = json::object();
+  for (const auto& c : missing) m[c.column] = c.rows;
+  j["missing_by_column"] = std::move(m);
+  return j;
+}
+
+std::string link_of(glm_family family) { return family == glm_family::binomial ? "logit" : "log"; }
+
+}  // namespace
+
+std::string regression_text(const ols_result& fit) {
+  std::string out = "Linear regression (OLS) of " + fit.response + "\n";
+  out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + "; standard errors: " +
+         std::string(to_string(fit.se)) + "\n\n";
+  out += coefficient_table(fit.coefficients, "t", fit.level, nullptr);
+  out += "\nResidual standard error: " + format_significant(fit.sigma, 6) + " on " +
+         format_number(fit.df_residual) + " degrees of freedom\n";
+  out += "R-squared: " + format_significant(fit.r_squared, 6) +
+         ", adjusted R-squared: " + format_significant(fit.adj_r_squared, 6) + "\n";
+  out += "F-statistic: " + format_significant(fit.f_statistic, 6) + " on " + format_number(fit.f_df1) + " and " +
+         format_number(fit.f_df2) + " DF, p-value: " + format_p(fit.f_p) + "\n";
+  if (fit.se != se_type::classical) {
+    out += "Wald F (" + std::string(to_string(fit.se)) + "): " + format_significant(fit.wald_f, 6) +
+           ", p-value: " + format_p(fit.wald_f_p) + "\n";
+  }
+  return out + notes_text(fit.aliased_terms, fit.notes);
+}
+
+std::string regression_text(const glm_result& fit) {
+  const char* names[] = {"Logistic regression (binomial, logit link)", "Poisson regression (log link)",
+                         "Negative binomial regression (NB2, log link)"};
+  std::string out = std::string(names[static_cast<int>(fit.family)]) + " of " + fit.response +
+                    (fit.has_offset ? " (with offset)" : "") + "\n";
+  out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + "; Wald z tests and intervals\n\n";
+  out += coefficient_table(fit.coefficients, "z", fit.level,
+                           fit.family == glm_family::binomial ? "odds ratio" : "rate ratio");
+  out += "\nDeviance: " + format_significant(fit.deviance, 7) + " on " + format_number(fit.df_residual) +
+         " DF (null: " + format_significant(fit.null_deviance, 7) + " on " + format_number(fit.df_null) + " DF)\n";
+  out += "Log-likelihood: " + format_significant(fit.loglik, 7) + ", AIC: " + format_significant(fit.aic, 7) + "\n";
+  if (fit.family == glm_family::negative_binomial) {
+    out += "theta: " + format_significant(fit.theta, 6) + " (SE " + format_significant(fit.se_theta, 6) +
+           "); Var(y) = mu + mu^2/theta\n";
+  }
+  return out + notes_text(fit.aliased_terms, fit.notes);
+}
+
+std::string regression_json(const ols_result& fit) {
+  json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
+  j["family"] = "gaussian";
+  j["link"] = "identity";
+  j["se_type"] = std::string(to_string(fit.se));
+  j["level"] = fit.level;
+  j["coefficients"] = coefficients_json(fit.coefficients, true, false);
+  j["aliased_terms"] = fit.aliased_terms;
+  j["r_squared"] = json_number(fit.r_squared);
+  j["adj_r_squared"] = json_number(fit.adj_r_squared);
+  j["sigma"] = json_number(fit.sigma);
+  j["df_residual"] = json_number(fit.df_residual);
+  j["f_statistic"] = json_number(fit.f_statistic);
+  j["f_df1"] = json_number(fit.f_df1);
+  j["f_df2"] = json_number(fit.f_df2);
+  j["f_p"] = json_number(fit.f_p);
+  j["wald_f"] = json_number(fit.wald_f);
+  j["wald_f_p"] = json_number(fit.wald_f_p);
+  j["notes"] = fit.notes;
+  return detail::dump_json(j);
+}
+
+std::string regression_json(const glm_result& fit) {
+  json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
+  j["family"] = std::string(to_string(fit.family));
+  j["link"] = link_of(fit.family);
+  j["se_type"] = "classical";
+  j["level"] = fit.level;
+  j["coefficients"] = coefficients_json(fit.coefficients, false, true);
+  j["aliased_terms"] = fit.aliased_terms;
+  j["deviance"] = json_number(fit.deviance);
+  j["null_deviance"] = json_number(fit.null_deviance);
+  j["df_residual"] = json_number(fit.df_residual);
+  j["df_null"] = json_number(fit.df_null);
+  j["aic"] = json_number(fit.aic);
+  j["loglik"] = json_number(fit.loglik);
+  j["pearson_chi2"] = json_number(fit.pearson_chi2);
+  j["iterations"] = fit.iterations;
+  j["theta"] = json_number(fit.theta);
+  j["se_theta"] = json_number(fit.se_theta);
+  j["notes"] = fit.notes;
+  return detail::dump_json(j);
+}
+
+}  // namespace socialcure

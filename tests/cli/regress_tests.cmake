@@ -1,0 +1,59 @@
+# Tests of `socialcure regress` through its command line. Included after cli_tests.cmake, which
+# defines cli_expect(), ${tool} and ${cli_data}.
+set(regress_data "${CMAKE_CURRENT_SOURCE_DIR}/reference/regression/data")
+
+# OLS: text and JSON.
+cli_expect(NAME regress_ols_text CODE 0
+  OUTPUT "Linear regression \\(OLS\\) of stack_loss.*Air_Flow.*Water_Temp.*Acid_Conc.*R-squared: "
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow,Water_Temp,Acid_Conc)
+cli_expect(NAME regress_ols_json CODE 0 JSON_KEY schema
+  OUTPUT "\"schema\": \"socialcure.regression/1\".*\"family\": \"gaussian\""
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow,Water_Temp,Acid_Conc --format json)
+cli_expect(NAME regress_ols_hc3_wald_f CODE 0 OUTPUT "standard errors: hc3.*Wald F \\(hc3\\): "
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow,Water_Temp,Acid_Conc --se hc3)
+cli_expect(NAME regress_ols_missing_excluded CODE 0 OUTPUT "n = 111 \\(42 excluded listwise: missing Ozone 37, Solar_R 7\\)"
+  ARGS regress --data "${regress_data}/airquality.csv" --y Ozone --x Solar_R,Wind,Temp)
+
+# GLMs.
+cli_expect(NAME regress_negbin_theta CODE 0
+  OUTPUT "Negative binomial regression.*Eth\\[T\\.N\\].*Lrn\\[T\\.SL\\].*theta: [0-9]"
+  ARGS regress --data "${regress_data}/quine.csv" --y Days --family negbin --categorical Eth,Sex,Age,Lrn)
+cli_expect(NAME regress_negbin_json_theta CODE 0 JSON_KEY theta OUTPUT "\"family\": \"negbin\".*\"theta\": [0-9]"
+  ARGS regress --data "${regress_data}/quine.csv" --y Days --family negbin --categorical Eth,Sex,Age,Lrn --format json)
+cli_expect(NAME regress_poisson_offset CODE 0
+  OUTPUT "Poisson regression \\(log link\\) of Claims \\(with offset\\).*n = 64 .*rate ratio"
+  ARGS regress --data "${regress_data}/insurance.csv" --y Claims --family poisson --offset log_holders
+    --categorical District,Group,Age)
+cli_expect(NAME regress_binomial_reference_level CODE 0
+  OUTPUT "Logistic regression.*odds ratio.*race\\[T\\.black\\].*race\\[T\\.other\\]"
+  ARGS regress --data "${regress_data}/birthwt.csv" --y low --family binomial --x age,lwt,smoke,ht,ui
+    --categorical race:white)
+
+# Numeric category codes: levels sort numerically (8.5 < 9 < 10), and a numeric reference
+# matches however it is written (design.hpp).
+cli_expect(NAME regress_numeric_levels_sorted CODE 0 OUTPUT "\\(Intercept\\).*dose\\[T\\.9\\].*dose\\[T\\.10\\]"
+  ARGS regress --data "${cli_data}/regress_numeric_levels.csv" --y y --categorical dose)
+cli_expect(NAME regress_numeric_reference_written_differently CODE 0 OUTPUT "dose\\[T\\.9\\].*dose\\[T\\.10\\]"
+  ARGS regress --data "${cli_data}/regress_numeric_levels.csv" --y y --categorical dose:8.50)
+
+# Usage errors: exit code 2.
+cli_expect(NAME regress_missing_y_is_usage_error CODE 2
+  ARGS regress --data "${regress_data}/stackloss.csv" --x Air_Flow)
+cli_expect(NAME regress_bad_family_is_usage_error CODE 2
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow --family bogus)
+cli_expect(NAME regress_bad_se_is_usage_error CODE 2
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow --se hc9)
+
+# Data errors: exit code 1 and a one-line message saying where.
+cli_expect(NAME regress_bad_noninteger_count CODE 1 ONE_LINE
+  ERROR "regress_noninteger\\.csv:4: column 'y': a count outcome must be a non-negative integer: \"2\\.5\""
+  ARGS regress --data "${cli_data}/regress_noninteger.csv" --y y --x x --family poisson)
+cli_expect(NAME regress_bad_unknown_column CODE 1 ONE_LINE
+  ERROR "regress_noninteger\\.csv: no column named 'nope' \\(available: y, x\\)"
+  ARGS regress --data "${cli_data}/regress_noninteger.csv" --y y --x x,nope)
+cli_expect(NAME regress_bad_collinear CODE 1 ONE_LINE ERROR "rank deficient: 'x2' = .*x1"
+  ARGS regress --data "${cli_data}/regress_collinear.csv" --y y --x x1,x2)
+cli_expect(NAME regress_drop_collinear CODE 0 OUTPUT "x2 +\\(aliased\\)"
+  ARGS regress --data "${cli_data}/regress_collinear.csv" --y y --x x1,x2 --drop-collinear)
+cli_expect(NAME regress_bad_hc_for_glm CODE 1 ONE_LINE ERROR "--se hc3 is available for --family gaussian only"
+  ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow --family poisson --se hc3)
