@@ -44,10 +44,7 @@ model_spec make_spec(const regress_settings& s) {
 }
 
 void run(const regress_settings& s) {
-  data_options data = s.data;
-  // Categorical columns may hold text labels: read them as text.
-  for (const auto& entry : s.categorical) data.text_columns.push_back(entry.substr(0, entry.find(':')));
-  const table t = load_table(data);
+  const table t = load_table(s.data);
   const model_spec spec = make_spec(s);
   const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
   if (s.family == "gaussian") {

@@ -53,7 +53,11 @@ struct family_model {
   double theta = infinite_theta;
 
   [[nodiscard]] bool is_binomial() const { return family == glm_family::binomial; }
-  [[nodiscard]] double mean(double eta) const { return is_binomial() ? 1.0 / (1.0 + std::exp(-eta)) : std::exp(eta); }
+  // The binomial mean keeps eta within +-30 (as R's logit link), so fitted probabilities stay
+  // inside (0, 1) and separation shows as probabilities within 1e-13 of 0 or 1.
+  [[nodiscard]] double mean(double eta) const {
+    return is_binomial() ? 1.0 / (1.0 + std::exp(-std::clamp(eta, -30.0, 30.0))) : std::exp(eta);
+  }
   [[nodiscard]] double link(double mu) const { return is_binomial() ? std::log(mu / (1.0 - mu)) : std::log(mu); }
   // d eta / d mu
   [[nodiscard]] double link_derivative(double mu) const { return is_binomial() ? 1.0 / (mu * (1.0 - mu)) : 1.0 / mu; }
@@ -89,6 +93,21 @@ struct irls_state {
   int iterations = 0;
 };
 
+bool separated(const Eigen::VectorXd& mu) {
+  for (Eigen::Index i = 0; i < mu.size(); ++i) {
+    if (mu(i) < 1e-10 || mu(i) > 1.0 - 1e-10) return true;
+  }
+  return false;
+}
+
+data_error separation_error(const std::string& what, const Eigen::VectorXd& mu) {
+  std::size_t extreme = 0;
+  for (Eigen::Index i = 0; i < mu.size(); ++i) extreme += (mu(i) < 1e-10 || mu(i) > 1.0 - 1e-10) ? 1 : 0;
+  return data_error({}, what + ": (quasi-)complete separation: the fitted probability of " + std::to_string(extreme) +
+                            " case(s) is 0 or 1, so the estimates diverge (remove or combine the predictor that "
+                            "separates the outcome)");
+}
+
 double total_deviance(const family_model& f, const Eigen::VectorXd& y, const Eigen::VectorXd& mu) {
   double d = 0.0;
   for (Eigen::Index i = 0; i < y.size(); ++i) d += f.unit_deviance(y(i), mu(i));
@@ -113,17 +132,14 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
   ls_options.want_leverage = false;
 
   auto weighted_fit = [&](const Eigen::VectorXd& mu, const Eigen::VectorXd& eta_now) {
-    Eigen::MatrixXd xw(n, p);
-    Eigen::VectorXd zw(n);
+    Eigen::VectorXd w(n);
+    Eigen::VectorXd z(n);
     for (Eigen::Index i = 0; i < n; ++i) {
       const double gprime = f.link_derivative(mu(i));
-      const double w = 1.0 / (gprime * gprime * f.variance(mu(i)));
-      const double sw = std::sqrt(w);
-      const double z = eta_now(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
-      xw.row(i) = x.row(i) * sw;
-      zw(i) = z * sw;
+      w(i) = 1.0 / (gprime * gprime * f.variance(mu(i)));
+      z(i) = eta_now(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
     }
-    return detail::solve_least_squares(xw, zw, ls_options);
+    return detail::solve_least_squares(x, z, ls_options, w);
   };
 
   bool converged = false;
@@ -166,14 +182,21 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
     }
   }
   if (!converged) {
-    throw data_error({}, what + ": IRLS did not converge in " + std::to_string(options.max_iterations) + " iterations" +
-                             (f.is_binomial() ? " (the outcome may be perfectly separated by the predictors)" : ""));
+    if (f.is_binomial() && separated(s.mu)) throw separation_error(what, s.mu);
+    throw data_error({}, what + ": IRLS did not converge in " + std::to_string(options.max_iterations) + " iterations");
   }
-  // Final weights at the estimates: the covariance comes from these.
+  // One more weighted fit at the estimates: the coefficients and covariance both come from it, so
+  // they agree on which columns (if any) were dropped.
   s.last = weighted_fit(s.mu, s.eta);
+  s.beta = s.last.coef;
+  Eigen::VectorXd beta_used = s.beta;
   for (Eigen::Index j = 0; j < p; ++j) {
-    if (std::isnan(s.last.coef(j))) s.beta(j) = std::numeric_limits<double>::quiet_NaN();
+    if (std::isnan(beta_used(j))) beta_used(j) = 0.0;
   }
+  s.eta = x * beta_used;
+  if (has_offset) s.eta += offset;
+  s.mu = s.eta.unaryExpr([&](double e) { return f.mean(e); });
+  s.deviance = total_deviance(f, y, s.mu);
   return s;
 }
 
@@ -245,8 +268,9 @@ void check_outcome(const model_frame& frame, glm_family family) {
 
 }  // namespace
 
-glm_result fit_glm(const model_frame& frame, const glm_options& options) {
-  options.validate();
+namespace {
+
+glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   check_outcome(frame, options.family);
   const std::string what = "model for '" + frame.response + "'";
   const Eigen::Index n = frame.x.rows();
@@ -309,22 +333,15 @@ glm_result fit_glm(const model_frame& frame, const glm_options& options) {
     out.se_theta = th.se;
   }
 
-  if (binomial) {
-    std::size_t extreme = 0;
-    for (Eigen::Index i = 0; i < n; ++i) extreme += (s.mu(i) < 1e-10 || s.mu(i) > 1.0 - 1e-10) ? 1 : 0;
-    if (extreme > 0) {
-      throw data_error({}, what + ": (quasi-)complete separation: the fitted probability of " + std::to_string(extreme) +
-                               " case(s) is 0 or 1, so the estimates diverge (remove or combine the predictor "
-                               "that separates the outcome)");
-    }
-  }
+  if (binomial && separated(s.mu)) throw separation_error(what, s.mu);
 
   const detail::least_squares& ls = s.last;
   if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
     std::string names;
     for (Eigen::Index j : ls.dropped) names += (names.empty() ? "'" : ", '") + frame.terms[static_cast<std::size_t>(j)].name + "'";
     throw data_error({}, what + ": the design matrix is rank deficient: " + names +
-                             " is a linear combination of other terms (use rank_policy::drop to drop it)");
+                             " is a linear combination of earlier terms (remove it, or let it be dropped as R's glm does: "
+                             "--drop-collinear, rank_policy::drop)");
   }
   for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(frame.terms[static_cast<std::size_t>(j)].name);
   out.rank = ls.rank;
@@ -376,6 +393,18 @@ glm_result fit_glm(const model_frame& frame, const glm_options& options) {
     c.exp_ci_upper = std::exp(c.ci_upper);
   }
   return out;
+}
+
+}  // namespace
+
+glm_result fit_glm(const model_frame& frame, const glm_options& options) {
+  options.validate();
+  try {
+    return fit_glm_impl(frame, options);
+  } catch (const data_error& e) {
+    if (!e.where().file.empty()) throw;
+    throw data_error({frame.source, 0, {}, {}, {}}, e.problem());  // name the data set
+  }
 }
 
 glm_result fit_glm(const table& data, const model_spec& spec, const glm_options& options) {

@@ -127,33 +127,55 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
     block.col(m) = y.segment(first, count);
     if (weighted) block.array().colwise() *= sqrt_w.segment(first, count).array();
   });
-  const Eigen::MatrixXd r_x = r_full.topLeftCorner(m, m);
-  const Eigen::VectorXd qty = r_full.col(m).head(m);
-
-  // Column pivoting on the small triangle reveals the rank.
-  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> piv(r_x);
-  const Eigen::MatrixXd& packed = piv.matrixQR();
-  const auto& perm = piv.colsPermutation().indices();
-  const double r11 = m > 0 ? std::fabs(packed(0, 0)) : 0.0;
-  Eigen::Index rank = 0;
-  while (rank < m && std::fabs(packed(rank, rank)) > options.tolerance * r11) ++rank;
+  // Rank, as R's lm (LINPACK dqrdc2, "limited pivoting"): columns are taken in their order, and a
+  // column is dropped when its distance from the span of the columns kept before it is at most
+  // `tolerance` times its norm. The columns of the triangle have the angles of X's columns, so the
+  // test runs on the small m x m triangle (Gram-Schmidt with reorthogonalisation).
+  std::vector<Eigen::Index> kept_local;  // positions among the nonzero columns
+  std::vector<Eigen::Index> dropped_local;
+  {
+    Eigen::MatrixXd basis(m, 0);
+    for (Eigen::Index k = 0; k < m; ++k) {
+      Eigen::VectorXd v = r_full.col(k).head(m);
+      const double norm = v.norm();
+      for (int pass = 0; pass < 2; ++pass) v -= basis * (basis.transpose() * v);
+      const double distance = v.norm();
+      if (norm > 0 && distance > options.tolerance * norm) {
+        basis.conservativeResize(Eigen::NoChange, basis.cols() + 1);
+        basis.col(basis.cols() - 1) = v / distance;
+        kept_local.push_back(k);
+      } else {
+        dropped_local.push_back(k);
+      }
+    }
+  }
+  const auto rank = static_cast<Eigen::Index>(kept_local.size());
   out.rank = static_cast<std::size_t>(rank);
 
-  // pivot_kept[k]: original column of pivot position k (k < rank).
+  // The triangle of [kept, dropped, y] (a QR of the small triangle's columns in that order): its
+  // leading block is R of the kept columns, then R^{-T}-transformed dropped columns and Q'y.
+  const auto n_dropped = static_cast<Eigen::Index>(dropped_local.size());
+  Eigen::MatrixXd ordered(m, m + 1);
+  for (Eigen::Index k = 0; k < rank; ++k) ordered.col(k) = r_full.col(kept_local[static_cast<std::size_t>(k)]).head(m);
+  for (Eigen::Index k = 0; k < n_dropped; ++k) {
+    ordered.col(rank + k) = r_full.col(dropped_local[static_cast<std::size_t>(k)]).head(m);
+  }
+  ordered.col(m) = r_full.col(m).head(m);
+  const Eigen::HouseholderQR<Eigen::MatrixXd> small_qr(ordered);
+  const Eigen::MatrixXd& packed = small_qr.matrixQR();
+
+  // pivot_kept[k]: original column of the k-th kept column (original order).
   std::vector<Eigen::Index> pivot_kept(static_cast<std::size_t>(rank));
   for (Eigen::Index k = 0; k < rank; ++k) {
-    pivot_kept[static_cast<std::size_t>(k)] = nonzero[static_cast<std::size_t>(perm(k))];
+    pivot_kept[static_cast<std::size_t>(k)] = nonzero[static_cast<std::size_t>(kept_local[static_cast<std::size_t>(k)])];
   }
   const Eigen::MatrixXd r = packed.topLeftCorner(rank, rank).triangularView<Eigen::Upper>();
   const Eigen::MatrixXd r_inv = r.triangularView<Eigen::Upper>().solve(Eigen::MatrixXd::Identity(rank, rank));
   Eigen::VectorXd inv_scale(rank);
   for (Eigen::Index k = 0; k < rank; ++k) inv_scale(k) = 1.0 / scale(pivot_kept[static_cast<std::size_t>(k)]);
 
-  // b (pivot order, original units) from R2 b = Q2' Q'y.
-  Eigen::VectorXd q2ty = qty;
-  q2ty.applyOnTheLeft(piv.householderQ().setLength(rank).adjoint());
-  Eigen::VectorXd b = r.triangularView<Eigen::Upper>().solve(q2ty.head(rank)).cwiseProduct(inv_scale);
-
+  // b (original units) from R b = (Q'y)_kept.
+  Eigen::VectorXd b = r.triangularView<Eigen::Upper>().solve(packed.col(m).head(rank)).cwiseProduct(inv_scale);
 
   // Corrected seminormal equations: b += D^{-1} R^{-1} R^{-T} D^{-1} X' W (y - X b).
   out.condition = rank > 0 ? r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff() : 0.0;
@@ -182,29 +204,14 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   }
   out.residuals = rounded(residuals);
 
-  // Back to the original column order.
-  std::vector<std::pair<Eigen::Index, Eigen::Index>> pairs;  // (original column, pivot position)
-  for (Eigen::Index k = 0; k < rank; ++k) pairs.emplace_back(pivot_kept[static_cast<std::size_t>(k)], k);
-  std::sort(pairs.begin(), pairs.end());
-  std::vector<Eigen::Index> order;  // order[a] = pivot position of the a-th kept column
-  for (const auto& [column, position] : pairs) {
-    out.kept.push_back(column);
-    order.push_back(position);
-  }
+  out.kept = pivot_kept;
   out.coef = Eigen::VectorXd::Constant(p, std::numeric_limits<double>::quiet_NaN());
   for (Eigen::Index k = 0; k < rank; ++k) out.coef(pivot_kept[static_cast<std::size_t>(k)]) = b(k);
   for (Eigen::Index j = 0; j < p; ++j) {
     if (std::find(out.kept.begin(), out.kept.end(), j) == out.kept.end()) out.dropped.push_back(j);
   }
-
-  // (X_k' W X_k)^{-1} = D^{-1} R^{-1} R^{-T} D^{-1}, reordered to `kept`.
-  const Eigen::MatrixXd inv_pivot = inv_scale.asDiagonal() * (r_inv * r_inv.transpose()) * inv_scale.asDiagonal();
-  out.xtx_inverse.resize(rank, rank);
-  for (Eigen::Index a = 0; a < rank; ++a) {
-    for (Eigen::Index c = 0; c < rank; ++c) {
-      out.xtx_inverse(a, c) = inv_pivot(order[static_cast<std::size_t>(a)], order[static_cast<std::size_t>(c)]);
-    }
-  }
+  // (X_k' W X_k)^{-1} = D^{-1} R^{-1} R^{-T} D^{-1}.
+  out.xtx_inverse = inv_scale.asDiagonal() * (r_inv * r_inv.transpose()) * inv_scale.asDiagonal();
   if (options.want_leverage) {
     // h_ii = || w_i^{1/2} x_i' D^{-1} R^{-1} ||^2, a block of rows at a time.
     const Eigen::MatrixXd m_inv = inv_scale.asDiagonal() * r_inv;
@@ -218,17 +225,16 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
       out.leverage.segment(first, count) = (block * m_inv).rowwise().squaredNorm();
     }
   }
-  // Dependencies of each dropped column: R11 w = R12 in the pivoted, scaled coordinates.
+  // Dependencies of each dropped column on the kept ones: R w = R12 (scaled), then unscaled.
   for (Eigen::Index j : out.dropped) {
     Eigen::VectorXd w = Eigen::VectorXd::Zero(rank);
     const auto it = std::find(nonzero.begin(), nonzero.end(), j);
     if (it != nonzero.end() && rank > 0) {
-      const auto column = static_cast<Eigen::Index>(it - nonzero.begin());
-      Eigen::Index position = 0;
-      while (perm(position) != column) ++position;
-      const Eigen::VectorXd w_pivot =
-          r.triangularView<Eigen::Upper>().solve(packed.col(position).head(rank)).cwiseProduct(inv_scale) * scale(j);
-      for (Eigen::Index a = 0; a < rank; ++a) w(a) = w_pivot(order[static_cast<std::size_t>(a)]);
+      const auto local = static_cast<Eigen::Index>(it - nonzero.begin());
+      const auto position = static_cast<Eigen::Index>(
+          std::find(dropped_local.begin(), dropped_local.end(), local) - dropped_local.begin());
+      w = r.triangularView<Eigen::Upper>().solve(packed.col(rank + position).head(rank)).cwiseProduct(inv_scale) *
+          scale(j);
     }
     out.dependencies.push_back(std::move(w));
   }

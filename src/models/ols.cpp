@@ -62,7 +62,8 @@ std::string collinearity_message(const detail::least_squares& ls, const std::vec
     message += (d == 0 ? " " : "; ") + std::string("'") + terms[static_cast<std::size_t>(ls.dropped[d])] + "' = " +
                (parts.empty() ? "0 (the column is constant zero)" : parts);
   }
-  return message + " (remove the redundant term, or use rank_policy::drop to drop it as R's lm does)";
+  return message + " (remove the redundant term, or let it be dropped as R's lm does: --drop-collinear, "
+                   "rank_policy::drop)";
 }
 
 Eigen::VectorXd hc_weights(se_type type, const Eigen::VectorXd& e, const Eigen::VectorXd& h, double n, double p) {
@@ -233,7 +234,8 @@ ols_result fit_ols(const model_frame& frame, const ols_options& options) {
   try {
     out = fit_ols(frame.x, frame.y, frame.term_names(), frame.intercept, options);
   } catch (const data_error& e) {
-    throw data_error({}, "model for '" + frame.response + "': " + e.problem());
+    throw data_error({frame.source, 0, {}, {}, {}}, "model for '" + frame.response + "': " + e.problem(), e.value(),
+                     e.allowed());
   }
   out.response = frame.response;
   out.n_excluded = frame.n_excluded;

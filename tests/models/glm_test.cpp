@@ -198,7 +198,8 @@ TEST_CASE("glm: rank deficiency is a data_error unless rank_policy::drop") {
     CHECK(with.rank == 2);
     CHECK(with.df_residual == without.df_residual);
     for (const char* term : {"(Intercept)", "x1"}) {
-      CAPTURE(term);
+      const std::string name = term;
+      CAPTURE(name);
       CHECK(with.at(term).estimate == approx(without.at(term).estimate, 1e-9));
       CHECK(with.at(term).se == approx(without.at(term).se, 1e-9));
     }
