@@ -97,14 +97,25 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   std::vector<bool> excluded(data.rows(), false);
   for (const column* c : columns) {
     std::size_t count = 0;
-    for (std::size_t i = 0; i < data.rows(); ++i) {
-      if (c->is_missing(i)) {
-        excluded[i] = true;
-        ++count;
+    if (c->is_numeric()) {
+      const auto values = c->numbers();
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (is_missing(values[i])) {
+          excluded[i] = true;
+          ++count;
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < data.rows(); ++i) {
+        if (c->is_missing(i)) {
+          excluded[i] = true;
+          ++count;
+        }
       }
     }
     if (count > 0) frame.missing_by_column.push_back({c->name(), count});
   }
+  frame.rows.reserve(data.rows());
   for (std::size_t i = 0; i < data.rows(); ++i) {
     if (!excluded[i]) frame.rows.push_back(i);
   }
@@ -160,15 +171,22 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   if (offset != nullptr) frame.offset.resize(n);
   const Eigen::Index first = spec.intercept ? 1 : 0;
   if (spec.intercept) frame.x.col(0).setOnes();
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const std::size_t r = frame.rows[static_cast<std::size_t>(i)];
-    frame.y(i) = response.numbers()[r];
-    if (offset != nullptr) frame.offset(i) = offset->numbers()[r];
-    for (std::size_t k = 0; k < sources.size(); ++k) {
-      const term_source& s = sources[k];
-      const Eigen::Index j = first + static_cast<Eigen::Index>(k);
-      frame.x(i, j) = s.level.empty() ? s.col->numbers()[r] : (level_text(*s.col, r) == s.level ? 1.0 : 0.0);
+  // Column by column: sequential writes into the column-major matrix.
+  const std::size_t* rows = frame.rows.data();
+  auto gather = [&](const column& c, double* out) {
+    const double* values = c.numbers().data();
+    for (Eigen::Index i = 0; i < n; ++i) out[i] = values[rows[i]];
+  };
+  gather(response, frame.y.data());
+  if (offset != nullptr) gather(*offset, frame.offset.data());
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    const term_source& s = sources[k];
+    double* out = frame.x.col(first + static_cast<Eigen::Index>(k)).data();
+    if (s.level.empty()) {
+      gather(*s.col, out);
+      continue;
     }
+    for (Eigen::Index i = 0; i < n; ++i) out[i] = level_text(*s.col, rows[i]) == s.level ? 1.0 : 0.0;
   }
   return frame;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
@@ -215,14 +216,26 @@ theta_estimate theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu, dou
   using boost::math::digamma;
   using boost::math::trigamma;
   const Eigen::Index n = y.size();
+  // The digamma and trigamma terms depend on y only through its value: evaluate them once per
+  // distinct count (counts take few distinct values) and weight by how often each occurs.
+  std::map<double, double> frequency;
+  for (Eigen::Index i = 0; i < n; ++i) frequency[y(i)] += 1.0;
   auto score_info = [&](double th, double& score, double& info) {
+    const double digamma_th = digamma(th);
+    const double trigamma_th = trigamma(th);
     score = 0.0;
     info = 0.0;
+    for (const auto& [value, count] : frequency) {
+      score += count * (digamma(th + value) - digamma_th);
+      info += count * (trigamma_th - trigamma(th + value));
+    }
+    const double log_th = std::log(th);
     for (Eigen::Index i = 0; i < n; ++i) {
       const double yi = y(i);
       const double mi = mu(i);
-      score += digamma(th + yi) - digamma(th) + std::log(th) + 1.0 - std::log(th + mi) - (yi + th) / (mi + th);
-      info += -trigamma(th + yi) + trigamma(th) - 1.0 / th + 2.0 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
+      const double inv = 1.0 / (mi + th);
+      score += log_th + 1.0 - std::log(th + mi) - (yi + th) * inv;
+      info += -1.0 / th + 2.0 * inv - (yi + th) * inv * inv;
     }
   };
   double theta = start;

@@ -55,19 +55,17 @@ namespace {
 
 // y - X b in long double (the products of doubles are exact in long double's 64-bit mantissa
 // up to one rounding per term).
-std::vector<long double> long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x,
-                                        const std::vector<Eigen::Index>& columns,
-                                        const Eigen::Ref<const Eigen::VectorXd>& y,
-                                        const Eigen::Ref<const Eigen::VectorXd>& b) {
+void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
+                    const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::Ref<const Eigen::VectorXd>& b,
+                    std::vector<long double>& acc) {
   const Eigen::Index n = x.rows();
-  std::vector<long double> acc(static_cast<std::size_t>(n));
+  acc.resize(static_cast<std::size_t>(n));
   for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] = y(i);
   for (std::size_t k = 0; k < columns.size(); ++k) {  // column by column: sequential memory access
     const long double bk = b(static_cast<Eigen::Index>(k));
     const auto col = x.col(columns[k]);
     for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] -= bk * col(i);
   }
-  return acc;
 }
 
 Eigen::VectorXd rounded(const std::vector<long double>& v) {
@@ -82,7 +80,9 @@ Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, co
                                   const Eigen::Ref<const Eigen::VectorXd>& b) {
   std::vector<Eigen::Index> all(static_cast<std::size_t>(x.cols()));
   for (Eigen::Index j = 0; j < x.cols(); ++j) all[static_cast<std::size_t>(j)] = j;
-  return rounded(long_residuals(x, all, y, b));
+  std::vector<long double> acc;
+  long_residuals(x, all, y, b, acc);
+  return rounded(acc);
 }
 
 Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
@@ -181,7 +181,8 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   out.condition = rank > 0 ? r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff() : 0.0;
   const double eps = std::numeric_limits<double>::epsilon();
   const int steps = out.condition * out.condition * eps < 1e-3 ? options.refinement_steps : 0;
-  std::vector<long double> residuals = long_residuals(x, pivot_kept, y, b);
+  std::vector<long double> residuals;  // reused by every pass
+  long_residuals(x, pivot_kept, y, b, residuals);
   double last = std::numeric_limits<double>::infinity();
   for (int step = 0; step < steps; ++step) {
     Eigen::VectorXd g(rank);  // D^{-1} X' W r, from the unrounded residuals
@@ -200,7 +201,9 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
     if (!(size < 0.5 * last)) break;  // no more digits to gain
     last = size;
     b += delta.cwiseProduct(inv_scale);
-    residuals = long_residuals(x, pivot_kept, y, b);
+    long_residuals(x, pivot_kept, y, b, residuals);
+    // A correction at the rounding level of b (scaled) ends the refinement without another pass.
+    if (size <= 4.0 * eps * (b.cwiseQuotient(inv_scale)).norm()) break;
   }
   out.residuals = rounded(residuals);
 
