@@ -9,6 +9,7 @@
 // Run:  regression_on_sample
 
 #include <exception>
+#include <iomanip>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -57,9 +58,9 @@ int main() {
     std::cout << socialcure::regression_text(gp_fit) << "\n";
 
     const auto& lonely = gp_fit.at("loneliness");
-    std::cout << "Each point on the UCLA-3 goes with " << (lonely.exp_estimate - 1.0) * 100.0
+    std::cout << std::fixed << std::setprecision(1) << "Each point on the UCLA-3 goes with " << (lonely.exp_estimate - 1.0) * 100.0
               << "% more GP appointments (95% CI " << (lonely.exp_ci_lower - 1.0) * 100.0 << "% to "
-              << (lonely.exp_ci_upper - 1.0) * 100.0 << "%).\n\n";
+              << (lonely.exp_ci_upper - 1.0) * 100.0 << "%).\n\n" << std::defaultfloat;
 
     socialcure::model_spec belonging;
     belonging.response = "belonging";

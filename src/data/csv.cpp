@@ -436,10 +436,11 @@ table read_csv(std::istream& in, const std::string& source, const csv_options& o
   reader.skip_bom();
   std::vector<field> record;
   if (!reader.next(record)) {
-    throw data_error({source, 0, {}, {}, {}}, "the file is empty (a header row is required)");
+    throw data_error({source, 1, {}, {}, {}}, "the file is empty (a header row is required on line 1)");
   }
   table_builder builder(source, options);
-  builder.set_header(record, reader.line());
+  const std::size_t header_line = reader.line();
+  builder.set_header(record, header_line);
   std::vector<std::string> names;
   for (const auto& f : record) names.push_back(f.text);
   reader.set_names(std::move(names));
@@ -449,7 +450,9 @@ table read_csv(std::istream& in, const std::string& source, const csv_options& o
     ++data_rows;
   }
   if (in.bad()) throw data_error({source, 0, {}, {}, {}}, "reading failed (I/O error)");
-  if (data_rows == 0) throw data_error({source, 0, {}, {}, {}}, "the file has a header row but no data rows");
+  if (data_rows == 0) {
+    throw data_error({source, header_line, {}, {}, {}}, "the file has a header row but no data rows");
+  }
   return builder.finish();
 }
 

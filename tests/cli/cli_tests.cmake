@@ -66,9 +66,9 @@ cli_expect(NAME nan_declared_missing_is_fine CODE 0 OUTPUT "\"n_missing\": 1"
 cli_expect(NAME bad_duplicate_column CODE 1 ONE_LINE
   ERROR "duplicate_column\\.csv:1: column 'score': duplicate column name \\(columns 2 and 4\\)"
   ARGS describe "${cli_data}/duplicate_column.csv")
-cli_expect(NAME bad_empty_file CODE 1 ONE_LINE ERROR "empty\\.csv: the file is empty"
+cli_expect(NAME bad_empty_file CODE 1 ONE_LINE ERROR "empty\\.csv:1: the file is empty"
   ARGS describe "${cli_data}/empty.csv")
-cli_expect(NAME bad_header_only CODE 1 ONE_LINE ERROR "header_only\\.csv: the file has a header row but no data rows"
+cli_expect(NAME bad_header_only CODE 1 ONE_LINE ERROR "header_only\\.csv:1: the file has a header row but no data rows"
   ARGS describe "${cli_data}/header_only.csv")
 cli_expect(NAME bad_duplicate_id CODE 1 ONE_LINE
   ERROR "duplicate_id\\.csv:4: column 'id', respondent 'P1': duplicate respondent id \\(first on line 2\\)"

@@ -657,14 +657,14 @@ TEST_CASE("csv: an empty header name") {
 TEST_CASE("csv: an empty file of 0 bytes") {
   const auto e = csv_error("", "empty.csv");
   REQUIRE(e);
-  check_location(*e, "empty.csv", 0, "");
+  check_location(*e, "empty.csv", 1, "");
   CHECK(contains(e->what(), "empty"));
 }
 
 TEST_CASE("csv: a file holding only a byte-order mark or blank lines is empty") {
   const auto bom = csv_error("\xEF\xBB\xBF", "bom_only.csv");
   REQUIRE(bom);
-  check_location(*bom, "bom_only.csv", 0, "");
+  check_location(*bom, "bom_only.csv", 1, "");
   CHECK(contains(bom->what(), "empty"));
   const auto blank = csv_error("\n\r\n\n", "blank.csv");
   REQUIRE(blank);
@@ -674,7 +674,7 @@ TEST_CASE("csv: a file holding only a byte-order mark or blank lines is empty") 
 TEST_CASE("csv: a header without data rows") {
   const auto e = csv_error("id,score\n", "header_only.csv");
   REQUIRE(e);
-  check_location(*e, "header_only.csv", 0, "");
+  check_location(*e, "header_only.csv", 1, "");
   CHECK(contains(e->what(), "no data rows"));
   const auto blank = csv_error("id,score\n\n\n", "header_only.csv");
   REQUIRE(blank);

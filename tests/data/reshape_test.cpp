@@ -12,6 +12,8 @@
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
 
+#include "support.hpp"
+
 using socialcure::argument_error;
 using socialcure::column;
 using socialcure::csv_options;
@@ -23,35 +25,9 @@ using socialcure::table;
 using socialcure::wide_to_long;
 using socialcure::wide_to_long_options;
 
+using namespace socialcure_test;
+
 namespace {
-
-table read_text_id(std::string_view text, const std::string& source) {
-  csv_options options;
-  options.text_columns = {"id"};
-  return parse_csv(text, source, options);
-}
-
-std::vector<std::string> strings_of(const table& t, const std::string& name) {
-  const auto s = t.text(name);
-  return {s.begin(), s.end()};
-}
-
-std::vector<bool> missing_of(const table& t, const std::string& name) {
-  const auto& c = t.get(name);
-  std::vector<bool> out;
-  for (std::size_t i = 0; i < c.size(); ++i) out.push_back(c.is_missing(i));
-  return out;
-}
-
-template <class F>
-std::optional<data_error> data_error_of(F&& f) {
-  try {
-    f();
-  } catch (const data_error& e) {
-    return e;
-  }
-  return std::nullopt;
-}
 
 // A: t0 and t1; B: t1 only; C: t0 only.
 const char* const long_text =
@@ -64,7 +40,7 @@ const char* const long_text =
 }  // namespace
 
 TEST_CASE("reshape: long_to_wide with waves in order of first appearance") {
-  const table wide = long_to_wide(read_text_id(long_text, "long.csv"));
+  const table wide = long_to_wide(read_id_as_text(long_text, "long.csv"));
   CHECK(wide.source() == "long.csv");
   CHECK(wide.names() == std::vector<std::string>{"id", "score_t0", "score_t1", "grp_t0", "grp_t1"});
   CHECK(strings_of(wide, "id") == std::vector<std::string>{"A", "B", "C"});
@@ -86,7 +62,7 @@ TEST_CASE("reshape: long_to_wide with the wave order given") {
   options.waves = {"t1", "t0"};
   options.columns = {"score"};
   options.separator = ".";
-  const table wide = long_to_wide(read_text_id(long_text, "long.csv"), options);
+  const table wide = long_to_wide(read_id_as_text(long_text, "long.csv"), options);
   CHECK(wide.names() == std::vector<std::string>{"id", "score.t1", "score.t0"});
   CHECK(wide.numeric("score.t1")[1] == 4.0);
   CHECK(wide.numeric("score.t0")[2] == 5.0);
@@ -96,28 +72,28 @@ TEST_CASE("reshape: long_to_wide with a listed wave that never occurs gives an a
   long_to_wide_options options;
   options.waves = {"t0", "t1", "t2"};
   options.columns = {"score"};
-  const table wide = long_to_wide(read_text_id(long_text, "long.csv"), options);
+  const table wide = long_to_wide(read_id_as_text(long_text, "long.csv"), options);
   CHECK(wide.names() == std::vector<std::string>{"id", "score_t0", "score_t1", "score_t2"});
   CHECK(wide.get("score_t2").missing_count() == 3);
 }
 
 TEST_CASE("reshape: long_to_wide names numeric waves by their shortest decimal text") {
   // Wave values 1.0 and 2 are the numbers 1 and 2; 2.5 stays 2.5.
-  const table wide = long_to_wide(read_text_id("id,wave,s\nA,1.0,10\nA,2,20\nB,2.5,30\n", "n.csv"));
+  const table wide = long_to_wide(read_id_as_text("id,wave,s\nA,1.0,10\nA,2,20\nB,2.5,30\n", "n.csv"));
   CHECK(wide.names() == std::vector<std::string>{"id", "s_1", "s_2", "s_2.5"});
   CHECK(wide.numeric("s_1")[0] == 10.0);
   CHECK(wide.numeric("s_2")[0] == 20.0);
   CHECK(wide.numeric("s_2.5")[1] == 30.0);
   long_to_wide_options options;
   options.waves = {"2", "1"};
-  const table ordered = long_to_wide(read_text_id("id,wave,s\nA,1,10\nA,2,20\n", "n.csv"), options);
+  const table ordered = long_to_wide(read_id_as_text("id,wave,s\nA,1,10\nA,2,20\n", "n.csv"), options);
   CHECK(ordered.names() == std::vector<std::string>{"id", "s_2", "s_1"});
 }
 
 TEST_CASE("reshape: long_to_wide on an unknown wave names its line") {
   long_to_wide_options options;
   options.waves = {"t0"};
-  const auto e = data_error_of([&] { (void)long_to_wide(read_text_id(long_text, "long.csv"), options); });
+  const auto e = data_error_of([&] { (void)long_to_wide(read_id_as_text(long_text, "long.csv"), options); });
   REQUIRE(e);
   // Line 3 holds the first "t1".
   CHECK(e->where().file == "long.csv");
@@ -130,7 +106,7 @@ TEST_CASE("reshape: long_to_wide on an unknown wave names its line") {
 
 TEST_CASE("reshape: long_to_wide on a repeated id and wave names both lines") {
   const auto e = data_error_of(
-      [&] { (void)long_to_wide(read_text_id("id,wave,s\nA,t0,1\nB,t0,2\n\nA,t0,3\n", "dup.csv")); });
+      [&] { (void)long_to_wide(read_id_as_text("id,wave,s\nA,t0,1\nB,t0,2\n\nA,t0,3\n", "dup.csv")); });
   REQUIRE(e);
   CHECK(e->where().file == "dup.csv");
   CHECK(e->where().line == 5);
@@ -140,23 +116,23 @@ TEST_CASE("reshape: long_to_wide on a repeated id and wave names both lines") {
 }
 
 TEST_CASE("reshape: long_to_wide on a missing wave or id names the line") {
-  const auto wave = data_error_of([&] { (void)long_to_wide(read_text_id("id,wave,s\nA,t0,1\nB,,2\n", "w.csv")); });
+  const auto wave = data_error_of([&] { (void)long_to_wide(read_id_as_text("id,wave,s\nA,t0,1\nB,,2\n", "w.csv")); });
   REQUIRE(wave);
   CHECK(wave->where().line == 3);
   CHECK(wave->where().column == "wave");
   // A numeric wave column with a missing value.
   const auto numeric_wave =
-      data_error_of([&] { (void)long_to_wide(read_text_id("id,wave,s\nA,1,1\nB,NA,2\n", "w.csv")); });
+      data_error_of([&] { (void)long_to_wide(read_id_as_text("id,wave,s\nA,1,1\nB,NA,2\n", "w.csv")); });
   REQUIRE(numeric_wave);
   CHECK(numeric_wave->where().line == 3);
-  const auto id = data_error_of([&] { (void)long_to_wide(read_text_id("id,wave,s\nA,t0,1\n,t1,2\n", "i.csv")); });
+  const auto id = data_error_of([&] { (void)long_to_wide(read_id_as_text("id,wave,s\nA,t0,1\n,t1,2\n", "i.csv")); });
   REQUIRE(id);
   CHECK(id->where().line == 3);
   CHECK(id->where().column == "id");
 }
 
 TEST_CASE("reshape: long_to_wide argument errors") {
-  const table data = read_text_id(long_text, "long.csv");
+  const table data = read_id_as_text(long_text, "long.csv");
   long_to_wide_options unknown_column;
   unknown_column.columns = {"nope"};
   CHECK_THROWS_AS((void)long_to_wide(data, unknown_column), argument_error);
@@ -185,7 +161,7 @@ const char* const wide_text = "id,age,x_t0,x_t1,y_t1\nA,30,1,2,b\nB,40,3,,c\n";
 TEST_CASE("reshape: wide_to_long gives one row per respondent and wave") {
   wide_to_long_options options;
   options.waves = {"t0", "t1"};
-  const table longer = wide_to_long(read_text_id(wide_text, "wide.csv"), options);
+  const table longer = wide_to_long(read_id_as_text(wide_text, "wide.csv"), options);
   CHECK(longer.source() == "wide.csv");
   REQUIRE(longer.rows() == 2 * 2);
   CHECK(longer.names() == std::vector<std::string>{"id", "wave", "age", "x", "y"});
@@ -219,7 +195,7 @@ TEST_CASE("reshape: wide_to_long row count with three waves") {
   wide_to_long_options options;
   options.waves = {"a", "b", "c"};
   options.wave_column = "time";
-  const table longer = wide_to_long(read_text_id("id,v_a,v_c\nP,1,3\nQ,4,6\nR,7,\n", "w.csv"), options);
+  const table longer = wide_to_long(read_id_as_text("id,v_a,v_c\nP,1,3\nQ,4,6\nR,7,\n", "w.csv"), options);
   REQUIRE(longer.rows() == 3 * 3);
   CHECK(longer.names() == std::vector<std::string>{"id", "time", "v"});
   // v per row: P a 1, P b -, P c 3, Q a 4, Q b -, Q c 6, R a 7, R b -, R c -.
@@ -229,7 +205,7 @@ TEST_CASE("reshape: wide_to_long row count with three waves") {
 }
 
 TEST_CASE("reshape: wide_to_long argument errors") {
-  const table wide = read_text_id(wide_text, "wide.csv");
+  const table wide = read_id_as_text(wide_text, "wide.csv");
   wide_to_long_options no_waves;
   CHECK_THROWS_AS((void)wide_to_long(wide, no_waves), argument_error);
   wide_to_long_options unmatched;
@@ -238,13 +214,13 @@ TEST_CASE("reshape: wide_to_long argument errors") {
   wide_to_long_options options;
   options.waves = {"t0", "t1"};
   // The stem "x" collides with an existing column "x".
-  CHECK_THROWS_AS((void)wide_to_long(read_text_id("id,x,x_t0\nA,1,2\n", "c.csv"), options), argument_error);
+  CHECK_THROWS_AS((void)wide_to_long(read_id_as_text("id,x,x_t0\nA,1,2\n", "c.csv"), options), argument_error);
   // The stem "wave" collides with the wave column.
-  CHECK_THROWS_AS((void)wide_to_long(read_text_id("id,wave_t0\nA,1\n", "c.csv"), options), argument_error);
+  CHECK_THROWS_AS((void)wide_to_long(read_id_as_text("id,wave_t0\nA,1\n", "c.csv"), options), argument_error);
   // A stem that is numeric at one wave and text at another.
-  CHECK_THROWS_AS((void)wide_to_long(read_text_id("id,x_t0,x_t1\nA,1,b\n", "c.csv"), options), argument_error);
+  CHECK_THROWS_AS((void)wide_to_long(read_id_as_text("id,x_t0,x_t1\nA,1,b\n", "c.csv"), options), argument_error);
   // ids are checked.
-  CHECK_THROWS_AS((void)wide_to_long(read_text_id("id,x_t0\nA,1\nA,2\n", "c.csv"), options), data_error);
+  CHECK_THROWS_AS((void)wide_to_long(read_id_as_text("id,x_t0\nA,1\nA,2\n", "c.csv"), options), data_error);
 }
 
 TEST_CASE("reshape: wide to long to wide reproduces every value") {
@@ -255,7 +231,7 @@ TEST_CASE("reshape: wide to long to wide reproduces every value") {
       "B,,0.1,,c\n"
       "C,-3,,d,\n"
       "D,4,,e,\n";
-  const table wide = read_text_id(text, "rt.csv");
+  const table wide = read_id_as_text(text, "rt.csv");
   wide_to_long_options to_long;
   to_long.waves = {"t0", "t1"};
   const table longer = wide_to_long(wide, to_long);

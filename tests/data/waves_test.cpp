@@ -11,6 +11,8 @@
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
 
+#include "support.hpp"
+
 using socialcure::argument_error;
 using socialcure::csv_options;
 using socialcure::data_error;
@@ -22,6 +24,8 @@ using socialcure::split_waves;
 using socialcure::table;
 using socialcure::wave_pair;
 
+using namespace socialcure_test;
+
 namespace {
 
 table read_with_id(std::string_view text, const std::string& source) {
@@ -31,34 +35,6 @@ table read_with_id(std::string_view text, const std::string& source) {
 }
 
 // Reads with the id as text but without the reader's id checks.
-table read_id_as_text(std::string_view text, const std::string& source) {
-  csv_options options;
-  options.text_columns = {"id"};
-  return parse_csv(text, source, options);
-}
-
-std::vector<std::string> strings_of(const table& t, const std::string& name) {
-  const auto s = t.text(name);
-  return {s.begin(), s.end()};
-}
-
-std::vector<bool> missing_of(const table& t, const std::string& name) {
-  const auto& c = t.get(name);
-  std::vector<bool> out;
-  for (std::size_t i = 0; i < c.size(); ++i) out.push_back(c.is_missing(i));
-  return out;
-}
-
-template <class F>
-std::optional<data_error> data_error_of(F&& f) {
-  try {
-    f();
-  } catch (const data_error& e) {
-    return e;
-  }
-  return std::nullopt;
-}
-
 // Wave t0: A, B, C. Wave t1: C, D, A (with a text column y).
 const char* const t0_text = "id,x\nA,1\nB,2\nC,3\n";
 const char* const t1_text = "id,x,y\nC,30,cc\nD,40,\nA,10,aa\n";

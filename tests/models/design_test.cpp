@@ -11,6 +11,8 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 
+#include "support.hpp"
+
 using socialcure::argument_error;
 using socialcure::build_model_frame;
 using socialcure::data_error;
@@ -18,24 +20,9 @@ using socialcure::model_frame;
 using socialcure::model_spec;
 using socialcure::parse_csv;
 
+using namespace socialcure_test;
+
 namespace {
-
-// The message of the exception of type E thrown by f, or a marker that matches no expectation.
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    FAIL_CHECK("wrong exception type: " << e.what());
-    return "<wrong exception type>";
-  }
-  FAIL_CHECK("no exception thrown");
-  return "<no exception>";
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 model_spec make_spec(std::string y, std::vector<std::string> x, std::vector<socialcure::categorical_term> cat = {},
                      std::string offset = {}, bool intercept = true) {

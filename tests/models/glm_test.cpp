@@ -14,6 +14,8 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 
+#include "support.hpp"
+
 using socialcure::argument_error;
 using socialcure::column;
 using socialcure::data_error;
@@ -26,31 +28,9 @@ using socialcure::parse_csv;
 using socialcure::rank_policy;
 using socialcure::table;
 
+using namespace socialcure_test;
+
 namespace {
-
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    FAIL_CHECK("wrong exception type: " << e.what());
-    return "<wrong exception type>";
-  }
-  FAIL_CHECK("no exception thrown");
-  return "<no exception>";
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-doctest::Approx approx(double b, double tol) { return doctest::Approx(b).epsilon(tol); }
-
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 model_spec make_spec(std::vector<std::string> x, std::string offset = {}, bool intercept = true) {
   model_spec s;

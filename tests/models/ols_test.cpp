@@ -22,6 +22,8 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 
+#include "support.hpp"
+
 using socialcure::argument_error;
 using socialcure::data_error;
 using socialcure::fit_ols;
@@ -30,33 +32,9 @@ using socialcure::ols_result;
 using socialcure::rank_policy;
 using socialcure::se_type;
 
+using namespace socialcure_test;
+
 namespace {
-
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    FAIL_CHECK("wrong exception type: " << e.what());
-    return "<wrong exception type>";
-  }
-  FAIL_CHECK("no exception thrown");
-  return "<no exception>";
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// a == approx(b, tol): |a - b| < tol * (1 + max(|a|, |b|)) (doctest's Approx, values shown on failure).
-doctest::Approx approx(double b, double tol) { return doctest::Approx(b).epsilon(tol); }
-
-// Term lists as one string, so that a failed comparison shows them.
-std::string join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 // Two-sided p-value of Student's t on 3 df in closed form: with theta = atan(|t| / sqrt(3)),
 // P(|T| < |t|) = (2 / pi) (theta + sin(theta) cos(theta)).
