@@ -7,5 +7,8 @@ namespace socialcure::cli {
 
 void add_describe_command(CLI::App& app);
 void add_regress_command(CLI::App& app);
+void add_scales_command(CLI::App& app);
+void add_score_command(CLI::App& app);
+void add_reliability_command(CLI::App& app);
 
 }  // namespace socialcure::cli

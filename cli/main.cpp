@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
       "sample:panel_t1.csv, sample:groups_long.csv).");
   socialcure::cli::add_describe_command(app);
   socialcure::cli::add_regress_command(app);
+  socialcure::cli::add_scales_command(app);
+  socialcure::cli::add_score_command(app);
+  socialcure::cli::add_reliability_command(app);
 
   try {
     app.parse(argc, argv);
