@@ -36,7 +36,9 @@ void add_reliability_command(CLI::App& app) {
   command->add_option("--level", s->level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
   add_format_option(*command, s->format);
   command->callback([s] {
-    if (!s->reverse.empty() && s->range.size() != 2) throw argument_error("--reverse needs --range MIN,MAX");
+    if (!s->reverse.empty() && s->range.size() != 2) {
+      throw CLI::ValidationError("--reverse", "--reverse needs --range MIN,MAX");
+    }
     const table t = load_table(s->data);
     const double lo = s->range.size() == 2 ? s->range[0] : 0.0;
     const double hi = s->range.size() == 2 ? s->range[1] : 0.0;

@@ -45,7 +45,9 @@ void add_score_command(CLI::App& app) {
   format->transform(CLI::CheckedTransformer(
       std::map<std::string, output_format>{{"text", output_format::text}, {"json", output_format::json}}, CLI::ignore_case));
   command->callback([s, format] {
-    if (s->scale.empty() == s->scale_file.empty()) throw argument_error("give exactly one of --scale or --scale-file");
+    if (s->scale.empty() == s->scale_file.empty()) {
+      throw CLI::ValidationError("--scale/--scale-file", "give exactly one of --scale or --scale-file");
+    }
     const scale_definition scale = s->scale.empty() ? load_scale(s->scale_file) : find_scale(s->scale);
     const table t = load_table(s->data);
     scoring_options options;

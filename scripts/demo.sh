@@ -12,4 +12,6 @@ build/release/bin/prepost_workflow
 echo
 build/release/bin/regression_on_sample
 echo
+build/release/bin/scales_on_sample
+echo
 echo "The command-line tool is at: $root/build/release/bin/socialcure"

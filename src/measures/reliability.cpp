@@ -48,6 +48,10 @@ namespace {
 // Covariance matrix with pairwise or listwise deletion (R's cov(use = "pairwise" / "complete")).
 Eigen::MatrixXd covariance(const Eigen::MatrixXd& x) {
   const Eigen::Index k = x.cols();
+  if (x.rows() >= 2 && !x.hasNaN()) {  // complete data: one centred cross-product
+    const Eigen::MatrixXd centred = x.rowwise() - x.colwise().mean();
+    return (centred.transpose() * centred) / static_cast<double>(x.rows() - 1);
+  }
   Eigen::MatrixXd c(k, k);
   for (Eigen::Index a = 0; a < k; ++a) {
     for (Eigen::Index b = a; b < k; ++b) {
@@ -158,9 +162,10 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   if (static_cast<Eigen::Index>(names.size()) != k) {
     throw argument_error("alpha: " + std::to_string(names.size()) + " names for " + std::to_string(k) + " items");
   }
-  // Pairwise (psych's default): every row counts in n, as psych's Feldt CI does; listwise: complete rows.
+  // Pairwise (psych's default): rows with at least one answer (psych also counts wholly empty rows
+  // in the n of its Feldt CI; here they are excluded and counted); listwise: complete rows.
   const bool listwise = options.missing == missing_handling::listwise;
-  const Eigen::MatrixXd x = listwise ? take_rows(items, usable_rows(items, true)) : Eigen::MatrixXd(items);
+  const Eigen::MatrixXd x = take_rows(items, usable_rows(items, listwise));
   alpha_result out;
   out.n = static_cast<std::size_t>(x.rows());
   out.n_excluded = static_cast<std::size_t>(items.rows()) - out.n;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/measures/reliability.hpp"
 #include "support.hpp"
@@ -203,4 +204,18 @@ TEST_CASE("reliability: errors and degenerate items") {
   socialcure::reliability_options bad;
   bad.level = 1.0;
   CHECK_THROWS_AS(bad.validate(), socialcure::argument_error);
+}
+
+TEST_CASE("reliability: a respondent with no answer at all is excluded and counted, not part of n") {
+  // Rows 1-4 answered; row 5 empty. Alpha and its CI must equal those of rows 1-4 alone.
+  const double na = socialcure::missing_value;
+  Eigen::MatrixXd with_empty(5, 3);
+  with_empty << 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 4, na, na, na;
+  const Eigen::MatrixXd answered = with_empty.topRows(4);
+  const auto a = socialcure::cronbach_alpha(with_empty, {"a", "b", "c"});
+  const auto b = socialcure::cronbach_alpha(answered, {"a", "b", "c"});
+  CHECK(a.n == 4);
+  CHECK(a.n_excluded == 1);
+  CHECK(a.raw_alpha == b.raw_alpha);
+  CHECK(a.alpha_ci_lower == b.alpha_ci_lower);
 }

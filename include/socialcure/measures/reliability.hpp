@@ -59,7 +59,9 @@ struct item_statistics {
 
 /// \brief Cronbach's alpha and item statistics.
 struct alpha_result {
-  std::size_t n = 0;           ///< cases used (listwise: complete cases; pairwise: cases with any answer)
+  /// Cases used (listwise: complete cases; pairwise: cases with any answer, which is the n of the
+  /// Feldt CI; psych would also count rows with no answer at all).
+  std::size_t n = 0;
   std::size_t n_excluded = 0;  ///< cases excluded (no answer at all, or listwise incomplete)
   std::size_t k = 0;           ///< items
   missing_handling missing = missing_handling::pairwise;

@@ -30,8 +30,9 @@ namespace socialcure {
 /// \brief One definition as JSON (schema socialcure.scale/1, the loader's format plus the schema key).
 [[nodiscard]] std::string scale_json(const scale_definition& scale);
 
-/// \brief Scores as CSV: id, score, category, items_answered, prorated, reason, then one column per
-/// subscale (named SCALE_SUBSCALE); a missing score is an empty field.
+/// \brief Scores as CSV with columns ID, SCALE, SCALE_category, SCALE_items_answered, SCALE_prorated,
+/// SCALE_reason, then SCALE_SUBSCALE per subscale (SCALE = the scale id, ID = `id_column`); a
+/// missing score is an empty field. Every respondent has a row.
 [[nodiscard]] std::string scores_csv(const scale_scores& scores, const std::string& id_column = "id");
 /// \brief Scores as JSON (schema socialcure.scores/1).
 [[nodiscard]] std::string scores_json(const scale_scores& scores);
