@@ -7,6 +7,7 @@
 
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
+#include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/scoring.hpp"
 #include "support.hpp"
 
@@ -169,4 +170,39 @@ TEST_CASE("scoring: a table keeps every row, maps items by name and counts the u
   CHECK(contains(what, "bad.csv:3"));
   CHECK(contains(what, "column 'i2'"));
   CHECK(contains(what, "respondent 'B'"));
+}
+
+TEST_CASE("scoring: De Jong Gierveld 6 from the catalogue, by the manual's dichotomous rule") {
+  // scales.md 1.4: 6-item order E S S E S E; emotional items score 1 for "more or less" (2) or
+  // "yes" (3), social items for "more or less" (2) or "no" (1). Codes 3, 3, 1, 2, 3, 1:
+  // E1 3 -> 1, S2 3 -> 0, S3 1 -> 1, E4 2 -> 1, S5 3 -> 0, E6 1 -> 0: total 3 (band 2-4 "moderately
+  // lonely"), emotional 1 + 1 + 0 = 2, social 0 + 1 + 0 = 1.
+  const auto& djg6 = socialcure::find_scale("djg6");
+  const std::vector<double> r = {3, 3, 1, 2, 3, 1};
+  const auto s = socialcure::score_respondent(djg6, r);
+  CHECK(s.score == 3.0);
+  CHECK(s.category == "moderately lonely");
+  REQUIRE(s.subscale_scores.size() == 2);
+  CHECK(s.subscale_scores[0] + s.subscale_scores[1] == 3.0);
+  const bool emotional_first = djg6.subscales[0].id == "emotional";
+  CHECK(s.subscale_scores[emotional_first ? 0 : 1] == 2.0);
+  CHECK(s.subscale_scores[emotional_first ? 1 : 0] == 1.0);
+  // One item missing: the total counts the answered items (no proration); the subscale with the
+  // missing item is not scorable. Codes NA, 3, 1, 2, 3, 1: total 0 + 1 + 1 + 0 + 0 = 2.
+  const std::vector<double> m = {socialcure::missing_value, 3, 1, 2, 3, 1};
+  const auto t = socialcure::score_respondent(djg6, m);
+  CHECK(t.score == 2.0);
+  CHECK_FALSE(t.prorated);
+  CHECK(socialcure::is_missing(t.subscale_scores[emotional_first ? 0 : 1]));
+}
+
+TEST_CASE("scoring: SWEMWBS raw sum converted by the metric table from the catalogue") {
+  // scales.md 4.2: raw 21 -> 19.25; raw 7 -> 7.00; raw 35 -> 35.00.
+  const auto& swemwbs = socialcure::find_scale("swemwbs");
+  const std::vector<double> threes(7, 3.0);
+  CHECK(socialcure::score_respondent(swemwbs, threes).score == 19.25);
+  const std::vector<double> ones(7, 1.0);
+  CHECK(socialcure::score_respondent(swemwbs, ones).score == 7.0);
+  const std::vector<double> fives(7, 5.0);
+  CHECK(socialcure::score_respondent(swemwbs, fives).score == 35.0);
 }
