@@ -1,27 +1,16 @@
 // socialcure side of the regression benchmarks: OLS with HC3 at n = 1e6, p = 10 and a negative
 // binomial fit at n = 1e5 (data from make_data.R, timed from the in-memory table, as R's side is).
 // Usage: bench_regression DATADIR REPS  -> prints "name median_seconds first_coefficient ..."
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "../timing.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 
-template <typename F>
-double median_seconds(int reps, F&& f) {
-  std::vector<double> t;
-  for (int r = 0; r < reps; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+using socialcure_bench::median_seconds;
 
 int main(int argc, char** argv) {
   if (argc < 3) {

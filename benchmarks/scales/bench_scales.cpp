@@ -1,27 +1,16 @@
 // socialcure side of the scale benchmarks: scoring a 20-item sum scale for 1e6 respondents and
 // Cronbach's alpha on 1e5 x 20 (data from make_data.R, timed from the in-memory table).
 // Usage: bench_scales DATADIR REPS  -> "name median_seconds check_value"
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "../timing.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/measures/reliability.hpp"
 #include "socialcure/measures/scoring.hpp"
 
-template <typename F>
-double median_seconds(int reps, F&& f) {
-  std::vector<double> t;
-  for (int r = 0; r < reps; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
+using socialcure_bench::median_seconds;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
