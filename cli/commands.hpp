@@ -10,5 +10,6 @@ void add_regress_command(CLI::App& app);
 void add_scales_command(CLI::App& app);
 void add_score_command(CLI::App& app);
 void add_reliability_command(CLI::App& app);
+void add_groups_command(CLI::App& app);
 
 }  // namespace socialcure::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   socialcure::cli::add_scales_command(app);
   socialcure::cli::add_score_command(app);
   socialcure::cli::add_reliability_command(app);
+  socialcure::cli::add_groups_command(app);
 
   try {
     app.parse(argc, argv);

@@ -14,4 +14,6 @@ build/release/bin/regression_on_sample
 echo
 build/release/bin/scales_on_sample
 echo
+build/release/bin/groups_on_sample
+echo
 echo "The command-line tool is at: $root/build/release/bin/socialcure"
