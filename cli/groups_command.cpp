@@ -20,6 +20,7 @@ struct groups_settings {
   std::string format = "text";
   std::string out;
   std::string on_invalid = "error";
+  std::vector<std::string> waves;
 };
 }  // namespace
 
@@ -36,6 +37,9 @@ void add_groups_command(CLI::App& app) {
   command->add_option("--identification", s->columns.identification, "Identification column (codes 1-7)");
   command->add_option("--pathway", s->columns.pathway, "Joined through the pathway (0/1) column");
   command->add_option("--threshold", s->threshold, "Highly identified: identification at or above this (default 5)");
+  command->add_option("--waves", s->waves,
+                      "The waves, in order, comma-separated; any other wave value is a bad row (default: as found)")
+      ->delimiter(',');
   command->add_option("--from", s->from, "First wave of the transition (default: the first wave)");
   command->add_option("--to", s->to, "Second wave of the transition (default: the second wave)");
   command->add_option("--on-invalid", s->on_invalid, "A bad row: error (default) or exclude (counted)")
@@ -51,6 +55,7 @@ void add_groups_command(CLI::App& app) {
     const table t = load_table(data);
     group_options options;
     options.high_identification = s->threshold;
+    options.waves = s->waves;
     options.on_invalid = s->on_invalid == "exclude" ? group_options::invalid_policy::exclude
                                                     : group_options::invalid_policy::error;
     const group_results results = analyse_groups(read_group_panel(t, s->columns, options), s->from, s->to, options);

@@ -151,6 +151,16 @@ group_panel read_group_panel(const table& data, const group_columns& columns, co
   return panel;
 }
 
+const std::vector<std::pair<const char*, double group_metrics::*>>& group_metrics::fields() {
+  static const std::vector<std::pair<const char*, double group_metrics::*>> list = {
+      {"n_groups", &group_metrics::n_groups},       {"n_high_id", &group_metrics::n_high_id},
+      {"mean_id", &group_metrics::mean_id},         {"sum_id", &group_metrics::sum_id},
+      {"n_categories", &group_metrics::n_categories}, {"blau", &group_metrics::blau},
+      {"n_positive", &group_metrics::n_positive},   {"mean_contact", &group_metrics::mean_contact},
+      {"n_pathway", &group_metrics::n_pathway}};
+  return list;
+}
+
 group_metrics wave_metrics(const wave_groups& wg, const group_options& options) {
   group_metrics m;
   m.surveyed = wg.surveyed;
@@ -240,7 +250,15 @@ group_results analyse_groups(const group_panel& panel, const std::string& from, 
     for (const auto& wg : panel.memberships[p]) per_wave.push_back(wave_metrics(wg, options));
     out.metrics.push_back(std::move(per_wave));
     group_transition t;
-    if (two_waves) t = wave_transition(panel.memberships[p][a], panel.memberships[p][b]);
+    if (two_waves) {
+      t = wave_transition(panel.memberships[p][a], panel.memberships[p][b]);
+      const group_metrics& m0 = out.metrics[p][a];
+      const group_metrics& m1 = out.metrics[p][b];
+      t.change.surveyed = m0.surveyed && m1.surveyed;
+      for (const auto& [name, field] : group_metrics::fields()) {
+        t.change.*field = t.change.surveyed ? m1.*field - m0.*field : missing_value;  // NaN stays missing
+      }
+    }
     if (!is_missing(t.gained)) {
       ++out.n_both;
       gained_any += t.gained >= 1 ? 1 : 0;
@@ -251,19 +269,23 @@ group_results analyse_groups(const group_panel& panel, const std::string& from, 
   for (std::size_t w = 0; w < panel.waves.size(); ++w) {
     group_wave_summary s;
     s.wave = panel.waves[w];
-    std::vector<double> counts, high;
+    std::vector<std::vector<double>> values(group_metrics::fields().size());
     for (std::size_t p = 0; p < panel.people.size(); ++p) {
       const group_metrics& m = out.metrics[p][w];
       if (!m.surveyed) continue;
-      counts.push_back(m.n_groups);
-      high.push_back(m.n_high_id);
+      ++s.n_surveyed;
       ++s.distribution[static_cast<int>(m.n_groups)];
+      for (std::size_t f = 0; f < values.size(); ++f) values[f].push_back(m.*(group_metrics::fields()[f].second));
     }
-    s.n_surveyed = counts.size();
-    const mean_sd g = mean_and_sd(counts);
-    s.mean_groups = g.mean;
-    s.sd_groups = g.sd;
-    s.mean_high_id = mean_and_sd(high).mean;
+    s.mean.surveyed = s.sd.surveyed = s.n_surveyed > 0;
+    for (std::size_t f = 0; f < values.size(); ++f) {
+      const mean_sd stats = mean_and_sd(values[f]);  // missing values skipped
+      s.mean.*(group_metrics::fields()[f].second) = stats.mean;
+      s.sd.*(group_metrics::fields()[f].second) = stats.sd;
+    }
+    s.mean_groups = s.mean.n_groups;
+    s.sd_groups = s.sd.n_groups;
+    s.mean_high_id = s.mean.n_high_id;
     out.summaries.push_back(std::move(s));
   }
   return out;
@@ -273,23 +295,14 @@ table group_results_table(const group_results& results, const std::string& id_co
   table out("groups");
   out.add(column(id_column, results.people));
   const std::size_t n = results.people.size();
-  struct metric {
-    const char* name;
-    double group_metrics::*field;
-  };
-  const metric metrics[] = {{"n_groups", &group_metrics::n_groups},       {"n_high_id", &group_metrics::n_high_id},
-                            {"mean_id", &group_metrics::mean_id},         {"sum_id", &group_metrics::sum_id},
-                            {"n_categories", &group_metrics::n_categories}, {"blau", &group_metrics::blau},
-                            {"n_positive", &group_metrics::n_positive},   {"mean_contact", &group_metrics::mean_contact},
-                            {"n_pathway", &group_metrics::n_pathway}};
   for (std::size_t w = 0; w < results.waves.size(); ++w) {
     std::vector<double> surveyed(n);
     for (std::size_t p = 0; p < n; ++p) surveyed[p] = results.metrics[p][w].surveyed ? 1.0 : 0.0;
     out.add(column("surveyed_" + results.waves[w], std::move(surveyed)));
-    for (const auto& m : metrics) {
+    for (const auto& [name, field] : group_metrics::fields()) {
       std::vector<double> v(n);
-      for (std::size_t p = 0; p < n; ++p) v[p] = results.metrics[p][w].*(m.field);
-      out.add(column(std::string(m.name) + "_" + results.waves[w], std::move(v)));
+      for (std::size_t p = 0; p < n; ++p) v[p] = results.metrics[p][w].*field;
+      out.add(column(std::string(name) + "_" + results.waves[w], std::move(v)));
     }
   }
   if (!results.from.empty()) {
@@ -301,6 +314,11 @@ table group_results_table(const group_results& results, const std::string& id_co
       std::vector<double> v(n);
       for (std::size_t p = 0; p < n; ++p) v[p] = results.transitions[p].*field;
       out.add(column(name, std::move(v)));
+    }
+    for (const auto& [name, field] : group_metrics::fields()) {
+      std::vector<double> v(n);
+      for (std::size_t p = 0; p < n; ++p) v[p] = results.transitions[p].change.*field;
+      out.add(column("change_" + std::string(name), std::move(v)));
     }
   }
   return out;

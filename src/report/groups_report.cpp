@@ -54,15 +54,7 @@ std::string groups_json(const group_results& r) {
   auto metrics_json = [](const group_metrics& m) {
     if (!m.surveyed) return json(nullptr);
     json j;
-    j["n_groups"] = json_number(m.n_groups);
-    j["n_high_id"] = json_number(m.n_high_id);
-    j["mean_id"] = json_number(m.mean_id);
-    j["sum_id"] = json_number(m.sum_id);
-    j["n_categories"] = json_number(m.n_categories);
-    j["blau"] = json_number(m.blau);
-    j["n_positive"] = json_number(m.n_positive);
-    j["mean_contact"] = json_number(m.mean_contact);
-    j["n_pathway"] = json_number(m.n_pathway);
+    for (const auto& [name, field] : group_metrics::fields()) j[name] = json_number(m.*field);
     return j;
   };
   json people = json::array();
@@ -78,7 +70,7 @@ std::string groups_json(const group_results& r) {
     } else {
       person["transition"] = {{"maintained", json_number(t.maintained)}, {"gained", json_number(t.gained)},
                               {"lost", json_number(t.lost)},             {"continuity", json_number(t.continuity)},
-                              {"net_change", json_number(t.net_change)}};
+                              {"net_change", json_number(t.net_change)}, {"change", metrics_json(t.change)}};
     }
     people.push_back(std::move(person));
   }
@@ -88,7 +80,7 @@ std::string groups_json(const group_results& r) {
     for (const auto& [k, count] : s.distribution) dist[std::to_string(k)] = count;
     summary[s.wave] = {{"n_surveyed", s.n_surveyed}, {"mean_groups", json_number(s.mean_groups)},
                        {"sd_groups", json_number(s.sd_groups)}, {"mean_high_id", json_number(s.mean_high_id)},
-                       {"distribution", std::move(dist)}};
+                       {"distribution", std::move(dist)}, {"mean", metrics_json(s.mean)}, {"sd", metrics_json(s.sd)}};
   }
   summary["share_gained_any"] = json_number(r.share_gained_any);
   json out;

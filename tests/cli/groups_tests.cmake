@@ -19,3 +19,5 @@ cli_expect(NAME groups_duplicate_excluded CODE 0 OUTPUT "1 rows excluded"
   ARGS groups --data "${cli_data}/groups_duplicate.csv" --id id --wave wave --group group --identification identification
     --on-invalid exclude)
 cli_expect(NAME groups_missing_required_option CODE 2 ARGS groups --data sample:groups_long.csv --id id --wave wave)
+cli_expect(NAME groups_fixed_waves_reject_unknown CODE 1 ONE_LINE ERROR "column 'wave', respondent 'P0001': unknown wave: \"t0\" \\(allowed: baseline, followup\\)"
+  ARGS groups ${groups_args} --waves baseline,followup)

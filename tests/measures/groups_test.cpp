@@ -63,6 +63,10 @@ TEST_CASE("groups: the hand fixture, metric by metric") {
   CHECK(a.n_categories == 2);
   CHECK(a.blau == doctest::Approx(4.0 / 9.0).epsilon(1e-15));
   CHECK(a.n_pathway == 0);
+  // Changes for H1 (hand_fixture_expected.md): Blau 2/3 - 4/9 = 2/9, categories 3 - 2 = 1, pathway 1 - 0 = 1.
+  CHECK(r.transitions[h1].change.blau == doctest::Approx(2.0 / 9.0).epsilon(1e-14));
+  CHECK(r.transitions[h1].change.n_categories == 1);
+  CHECK(r.transitions[h1].change.n_pathway == 1);
   // H1 t1: Blau 2/3, 1 pathway group; transition: maintained 2 ("Walking Group " = "walking  group"),
   // gained 1, lost 1, continuity 2/3, net change 0.
   CHECK(r.metrics[h1][1].blau == doctest::Approx(2.0 / 3.0).epsilon(1e-15));
@@ -107,7 +111,8 @@ TEST_CASE("groups: every person of the sample agrees with the independent R impl
   for (const auto& name : {"surveyed_t0", "n_groups_t0", "n_high_id_t0", "mean_id_t0", "sum_id_t0", "n_categories_t0",
                            "blau_t0", "n_pathway_t0", "surveyed_t1", "n_groups_t1", "n_high_id_t1", "mean_id_t1",
                            "sum_id_t1", "n_categories_t1", "blau_t1", "n_pathway_t1", "maintained", "gained", "lost",
-                           "continuity", "net_change"}) {
+                           "continuity", "net_change", "change_n_high_id", "change_mean_id", "change_sum_id",
+                           "change_n_categories", "change_blau", "change_n_pathway"}) {
     const auto a = ours.numeric(name);
     const auto b = ref.numeric(name);
     for (std::size_t i = 0; i < ref.rows(); ++i) {

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,10 @@ struct group_panel {
 
 /// \brief Metrics of one person at one wave.
 struct group_metrics {
+  /// \brief The metrics by name, in a fixed order: n_groups, n_high_id, mean_id, sum_id,
+  /// n_categories, blau, n_positive, mean_contact, n_pathway.
+  static const std::vector<std::pair<const char*, double group_metrics::*>>& fields();
+
   bool surveyed = false;
   double n_groups = missing_value;
   double n_high_id = missing_value;       ///< identification >= high_identification
@@ -116,6 +121,7 @@ struct group_transition {
   double lost = missing_value;
   double continuity = missing_value;  ///< maintained / groups at the first wave (missing with none)
   double net_change = missing_value;
+  group_metrics change;  ///< second-wave metric minus first-wave metric (missing where either is)
 };
 
 /// \brief The transition between two waves (missing unless surveyed at both).
@@ -129,6 +135,8 @@ struct group_wave_summary {
   double sd_groups = missing_value;
   std::map<int, std::size_t> distribution;  ///< number of groups -> number of people
   double mean_high_id = missing_value;
+  group_metrics mean;  ///< the mean of each metric over the people surveyed (missing values skipped)
+  group_metrics sd;    ///< the SD (n - 1) of each metric
 };
 
 /// \brief Per-person results and the cohort summary.
@@ -150,8 +158,9 @@ struct group_results {
 [[nodiscard]] group_results analyse_groups(const group_panel& panel, const std::string& from = {},
                                            const std::string& to = {}, const group_options& options = {});
 
-/// \brief One row per person: id, the metrics per wave (columns METRIC_WAVE) and the transition
-/// (maintained, gained, lost, continuity, net_change), to join with scale scores by id.
+/// \brief One row per person: id, the metrics per wave (columns METRIC_WAVE), the transition
+/// (maintained, gained, lost, continuity, net_change) and the change of each metric
+/// (change_METRIC), to join with scale scores by id.
 [[nodiscard]] table group_results_table(const group_results& results, const std::string& id_column = "id");
 
 }  // namespace socialcure

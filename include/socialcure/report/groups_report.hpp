@@ -3,8 +3,9 @@
 /// \brief Reports of group-membership results: text summary, per-person CSV, JSON
 /// ("schema": "socialcure.groups/1": `n_people`, `waves`, `from`, `to`, `rows_excluded`,
 /// `people` (each: `id`, `waves` {wave: metrics or null when not surveyed}, `transition`
-/// {maintained, gained, lost, continuity, net_change}), and `summary` (per wave: n_surveyed,
-/// mean_groups, sd_groups, distribution; share_gained_any)).
+/// {maintained, gained, lost, continuity, net_change, change: the metrics' differences}), and
+/// `summary` (per wave: n_surveyed, mean_groups, sd_groups, distribution, mean and sd of every
+/// metric; share_gained_any)).
 
 #include <string>
 
