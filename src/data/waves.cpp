@@ -65,8 +65,6 @@ void summarise_presence(wave_pair& pair) {
   }
 }
 
-column id_column_of(const std::string& name, const std::vector<std::string>& ids) { return column(name, ids); }
-
 }  // namespace
 
 std::vector<std::size_t> wave_pair::rows_in_both() const {
@@ -120,7 +118,7 @@ wave_pair join_waves(const table& first, const table& second, const join_options
   for (table* t : {&pair.first, &pair.second}) {
     t->remove(options.id_column);
     table with_id(t->source());
-    with_id.add(id_column_of(options.id_column, pair.ids));
+    with_id.add(column(options.id_column, pair.ids));
     for (std::size_t j = 0; j < t->cols(); ++j) with_id.add(t->at(j));
     if (!t->source_lines().empty()) {
       with_id.set_source_lines(std::vector<std::size_t>(t->source_lines().begin(), t->source_lines().end()));
@@ -128,7 +126,7 @@ wave_pair join_waves(const table& first, const table& second, const join_options
     *t = std::move(with_id);
   }
   pair.person = table(first.source());
-  pair.person.add(id_column_of(options.id_column, pair.ids));
+  pair.person.add(column(options.id_column, pair.ids));
   summarise_presence(pair);
   return pair;
 }
@@ -145,7 +143,7 @@ wave_pair split_waves(const table& wide, const split_options& options) {
   std::array<table*, 2> wave_tables{&pair.first, &pair.second};
   for (table* t : {&pair.person, &pair.first, &pair.second}) {
     *t = table(wide.source());
-    t->add(id_column_of(options.id_column, pair.ids));
+    t->add(column(options.id_column, pair.ids));
     if (!wide.source_lines().empty()) {
       t->set_source_lines(std::vector<std::size_t>(wide.source_lines().begin(), wide.source_lines().end()));
     }

@@ -87,15 +87,26 @@ std::string allowed_codes(const scale_definition& scale) {
   return "integer codes " + std::to_string(scale.min_code) + ".." + std::to_string(scale.max_code);
 }
 
-}  // namespace
+// The item positions (0-based) of the whole scale and of each subscale, computed once per scale.
+struct scoring_plan {
+  std::vector<int> all;
+  std::vector<std::vector<int>> subscales;
 
-respondent_score score_respondent(const scale_definition& scale, std::span<const double> responses,
-                                  const scoring_options& options, const location& where,
-                                  std::span<const std::string> item_labels) {
-  if (static_cast<int>(responses.size()) != scale.items) {
-    throw argument_error("scale '" + scale.id + "' has " + std::to_string(scale.items) + " items; " +
-                         std::to_string(responses.size()) + " responses were given");
+  explicit scoring_plan(const scale_definition& scale) {
+    for (int i = 0; i < scale.items; ++i) all.push_back(i);
+    for (const auto& sub : scale.subscales) {
+      std::vector<int> positions;
+      for (int item : sub.items) positions.push_back(item - 1);
+      subscales.push_back(std::move(positions));
+    }
   }
+};
+
+// Scores one respondent. `where(i)` gives the location of item i for an error message; it is
+// called only when there is an error, so the scoring loop builds no strings.
+template <typename Where>
+respondent_score score_with_plan(const scale_definition& scale, const scoring_plan& plan,
+                                 std::span<const double> responses, const scoring_options& options, Where&& where) {
   respondent_score out;
   std::vector<double> codes(responses.begin(), responses.end());
   for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -104,11 +115,7 @@ respondent_score score_respondent(const scale_definition& scale, std::span<const
     const bool valid = v == std::floor(v) && v >= scale.min_code && v <= scale.max_code;
     if (!valid) {
       if (options.on_invalid == invalid_response_policy::error) {
-        location at = where;
-        at.item = i < item_labels.size() ? item_labels[i]
-                                         : (i < scale.item_names.size() ? scale.item_names[i] : "item " + std::to_string(i + 1));
-        if (i < item_labels.size() && at.column.empty()) at.column = item_labels[i];
-        throw data_error(at, "response outside the codes of scale '" + scale.id + "'", format_number(v),
+        throw data_error(where(i), "response outside the codes of scale '" + scale.id + "'", format_number(v),
                          allowed_codes(scale));
       }
       codes[i] = missing_value;
@@ -121,19 +128,33 @@ respondent_score score_respondent(const scale_definition& scale, std::span<const
     double& v = codes[static_cast<std::size_t>(item - 1)];
     if (!is_missing(v)) v = scale.min_code + scale.max_code - v;
   }
-  std::vector<int> all(static_cast<std::size_t>(scale.items));
-  for (int i = 0; i < scale.items; ++i) all[static_cast<std::size_t>(i)] = i;
-  const subset_score total = score_subset(scale, codes, all, scale.missing);
+  const subset_score total = score_subset(scale, codes, plan.all, scale.missing);
   out.score = total.score;
   out.prorated = total.prorated;
   out.reason = total.reason;
   out.category = category_of(scale.cutoffs, out.score);
-  for (const auto& sub : scale.subscales) {
-    std::vector<int> positions;
-    for (int item : sub.items) positions.push_back(item - 1);
-    out.subscale_scores.push_back(score_subset(scale, codes, positions, sub.missing).score);
+  for (std::size_t k = 0; k < scale.subscales.size(); ++k) {
+    out.subscale_scores.push_back(score_subset(scale, codes, plan.subscales[k], scale.subscales[k].missing).score);
   }
   return out;
+}
+
+}  // namespace
+
+respondent_score score_respondent(const scale_definition& scale, std::span<const double> responses,
+                                  const scoring_options& options, const location& where,
+                                  std::span<const std::string> item_labels) {
+  if (static_cast<int>(responses.size()) != scale.items) {
+    throw argument_error("scale '" + scale.id + "' has " + std::to_string(scale.items) + " items; " +
+                         std::to_string(responses.size()) + " responses were given");
+  }
+  return score_with_plan(scale, scoring_plan(scale), responses, options, [&](std::size_t i) {
+    location at = where;
+    at.item = i < item_labels.size() ? item_labels[i]
+                                     : (i < scale.item_names.size() ? scale.item_names[i] : "item " + std::to_string(i + 1));
+    if (i < item_labels.size() && at.column.empty()) at.column = item_labels[i];
+    return at;
+  });
 }
 
 scale_scores score_table(const scale_definition& scale, const table& data, const std::vector<std::string>& item_columns,
@@ -152,6 +173,7 @@ scale_scores score_table(const scale_definition& scale, const table& data, const
     columns.push_back(c.numbers());
   }
   const column* ids = id_column.empty() ? nullptr : &data.get(id_column);
+  const scoring_plan plan(scale);
 
   scale_scores out;
   out.scale_id = scale.id;
@@ -160,12 +182,12 @@ scale_scores score_table(const scale_definition& scale, const table& data, const
   std::vector<double> responses(item_columns.size());
   for (std::size_t r = 0; r < data.rows(); ++r) {
     for (std::size_t j = 0; j < columns.size(); ++j) responses[j] = columns[j][r];
-    std::string id = "row " + std::to_string(r + 1);
-    if (ids != nullptr && !ids->is_missing(r)) {
-      id = ids->is_numeric() ? format_number(ids->numbers()[r]) : ids->strings()[r];
-    }
-    const location where{data.source(), data.source_line(r), {}, id, {}};
-    respondent_score s = score_respondent(scale, responses, options, where, item_columns);
+    std::string id = ids != nullptr && !ids->is_missing(r)
+                         ? (ids->is_numeric() ? format_number(ids->numbers()[r]) : ids->strings()[r])
+                         : "row " + std::to_string(r + 1);
+    respondent_score s = score_with_plan(scale, plan, responses, options, [&](std::size_t i) {
+      return location{data.source(), data.source_line(r), item_columns[i], id, item_columns[i]};
+    });
     s.id = std::move(id);
     if (is_missing(s.score) && s.reason.empty()) s.reason = "not scorable";
     (is_missing(s.score) ? out.n_unscorable : out.n_scored) += 1;

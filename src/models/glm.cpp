@@ -146,8 +146,7 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
   bool converged = false;
   for (int iter = 1; iter <= options.max_iterations; ++iter) {
     s.iterations = iter;
-    detail::least_squares fit = weighted_fit(s.mu, s.eta);
-    Eigen::VectorXd beta_new = fit.coef;
+    Eigen::VectorXd beta_new = weighted_fit(s.mu, s.eta).coef;
     for (Eigen::Index j = 0; j < p; ++j) {
       if (std::isnan(beta_new(j))) beta_new(j) = 0.0;  // a dropped column contributes nothing
     }
@@ -176,7 +175,6 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
     s.eta = eta_new;
     s.mu = mu_new;
     s.deviance = dev_new;
-    s.last = std::move(fit);
     if (iter > 1 && change < options.tolerance) {
       converged = true;
       break;

@@ -76,14 +76,6 @@ Eigen::VectorXd rounded(const std::vector<long double>& v) {
 
 }  // namespace
 
-Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
-                                  const Eigen::Ref<const Eigen::VectorXd>& b) {
-  std::vector<Eigen::Index> all(static_cast<std::size_t>(x.cols()));
-  for (Eigen::Index j = 0; j < x.cols(); ++j) all[static_cast<std::size_t>(j)] = j;
-  std::vector<long double> acc;
-  long_residuals(x, all, y, b, acc);
-  return rounded(acc);
-}
 
 Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
                                       const Eigen::Ref<const Eigen::VectorXd>& w) {

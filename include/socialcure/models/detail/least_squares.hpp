@@ -61,9 +61,4 @@ struct least_squares_options {
                                                     const std::vector<Eigen::Index>& columns,
                                                     const Eigen::Ref<const Eigen::VectorXd>& w);
 
-/// \brief Residuals y - X b accumulated in long double, then rounded.
-[[nodiscard]] Eigen::VectorXd precise_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x,
-                                                const Eigen::Ref<const Eigen::VectorXd>& y,
-                                                const Eigen::Ref<const Eigen::VectorXd>& b);
-
 }  // namespace socialcure::detail
