@@ -5,7 +5,17 @@
 /// Upper tails are computed directly (not as 1 - cdf) so that tiny p-values keep their digits.
 /// Infinite statistics give p = 0; a missing (NaN) argument gives a missing result.
 
+#include <cstddef>
+
+#include "socialcure/core/missing.hpp"
+
 namespace socialcure {
+
+/// \brief Two confidence limits (missing when they cannot be computed).
+struct confidence_limits {
+  double lower = missing_value;
+  double upper = missing_value;
+};
 
 /// \brief Two-sided p-value of a t statistic on `df` degrees of freedom: 2 P(T > |t|).
 [[nodiscard]] double t_two_sided_p(double t, double df);
@@ -30,5 +40,30 @@ namespace socialcure {
 
 /// \brief Upper tail P(X > x) of the chi-square distribution on `df` degrees of freedom.
 [[nodiscard]] double chi_square_upper_p(double x, double df);
+
+/// \brief P(T <= t) for the noncentral t distribution on `df` degrees of freedom with
+/// noncentrality `ncp` (R `pt(t, df, ncp)`).
+[[nodiscard]] double noncentral_t_cdf(double t, double df, double ncp);
+
+/// \brief Confidence limits for the noncentrality parameter lambda of a noncentral t given the
+/// observed `t` (Steiger & Fouladi 1997): lambda_L solves P(T_{df,lambda_L} <= t) = 1 - alpha/2 and
+/// lambda_U solves P(T_{df,lambda_U} <= t) = alpha/2, alpha = 1 - level, by bracketing and
+/// TOMS 748 root finding to full double precision. Divided by sqrt(n) they are the exact CI of a
+/// standardized mean (d_z = t / sqrt(n)).
+[[nodiscard]] confidence_limits noncentral_t_ncp_limits(double t, double df, double level);
+
+/// \brief Clopper-Pearson ("exact") limits for a binomial proportion with `successes` out of
+/// `trials`, as R `binom.test(...)$conf.int`: Beta quantiles, 0 when successes = 0 and 1 when
+/// successes = trials. Missing when trials = 0.
+[[nodiscard]] confidence_limits clopper_pearson(std::size_t successes, std::size_t trials, double level);
+
+/// \brief Two-sided p-value of the exact binomial test of p = 1/2 (R `binom.test(x, n)`):
+/// min(1, 2 P(X <= min(x, n - x))). Missing when trials = 0.
+[[nodiscard]] double binomial_half_two_sided_p(std::size_t successes, std::size_t trials);
+
+/// \brief P(V <= v) for the Wilcoxon signed-rank statistic V with `n` non-zero untied
+/// differences (R `psignrank(v, n)`), from the exact counts c_n(v) = c_{n-1}(v) + c_{n-1}(v - n).
+/// \throws argument_error for n > 1000 (the counts would overflow; use the normal approximation).
+[[nodiscard]] double signed_rank_cdf(double v, std::size_t n);
 
 }  // namespace socialcure

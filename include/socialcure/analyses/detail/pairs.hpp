@@ -1,0 +1,36 @@
+#pragma once
+/// \file
+/// \brief Internal: the complete (pre, post) pairs of two equally long vectors.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace socialcure::detail {
+
+/// \brief The pairs with both members observed, in input order, and how many were not.
+struct complete_pairs {
+  Eigen::VectorXd pre;
+  Eigen::VectorXd post;
+  std::vector<std::size_t> rows;  ///< input position of each pair
+  std::size_t n_excluded = 0;     ///< pairs with a missing member
+};
+
+/// \brief Collects the complete pairs. \throws argument_error naming `who` when the lengths differ
+/// or a value is infinite.
+[[nodiscard]] complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre,
+                                           const Eigen::Ref<const Eigen::VectorXd>& post, std::string_view who);
+
+/// \brief Mean and sample SD (n - 1) of a vector without missing values (missing with n < 2 for the SD).
+struct moments {
+  double mean = 0.0;
+  double sd = 0.0;
+};
+[[nodiscard]] moments mean_sd_of(const Eigen::VectorXd& values);
+
+/// \brief Pearson correlation of two complete vectors (missing when either has no variance).
+[[nodiscard]] double correlation_of(const Eigen::VectorXd& x, const Eigen::VectorXd& y);
+
+}  // namespace socialcure::detail

@@ -1,0 +1,104 @@
+#include "socialcure/analyses/change.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/number.hpp"
+
+namespace socialcure {
+
+namespace {
+
+reliable_change_options reliable_settings(const change_options& o) {
+  reliable_change_options r;
+  r.reliability = o.reliability;
+  r.sd_pre = o.sd_pre;
+  r.better = o.better;
+  r.critical = o.critical;
+  r.criterion = o.criterion;
+  r.dysfunctional = o.dysfunctional;
+  r.functional = o.functional;
+  return r;
+}
+
+rate_ratio_options rate_settings(const change_options& o) {
+  rate_ratio_options r;
+  r.level = o.level;
+  r.exposure_pre = o.exposure_pre;
+  r.exposure_post = o.exposure_post;
+  return r;
+}
+
+}  // namespace
+
+void change_options::validate() const {
+  if (!(level > 0.0 && level < 1.0)) {
+    throw argument_error("change_options: level " + format_number(level) + " is outside (0, 1)");
+  }
+  if (!is_missing(reliability)) reliable_settings(*this).validate();
+  if (is_missing(reliability) && criterion != clinical_criterion::none) {
+    throw argument_error("change_options: clinically significant change (criterion " +
+                         std::string(to_string(criterion)) + ") needs a reliability for the reliable change index");
+  }
+  if (std::isinf(cutoff)) throw argument_error("change_options: the cut-off must be finite");
+  if (count) rate_settings(*this).validate();
+}
+
+change_result analyse_change(const Eigen::Ref<const Eigen::VectorXd>& pre, const Eigen::Ref<const Eigen::VectorXd>& post,
+                             const change_options& options) {
+  options.validate();
+  change_result out;
+  out.options = options;
+  if (options.count) out.rate_ratio = paired_rate_ratio(pre, post, rate_settings(options));  // validates the counts first
+  out.scores = compute_change_scores(pre, post);
+  out.n = out.scores.n;
+  out.n_excluded = out.scores.n_excluded;
+  out.t_test = paired_t_test(pre, post, options.level);
+  out.effects = standardized_mean_change(pre, post, options.level);
+  out.wilcoxon = wilcoxon_signed_rank(pre, post, options.wilcoxon);
+  if (!is_missing(options.reliability)) out.reliable = reliable_change(pre, post, reliable_settings(options));
+  if (!is_missing(options.cutoff)) {
+    const auto category = [&](double v) { return is_missing(v) ? missing_value : (v >= options.cutoff ? 1.0 : 0.0); };
+    const Eigen::VectorXd a = pre.unaryExpr(category);
+    const Eigen::VectorXd b = post.unaryExpr(category);
+    out.category = mcnemar_test(a, b, options.level);
+  }
+  return out;
+}
+
+change_data read_change_data(const table& data, const std::string& pre, const std::string& post,
+                             const std::string& id_column, bool counts) {
+  const auto a = data.numeric(pre);
+  const auto b = data.numeric(post);
+  change_data out;
+  const auto n = static_cast<Eigen::Index>(data.rows());
+  out.pre.resize(n);
+  out.post.resize(n);
+  out.ids.reserve(data.rows());
+  const column* ids = id_column.empty() ? nullptr : &data.get(id_column);
+  for (std::size_t i = 0; i < data.rows(); ++i) {
+    if (ids == nullptr) {
+      out.ids.push_back(std::to_string(i + 1));
+    } else if (ids->type() == column_type::text) {
+      out.ids.push_back(ids->strings()[i]);
+    } else {
+      out.ids.push_back(format_number(ids->numbers()[i]));
+    }
+    out.pre(static_cast<Eigen::Index>(i)) = a[i];
+    out.post(static_cast<Eigen::Index>(i)) = b[i];
+  }
+  if (!counts) return out;
+  for (const auto* name : {&pre, &post}) {
+    const auto values = data.numeric(*name);
+    for (std::size_t i = 0; i < data.rows(); ++i) {
+      const double v = values[i];
+      if (is_missing(v) || (v >= 0 && v == std::floor(v) && v <= 9.0e15)) continue;
+      location where{data.source(), data.source_line(i), *name, ids == nullptr ? std::string() : out.ids[i], {}};
+      throw data_error(where, "a count must be a non-negative whole number", format_number(v), "0, 1, 2, ...");
+    }
+  }
+  return out;
+}
+
+}  // namespace socialcure

@@ -1,0 +1,76 @@
+#include "socialcure/analyses/effect_sizes.hpp"
+
+#include <cmath>
+
+#include "socialcure/analyses/paired_tests.hpp"
+#include "socialcure/models/distributions.hpp"
+
+namespace socialcure {
+
+std::string_view to_string(effect_ci_method method) noexcept {
+  switch (method) {
+    case effect_ci_method::noncentral_t: return "noncentral_t";
+    case effect_ci_method::noncentral_t_hedges: return "noncentral_t_hedges";
+    case effect_ci_method::noncentral_t_sd_known: return "noncentral_t_sd_known";
+    case effect_ci_method::noncentral_t_r_known: return "noncentral_t_r_known";
+  }
+  return "noncentral_t";
+}
+
+double hedges_j(double df) {
+  if (is_missing(df) || df <= 1) return missing_value;
+  return std::exp(std::lgamma(df / 2.0) - std::lgamma((df - 1.0) / 2.0)) / std::sqrt(df / 2.0);
+}
+
+standardized_change standardized_mean_change(const Eigen::Ref<const Eigen::VectorXd>& pre,
+                                             const Eigen::Ref<const Eigen::VectorXd>& post, double level) {
+  const paired_t_result t = paired_t_test(pre, post, level);
+  standardized_change out;
+  out.n = t.n;
+  out.n_excluded = t.n_excluded;
+  out.level = level;
+  out.r_pre_post = t.r_pre_post;
+  if (t.n < 3) return out;
+  const double n = static_cast<double>(t.n);
+  const double df = n - 1.0;
+  out.hedges_j = hedges_j(df);
+  out.hedges_j_approx = 1.0 - 3.0 / (4.0 * df - 1.0);
+  const double j = out.hedges_j;
+
+  // Standardized by S_D, with the exact noncentral-t CI.
+  confidence_limits z_limits;
+  if (t.sd_diff > 0) {
+    out.d_z.estimate = t.mean_diff / t.sd_diff;
+    const confidence_limits ncp = noncentral_t_ncp_limits(t.t, df, level);
+    z_limits = {ncp.lower / std::sqrt(n), ncp.upper / std::sqrt(n)};
+    out.d_z.ci_lower = z_limits.lower;
+    out.d_z.ci_upper = z_limits.upper;
+  }
+  out.d_z.ci_method = effect_ci_method::noncentral_t;
+  out.srm = out.d_z;
+  // Any other standardizer s: estimate M_D / s and limits scaled by S_D / s.
+  const auto rescaled = [&](double scale, effect_ci_method method) {
+    effect_size e;
+    e.ci_method = method;
+    if (!(scale > 0) || is_missing(out.d_z.estimate)) return e;
+    e.estimate = out.d_z.estimate * scale;
+    e.ci_lower = z_limits.lower * scale;
+    e.ci_upper = z_limits.upper * scale;
+    return e;
+  };
+  out.g_z = rescaled(j, effect_ci_method::noncentral_t_hedges);
+  const double s_av = (t.sd_pre + t.sd_post) / 2.0;
+  if (s_av > 0) {
+    out.d_av = rescaled(t.sd_diff / s_av, effect_ci_method::noncentral_t_sd_known);
+    out.g_av = rescaled(t.sd_diff / s_av * j, effect_ci_method::noncentral_t_hedges);
+    if (!(t.sd_diff > 0)) {  // no variation in D: d_av still exists, without a CI
+      out.d_av.estimate = t.mean_diff / s_av;
+      out.g_av.estimate = j * out.d_av.estimate;
+    }
+  }
+  out.d_rm.ci_method = effect_ci_method::noncentral_t_r_known;
+  if (!is_missing(t.r_pre_post)) out.d_rm = rescaled(std::sqrt(2.0 * (1.0 - t.r_pre_post)), effect_ci_method::noncentral_t_r_known);
+  return out;
+}
+
+}  // namespace socialcure
