@@ -11,5 +11,7 @@ void add_scales_command(CLI::App& app);
 void add_score_command(CLI::App& app);
 void add_reliability_command(CLI::App& app);
 void add_groups_command(CLI::App& app);
+void add_change_command(CLI::App& app);
+void add_attrition_command(CLI::App& app);
 
 }  // namespace socialcure::cli

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   socialcure::cli::add_score_command(app);
   socialcure::cli::add_reliability_command(app);
   socialcure::cli::add_groups_command(app);
+  socialcure::cli::add_change_command(app);
+  socialcure::cli::add_attrition_command(app);
 
   try {
     app.parse(argc, argv);

@@ -101,4 +101,51 @@ change_data read_change_data(const table& data, const std::string& pre, const st
   return out;
 }
 
+table change_person_table(const change_result& result, const Eigen::Ref<const Eigen::VectorXd>& pre,
+                          const Eigen::Ref<const Eigen::VectorXd>& post, const std::vector<std::string>& ids,
+                          const std::string& id_column) {
+  const std::size_t n = ids.size();
+  if (static_cast<std::size_t>(pre.size()) != n || static_cast<std::size_t>(post.size()) != n ||
+      result.scores.raw.size() != n) {
+    throw argument_error("change_person_table: " + std::to_string(n) + " ids for " + std::to_string(pre.size()) +
+                         " pre values, " + std::to_string(post.size()) + " post values and " +
+                         std::to_string(result.scores.raw.size()) + " analysed pairs");
+  }
+  table out("change");
+  out.add(column(id_column, ids));
+  out.add(column("pre", std::vector<double>(pre.begin(), pre.end())));
+  out.add(column("post", std::vector<double>(post.begin(), post.end())));
+  out.add(column("change", result.scores.raw));
+  out.add(column("percent_change", result.scores.percent));
+  std::vector<std::string> status(n);
+  for (std::size_t i = 0; i < n; ++i) status[i] = std::string(to_string(result.scores.percent_status[i]));
+  out.add(column("percent_change_status", std::move(status)));
+  out.add(column("residualized_change", result.scores.residualized));
+  if (!result.reliable) return out;
+  const reliable_change_result& r = *result.reliable;
+  out.add(column("rc", r.rc));
+  std::vector<std::string> classes(n);
+  for (std::size_t i = 0; i < n; ++i) classes[i] = std::string(to_string(r.classes[i]));
+  out.add(column("rc_class", std::move(classes)));
+  if (r.better != improvement::none) {
+    const bool lower = r.better == improvement::lower;
+    std::vector<std::string> improvement_of(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      switch (r.classes[i]) {
+        case reliable_change_class::increased: improvement_of[i] = lower ? "deteriorated" : "improved"; break;
+        case reliable_change_class::decreased: improvement_of[i] = lower ? "improved" : "deteriorated"; break;
+        case reliable_change_class::unchanged: improvement_of[i] = "unchanged"; break;
+        case reliable_change_class::not_assessed: improvement_of[i] = "not_assessed"; break;
+      }
+    }
+    out.add(column("improvement", std::move(improvement_of)));
+  }
+  if (!r.outcomes.empty()) {
+    std::vector<std::string> outcomes(n);
+    for (std::size_t i = 0; i < n; ++i) outcomes[i] = std::string(to_string(r.outcomes[i]));
+    out.add(column("outcome", std::move(outcomes)));
+  }
+  return out;
+}
+
 }  // namespace socialcure

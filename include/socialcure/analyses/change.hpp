@@ -67,6 +67,16 @@ struct change_result {
                                            const Eigen::Ref<const Eigen::VectorXd>& post,
                                            const change_options& options = {});
 
+/// \brief One row per person: `id_column` (the ids), pre, post, change (post - pre),
+/// percent_change with percent_change_status (defined / zero_baseline / not_assessed),
+/// residualized_change, and with reliable change rc and rc_class (increased / decreased /
+/// unchanged / not_assessed), improvement (improved / deteriorated / unchanged, when the better
+/// direction is known) and outcome (recovered / improved / unchanged / deteriorated, with a
+/// clinical criterion). \throws argument_error when the ids do not match the analysed length.
+[[nodiscard]] table change_person_table(const change_result& result, const Eigen::Ref<const Eigen::VectorXd>& pre,
+                                        const Eigen::Ref<const Eigen::VectorXd>& post,
+                                        const std::vector<std::string>& ids, const std::string& id_column = "id");
+
 /// \brief The pre and post values of a table, with each row's respondent id.
 struct change_data {
   Eigen::VectorXd pre;
