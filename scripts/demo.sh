@@ -16,4 +16,6 @@ build/release/bin/scales_on_sample
 echo
 build/release/bin/groups_on_sample
 echo
+build/release/bin/change_on_sample
+echo
 echo "The command-line tool is at: $root/build/release/bin/socialcure"

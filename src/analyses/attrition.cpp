@@ -189,7 +189,8 @@ void compare_categorical(const column& c, const std::vector<status>& s, bool yat
   }
   v.cramers_v = std::sqrt(chi2 / total);  // min(2, k) - 1 = 1
   if (min_expected < 5) {
-    v.warning = "an expected count is below 5 (" + format_number(min_expected) + "): the chi-square p-value may be inaccurate";
+    v.warning = "an expected count is below 5 (smallest " + format_number(std::round(min_expected * 100.0) / 100.0) +
+                "): the chi-square p-value may be inaccurate";
   }
   // Yang & Dalton (2012): proportions without the first level, S = (S1 + S2) / 2, S_g = diag(p) - p p'.
   const auto m = static_cast<Eigen::Index>(k - 1);
