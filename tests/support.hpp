@@ -4,10 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <exception>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <Eigen/Core>
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
@@ -40,6 +43,14 @@ std::optional<socialcure::data_error> data_error_of(F&& f) {
     return e;
   }
   return std::nullopt;
+}
+
+/// A vector from a list of values (NaN = missing).
+inline Eigen::VectorXd vec(std::initializer_list<double> values) {
+  Eigen::VectorXd out(static_cast<Eigen::Index>(values.size()));
+  Eigen::Index i = 0;
+  for (double v : values) out(i++) = v;
+  return out;
 }
 
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -42,7 +42,10 @@ struct confidence_limits {
 [[nodiscard]] double chi_square_upper_p(double x, double df);
 
 /// \brief P(T <= t) for the noncentral t distribution on `df` degrees of freedom with
-/// noncentrality `ncp` (R `pt(t, df, ncp)`).
+/// noncentrality `ncp` (R `pt(t, df, ncp)`). Boost.Math's series, accurate to about 1e-15 in absolute
+/// terms; where that loses relative accuracy (t < 0 < ncp with a cdf below 1e-8, and t = 0) the
+/// value comes from quadrature or Phi(-ncp) instead, so tiny lower tails keep about 12 digits
+/// (R's `pt` returns 0 or 1e-16 for values near 1e-30 there).
 [[nodiscard]] double noncentral_t_cdf(double t, double df, double ncp);
 
 /// \brief Confidence limits for the noncentrality parameter lambda of a noncentral t given the

@@ -219,7 +219,9 @@ paired_analysis <- function(name, pre, post) {
   add(F, name, "wilcox_n_nonzero", length(nz))
   add(F, name, "wilcox_n_zeros", sum(D == 0))
   add(F, name, "wilcox_has_ties", as.numeric(any(duplicated(abs(nz)))))
-  add(F, name, "wilcox_n_tie_groups", sum(table(abs(nz)) > 1))
+  # Tie groups among the exact doubles (as rank() sees them); table() would group by 15-digit text.
+  add(F, name, "wilcox_n_tie_groups", sum(rle(sort(abs(nz)))$lengths > 1))
+  stopifnot(sum(rle(sort(abs(nz)))$lengths > 1) == sum(rle(sort(rank(abs(nz))))$lengths > 1))
   w <- wilcox_capture(post, pre, paired = TRUE)
   exact_possible <- length(nz) < 50 && !any(duplicated(abs(nz))) && all(D != 0)
   used_exact <- !grepl("continuity correction", w$res$method) &&
