@@ -30,6 +30,10 @@ standardized_change standardized_mean_change(const Eigen::Ref<const Eigen::Vecto
   out.n_excluded = t.n_excluded;
   out.level = level;
   out.r_pre_post = t.r_pre_post;
+  out.d_z.ci_method = out.srm.ci_method = effect_ci_method::noncentral_t;
+  out.g_z.ci_method = out.g_av.ci_method = effect_ci_method::noncentral_t_hedges;
+  out.d_av.ci_method = effect_ci_method::noncentral_t_sd_known;
+  out.d_rm.ci_method = effect_ci_method::noncentral_t_r_known;
   if (t.n < 3) return out;
   const double n = static_cast<double>(t.n);
   const double df = n - 1.0;
@@ -46,7 +50,6 @@ standardized_change standardized_mean_change(const Eigen::Ref<const Eigen::Vecto
     out.d_z.ci_lower = z_limits.lower;
     out.d_z.ci_upper = z_limits.upper;
   }
-  out.d_z.ci_method = effect_ci_method::noncentral_t;
   out.srm = out.d_z;
   // Any other standardizer s: estimate M_D / s and limits scaled by S_D / s.
   const auto rescaled = [&](double scale, effect_ci_method method) {
@@ -68,7 +71,6 @@ standardized_change standardized_mean_change(const Eigen::Ref<const Eigen::Vecto
       out.g_av.estimate = j * out.d_av.estimate;
     }
   }
-  out.d_rm.ci_method = effect_ci_method::noncentral_t_r_known;
   if (!is_missing(t.r_pre_post)) out.d_rm = rescaled(std::sqrt(2.0 * (1.0 - t.r_pre_post)), effect_ci_method::noncentral_t_r_known);
   return out;
 }

@@ -77,9 +77,23 @@ const column& table::get(std::string_view name) const {
   return columns_[i];
 }
 
-std::span<const double> table::numeric(std::string_view name) const { return get(name).numbers(); }
+std::span<const double> table::numeric(std::string_view name) const {
+  const column& c = get(name);
+  if (!c.is_numeric()) {
+    throw argument_error((source_.empty() ? std::string() : source_ + ": ") + "column '" + c.name() +
+                         "' is text, not numeric (a number was needed)");
+  }
+  return c.numbers();
+}
 
-std::span<const std::string> table::text(std::string_view name) const { return get(name).strings(); }
+std::span<const std::string> table::text(std::string_view name) const {
+  const column& c = get(name);
+  if (c.is_numeric()) {
+    throw argument_error((source_.empty() ? std::string() : source_ + ": ") + "column '" + c.name() +
+                         "' is numeric, not text");
+  }
+  return c.strings();
+}
 
 void table::add(column col) {
   if (has(col.name())) throw argument_error("duplicate column name '" + col.name() + "'");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <vector>
 
@@ -104,9 +105,13 @@ double noncentral_t_cdf(double t, double df, double ncp) {
   if (std::isinf(t)) return t > 0 ? 1.0 : 0.0;
   if (std::isinf(df)) return normal_cdf(t - ncp);
   if (t == 0.0) return 0.5 * boost::math::erfc(ncp / std::sqrt(2.0));  // Phi(-ncp), exactly
-  const double p = boost::math::cdf(boost::math::non_central_t(df, ncp), t);
-  if (t < 0 && ncp > 0 && p < 1e-8) return noncentral_t_lower_tail_by_quadrature(t, df, ncp);
-  return p;
+  try {
+    const double p = boost::math::cdf(boost::math::non_central_t(df, ncp), t);
+    if (t < 0 && ncp > 0 && p < 1e-8) return noncentral_t_lower_tail_by_quadrature(t, df, ncp);
+    return p;
+  } catch (const std::exception&) {  // Boost's series cannot handle the arguments (|ncp| beyond about 1e5)
+    return missing_value;
+  }
 }
 
 confidence_limits noncentral_t_ncp_limits(double t, double df, double level) {
@@ -133,13 +138,17 @@ confidence_limits noncentral_t_ncp_limits(double t, double df, double level) {
     }
     const double flo = f(lo);
     const double fhi = f(hi);
-    if (!(flo >= 0) || !(fhi <= 0)) return missing_value;
+    if (!(flo >= 0) || !(fhi <= 0)) return missing_value;  // also when the cdf itself is missing
     if (flo == 0) return lo;
     if (fhi == 0) return hi;
     std::uintmax_t iterations = 500;
-    const auto root = boost::math::tools::toms748_solve(f, lo, hi, flo, fhi,
-                                                        boost::math::tools::eps_tolerance<double>(50), iterations);
-    return 0.5 * (root.first + root.second);
+    try {
+      const auto root = boost::math::tools::toms748_solve(f, lo, hi, flo, fhi,
+                                                          boost::math::tools::eps_tolerance<double>(50), iterations);
+      return 0.5 * (root.first + root.second);
+    } catch (const std::exception&) {
+      return missing_value;
+    }
   };
   out.lower = solve(1.0 - alpha / 2.0);
   out.upper = solve(alpha / 2.0);

@@ -157,3 +157,12 @@ TEST_CASE("standardized mean change: errors on unequal lengths, infinite values 
                     socialcure::argument_error);
   }
 }
+
+TEST_CASE("every effect size names its CI method even when too few pairs give no estimate") {
+  const auto e = socialcure::standardized_mean_change(vec({1, 2}), vec({2, 4}));
+  CHECK(e.d_z.ci_method == socialcure::effect_ci_method::noncentral_t);
+  CHECK(e.g_av.ci_method == socialcure::effect_ci_method::noncentral_t_hedges);
+  CHECK(e.d_av.ci_method == socialcure::effect_ci_method::noncentral_t_sd_known);
+  CHECK(e.d_rm.ci_method == socialcure::effect_ci_method::noncentral_t_r_known);
+  CHECK(socialcure::is_missing(e.d_z.estimate));
+}

@@ -191,3 +191,16 @@ TEST_CASE("distributions: Clopper-Pearson and binomial p, hand-computable values
   CHECK(socialcure::is_missing(socialcure::clopper_pearson(1, 3, 1.0).lower));
   CHECK(socialcure::is_missing(socialcure::clopper_pearson(1, 3, 0.0).upper));
 }
+
+TEST_CASE("noncentral t beyond what the series can evaluate gives missing values, not an exception") {
+  // Regression: Boost's non_central_t throws (itrunc overflow) for a noncentrality near 1e6; a mean
+  // change of a million standard errors (a near-constant difference) must not abort the analysis.
+  const auto limits = socialcure::noncentral_t_ncp_limits(1e6, 5, 0.95);
+  CHECK(socialcure::is_missing(limits.lower));
+  CHECK(socialcure::is_missing(limits.upper));
+  CHECK(socialcure::is_missing(socialcure::noncentral_t_cdf(1e6, 5, 1e6)));
+  // Still fine at t = 1000 (a bracket wide enough, limits on either side of t).
+  const auto wide = socialcure::noncentral_t_ncp_limits(1000, 5, 0.95);
+  CHECK(wide.lower < 1000);
+  CHECK(wide.upper > 1000);
+}

@@ -45,14 +45,16 @@ struct confidence_limits {
 /// noncentrality `ncp` (R `pt(t, df, ncp)`). Boost.Math's series, accurate to about 1e-15 in absolute
 /// terms; where that loses relative accuracy (t < 0 < ncp with a cdf below 1e-8, and t = 0) the
 /// value comes from quadrature or Phi(-ncp) instead, so tiny lower tails keep about 12 digits
-/// (R's `pt` returns 0 or 1e-16 for values near 1e-30 there).
+/// (R's `pt` returns 0 or 1e-16 for values near 1e-30 there). Missing where the series cannot be
+/// evaluated (noncentrality beyond about 1e5).
 [[nodiscard]] double noncentral_t_cdf(double t, double df, double ncp);
 
 /// \brief Confidence limits for the noncentrality parameter lambda of a noncentral t given the
 /// observed `t` (Steiger & Fouladi 1997): lambda_L solves P(T_{df,lambda_L} <= t) = 1 - alpha/2 and
 /// lambda_U solves P(T_{df,lambda_U} <= t) = alpha/2, alpha = 1 - level, by bracketing and
 /// TOMS 748 root finding to full double precision. Divided by sqrt(n) they are the exact CI of a
-/// standardized mean (d_z = t / sqrt(n)).
+/// standardized mean (d_z = t / sqrt(n)). Missing limits where the cdf cannot be evaluated (|t|
+/// beyond about 1e5, i.e. a mean change of 1e5 standard errors or more).
 [[nodiscard]] confidence_limits noncentral_t_ncp_limits(double t, double df, double level);
 
 /// \brief Clopper-Pearson ("exact") limits for a binomial proportion with `successes` out of
