@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   socialcure::cli::add_groups_command(app);
   socialcure::cli::add_change_command(app);
   socialcure::cli::add_attrition_command(app);
+  socialcure::cli::add_mediate_command(app);
+  socialcure::cli::add_mediate_within_command(app);
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,16 @@ endmacro()
 socialcure_require(Eigen3 libeigen3-dev 3.4 NO_MODULE)
 socialcure_require(Boost libboost-math-dev 1.74 CONFIG)
 socialcure_require(nlohmann_json nlohmann-json3-dev 3.10)
+find_package(Threads REQUIRED)
+# Random123 (counter-based random numbers for reproducible parallel bootstrap) is header-only and
+# used inside the library only.
+find_path(SOCIALCURE_RANDOM123_INCLUDE_DIR Random123/philox.h)
+if(NOT SOCIALCURE_RANDOM123_INCLUDE_DIR)
+  message(FATAL_ERROR
+    "socialcure needs Random123, which was not found.\n"
+    "On Debian 12 install it with:  apt-get install librandom123-dev\n"
+    "(or run scripts/test.sh / scripts/demo.sh, which install every missing package)")
+endif()
 if(SOCIALCURE_BUILD_TOOL)
   socialcure_require(CLI11 libcli11-dev 2.1)
 endif()

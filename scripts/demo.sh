@@ -18,4 +18,6 @@ build/release/bin/groups_on_sample
 echo
 build/release/bin/change_on_sample
 echo
+build/release/bin/mediation_on_sample
+echo
 echo "The command-line tool is at: $root/build/release/bin/socialcure"

@@ -1,0 +1,131 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "socialcure/analyses/mediation.hpp"
+#include "socialcure/report/mediation_report.hpp"
+
+namespace socialcure::cli {
+
+namespace {
+
+struct mediate_settings {
+  data_options data;
+  output_format format = output_format::text;
+  std::string x;
+  std::vector<std::string> mediators;
+  std::string y;
+  std::vector<std::string> covariates;
+  std::string model = "parallel";
+  std::size_t boot = 5000;
+  std::uint64_t seed = 0;
+  bool seed_given = false;
+  std::string ci = "percentile";
+  double level = 0.95;
+  std::string se = "classical";
+  unsigned threads = 0;
+  bool no_contrasts = false;
+  std::string difference = "second-minus-first";
+};
+
+void add_inference_options(CLI::App& command, mediate_settings& s) {
+  command.add_option("--model", s.model, "parallel (PROCESS model 4, default) or serial (model 6)")
+      ->check(CLI::IsMember({"parallel", "serial"}));
+  command.add_option("--boot", s.boot, "Bootstrap resamples (or Monte Carlo draws), default 5000")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  command.add_option_function<std::uint64_t>(
+      "--seed",
+      [&s](const std::uint64_t& v) {
+        s.seed = v;
+        s.seed_given = true;
+      },
+      "Random number seed (default: drawn and reported)");
+  command.add_option("--ci", s.ci, "percentile (default, PROCESS's rule), bc, bca or monte-carlo")
+      ->check(CLI::IsMember({"percentile", "bc", "bca", "monte-carlo"}));
+  command.add_option("--level", s.level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  command.add_option("--se", s.se, "SEs of the path coefficients: classical (default), hc0, hc1, hc2, hc3, hc4")
+      ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
+  command.add_option("--threads", s.threads, "Threads for the bootstrap (default: all; results do not depend on it)");
+  command.add_flag("--no-contrasts", s.no_contrasts, "Leave out the pairwise contrasts of the indirect effects");
+  add_data_options(command, s.data);
+  add_format_option(command, s.format);
+}
+
+mediation_options options_of(const mediate_settings& s) {
+  mediation_options o;
+  o.replicates = s.boot;
+  if (s.seed_given) o.seed = s.seed;
+  o.ci = parse_ci_method(s.ci);
+  o.level = s.level;
+  o.se = parse_se_type(s.se);
+  o.threads = s.threads;
+  o.contrasts = !s.no_contrasts;
+  return o;
+}
+
+void print(const mediation_result& r, output_format format) {
+  std::cout << (format == output_format::json ? mediation_json(r) : mediation_text(r));
+}
+
+instance_pair pair_of(const std::string& text, const char* option) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size() || text.find(':', colon + 1) != std::string::npos) {
+    throw CLI::ValidationError(option, "'" + text + "' is not FIRST:SECOND (e.g. lonely_t0:lonely_t1)");
+  }
+  return {text.substr(0, colon), text.substr(colon + 1)};
+}
+
+}  // namespace
+
+void add_mediate_command(CLI::App& app) {
+  auto* command = app.add_subcommand(
+      "mediate", "Mediation X -> M(s) -> Y: parallel (PROCESS model 4) or serial (model 6), bootstrap intervals");
+  auto s = std::make_shared<mediate_settings>();
+  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--x", s->x, "Predictor X")->required();
+  command->add_option("--m", s->mediators, "Mediators, comma-separated (in causal order for --model serial)")
+      ->delimiter(',')
+      ->required();
+  command->add_option("--y", s->y, "Outcome Y")->required();
+  command->add_option("--covariates", s->covariates, "Covariates, comma-separated (entered in every equation)")
+      ->delimiter(',');
+  add_inference_options(*command, *s);
+  command->callback([s] {
+    const table t = load_table(s->data);
+    mediation_spec spec;
+    spec.x = s->x;
+    spec.mediators = s->mediators;
+    spec.y = s->y;
+    spec.covariates = s->covariates;
+    spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
+    print(fit_mediation(t, spec, options_of(*s)), s->format);
+  });
+}
+
+void add_mediate_within_command(CLI::App& app) {
+  auto* command = app.add_subcommand(
+      "mediate-within", "Two-instance within-subject mediation (MEMORE): mediator and outcome measured twice");
+  auto s = std::make_shared<mediate_settings>();
+  std::vector<std::string> mediators;
+  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--m", s->mediators, "Mediator pairs FIRST:SECOND, comma-separated (e.g. bel_t0:bel_t1)")
+      ->delimiter(',')
+      ->required();
+  command->add_option("--y", s->y, "Outcome pair FIRST:SECOND")->required();
+  command->add_option("--difference", s->difference,
+                      "second-minus-first (default: post - pre) or first-minus-second (MEMORE's A - B)")
+      ->check(CLI::IsMember({"second-minus-first", "first-minus-second"}));
+  add_inference_options(*command, *s);
+  command->callback([s] {
+    const table t = load_table(s->data);
+    within_mediation_spec spec;
+    for (const auto& m : s->mediators) spec.mediators.push_back(pair_of(m, "--m"));
+    spec.y = pair_of(s->y, "--y");
+    spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
+    spec.second_minus_first = s->difference == "second-minus-first";
+    print(fit_within_mediation(t, spec, options_of(*s)), s->format);
+  });
+}
+
+}  // namespace socialcure::cli
