@@ -106,6 +106,22 @@ std::vector<std::vector<std::size_t>> serial_paths(std::size_t k) {
   return out;
 }
 
+/// Adds the specific indirect effect along the mediators `through` (a product of coefficients),
+/// labelled ind1, ind2, ... in the order added.
+void add_specific_effect(built_model& m, const detail::effect_term& term, const std::vector<std::size_t>& through,
+                         const std::string& x, const std::vector<std::string>& mediators, const std::string& y) {
+  m.effects.push_back({{term}, 0, 0});
+  effect_info info;
+  info.label = "ind" + std::to_string(m.info.size() + 1);
+  info.path.push_back(x);
+  for (std::size_t j : through) info.path.push_back(mediators[j]);
+  info.path.push_back(y);
+  info.single = through.size() == 1;
+  info.a = term.factors.front();
+  info.b = term.factors.back();
+  m.info.push_back(info);
+}
+
 /// Adds the total indirect effect, the contrasts and (optionally) the standardized effects after
 /// the specific indirect effects already in `m`.
 void add_derived_effects(built_model& m, const mediation_options& options, std::size_t sd_x, std::size_t sd_y) {
@@ -183,22 +199,12 @@ built_model build_between(const model_frame& frame, const mediation_spec& spec, 
   } else {
     for (std::size_t j = 0; j < k; ++j) paths.push_back({j});
   }
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    const auto& s = paths[i];
+  for (const auto& s : paths) {
     detail::effect_term term;
     term.factors.push_back({s.front(), 1});  // a: X in the first mediator's equation
     for (std::size_t t = 1; t < s.size(); ++t) term.factors.push_back({s[t], 2 + c + s[t - 1]});  // d
     term.factors.push_back({y_eq, 2 + c + s.back()});  // b
-    m.effects.push_back({{term}, 0, 0});
-    effect_info info;
-    info.label = "ind" + std::to_string(i + 1);
-    info.path.push_back(spec.x);
-    for (std::size_t j : s) info.path.push_back(spec.mediators[j]);
-    info.path.push_back(spec.y);
-    info.single = s.size() == 1;
-    info.a = term.factors.front();
-    info.b = term.factors.back();
-    m.info.push_back(info);
+    add_specific_effect(m, term, s, spec.x, spec.mediators, spec.y);
   }
   add_derived_effects(m, options, 1, y);
   return m;
@@ -497,22 +503,12 @@ mediation_result fit_within_mediation(const table& data, const within_mediation_
   } else {
     for (std::size_t j = 0; j < k; ++j) paths.push_back({j});
   }
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    const auto& s = paths[i];
+  for (const auto& s : paths) {
     detail::effect_term term;
     term.factors.push_back({s.front(), 0});  // a: the mean difference (intercept)
     if (s.size() == 2) term.factors.push_back({1, 1});  // d_21
     term.factors.push_back({y_eq, 1 + 2 * s.back()});  // b
-    m.effects.push_back({{term}, 0, 0});
-    effect_info info;
-    info.label = "ind" + std::to_string(i + 1);
-    info.path.push_back(out.x);
-    for (std::size_t j : s) info.path.push_back(out.mediators[j]);
-    info.path.push_back(out.y);
-    info.single = s.size() == 1;
-    info.a = term.factors.front();
-    info.b = term.factors.back();
-    m.info.push_back(info);
+    add_specific_effect(m, term, s, out.x, out.mediators, out.y);
   }
   add_derived_effects(m, options, 0, 0);
   out.equations = fit_equations(m, options);
