@@ -1,10 +1,13 @@
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "socialcure/analyses/mediation.hpp"
+#include "socialcure/core/error.hpp"
 #include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/path_diagram.hpp"
 
 namespace socialcure::cli {
 
@@ -27,6 +30,8 @@ struct mediate_settings {
   unsigned threads = 0;
   bool no_contrasts = false;
   std::string difference = "second-minus-first";
+  std::string svg;
+  std::string dot;
 };
 
 void add_inference_options(CLI::App& command, mediate_settings& s) {
@@ -48,6 +53,8 @@ void add_inference_options(CLI::App& command, mediate_settings& s) {
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
   command.add_option("--threads", s.threads, "Threads for the bootstrap (default: all; results do not depend on it)");
   command.add_flag("--no-contrasts", s.no_contrasts, "Leave out the pairwise contrasts of the indirect effects");
+  command.add_option("--svg", s.svg, "Write the path diagram as SVG to this file");
+  command.add_option("--dot", s.dot, "Write the path diagram as Graphviz DOT to this file");
   add_data_options(command, s.data);
   add_format_option(command, s.format);
 }
@@ -64,8 +71,17 @@ mediation_options options_of(const mediate_settings& s) {
   return o;
 }
 
-void print(const mediation_result& r, output_format format) {
-  std::cout << (format == output_format::json ? mediation_json(r) : mediation_text(r));
+void write_file(const std::string& path, const std::string& text) {
+  if (path.empty()) return;
+  std::ofstream file(path);
+  if (!file) throw data_error({path, 0, {}, {}, {}}, "cannot open the file for writing");
+  file << text;
+}
+
+void print(const mediation_result& r, const mediate_settings& s) {
+  write_file(s.svg, mediation_svg(r));
+  write_file(s.dot, mediation_dot(r));
+  std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
 }
 
 instance_pair pair_of(const std::string& text, const char* option) {
@@ -99,7 +115,7 @@ void add_mediate_command(CLI::App& app) {
     spec.y = s->y;
     spec.covariates = s->covariates;
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
-    print(fit_mediation(t, spec, options_of(*s)), s->format);
+    print(fit_mediation(t, spec, options_of(*s)), *s);
   });
 }
 
@@ -124,7 +140,7 @@ void add_mediate_within_command(CLI::App& app) {
     spec.y = pair_of(s->y, "--y");
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     spec.second_minus_first = s->difference == "second-minus-first";
-    print(fit_within_mediation(t, spec, options_of(*s)), s->format);
+    print(fit_within_mediation(t, spec, options_of(*s)), *s);
   });
 }
 

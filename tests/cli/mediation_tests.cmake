@@ -43,3 +43,8 @@ cli_expect(NAME mediate_too_few_replicates CODE 1 ONE_LINE ERROR "10 replicates 
   ARGS mediate --data "${mediation_data}/tal_or.csv" --x cond --y reaction --m pmi --boot 10)
 cli_expect(NAME mediate_variable_twice CODE 1 ONE_LINE ERROR "'pmi' is used twice in the model"
   ARGS ${pmi_args} --m pmi,pmi)
+# The path diagram: written to a file (here stderr, so that the test can read it).
+cli_expect(NAME mediate_svg CODE 0 ERROR "<svg xmlns=\"http://www.w3.org/2000/svg\".*>a1 = 0\\.627</text>.*</svg>"
+  ARGS ${pmi_args} --m import,pmi --model serial --svg /dev/stderr)
+cli_expect(NAME mediate_dot CODE 0 ERROR "digraph mediation.*n1 -> n2 .label=\"d21 = 0\\.196\".;"
+  ARGS ${pmi_args} --m import,pmi --model serial --dot /dev/stderr)

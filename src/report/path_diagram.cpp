@@ -1,0 +1,198 @@
+#include "socialcure/report/path_diagram.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+#include "socialcure/core/number.hpp"
+#include "socialcure/report/text_table.hpp"
+
+namespace socialcure {
+
+namespace {
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+std::string dot_escape(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+bool significant(const coefficient& c) {
+  return !is_missing(c.ci_lower) && !is_missing(c.ci_upper) && (c.ci_lower > 0 || c.ci_upper < 0);
+}
+
+std::string number(double v) { return format_fixed(v, 3); }
+
+std::string interval(double lo, double hi) { return "[" + number(lo) + ", " + number(hi) + "]"; }
+
+/// An arrow of the diagram.
+struct arrow {
+  std::size_t from = 0;  // node index: 0 = X, 1..k = mediators, k + 1 = Y
+  std::size_t to = 0;
+  std::string label;
+  bool solid = true;
+};
+
+struct diagram {
+  std::vector<std::string> nodes;
+  std::vector<arrow> arrows;
+  std::vector<std::string> footer;
+};
+
+diagram build(const mediation_result& r) {
+  diagram d;
+  d.nodes.push_back(r.x);
+  for (const auto& m : r.mediators) d.nodes.push_back(m);
+  d.nodes.push_back(r.y);
+  const auto index = [&](const std::string& name) {
+    const auto it = std::find(d.nodes.begin(), d.nodes.end(), name);
+    return static_cast<std::size_t>(it - d.nodes.begin());
+  };
+  std::size_t a = 0;
+  std::size_t b = 0;
+  for (const auto& p : r.paths) {
+    const std::size_t from = index(p.from);
+    const std::size_t to = index(p.to);
+    std::string name;
+    if (from == 0 && to == d.nodes.size() - 1) {
+      name = "c' = " + number(p.value.estimate) + " (c = " + number(r.total_effect.estimate) + ")";
+    } else if (from == 0) {
+      name = "a" + std::to_string(++a) + " = " + number(p.value.estimate);
+    } else if (to == d.nodes.size() - 1) {
+      name = "b" + std::to_string(++b) + " = " + number(p.value.estimate);
+    } else {
+      name = "d" + std::to_string(to) + std::to_string(from) + " = " + number(p.value.estimate);
+    }
+    d.arrows.push_back({from, to, name, significant(p.value)});
+  }
+  for (const auto& e : r.indirect) {
+    std::string path;
+    for (const auto& v : e.path) path += (path.empty() ? "" : " \u2192 ") + v;
+    const std::string head = e.label == "total" ? "Total indirect effect" : e.label + ": " + path;
+    d.footer.push_back(head + " = " + number(e.estimate) + ", " + format_number(100.0 * r.level) + "% CI " +
+                       interval(e.ci_lower, e.ci_upper) + (e.ci_ok ? "" : " (no interval)"));
+  }
+  d.footer.push_back("Solid: the " + format_number(100.0 * r.level) +
+                     "% CI of the coefficient excludes 0; dashed: it does not. n = " + std::to_string(r.n) + ".");
+  return d;
+}
+
+}  // namespace
+
+std::string mediation_svg(const mediation_result& r) {
+  const diagram d = build(r);
+  const std::size_t k = d.nodes.size() - 2;
+  // Geometry: boxes 150 x 44; mediators in a row at y = 70, X and Y at y = 70 + 150.
+  const double box_w = 170.0;
+  const double box_h = 44.0;
+  const double gap = 110.0;
+  const double row_w = static_cast<double>(k) * box_w + static_cast<double>(k - 1) * gap;
+  const double width = std::max(row_w + 2.0 * box_w, 3.0 * box_w + 2.0 * gap) + 80.0;
+  // Room above the mediators for the arcs of serial paths that skip a mediator.
+  double arcs = 0.0;
+  for (const auto& a : d.arrows) {
+    if (a.from >= 1 && a.to <= k && a.to > a.from + 1) arcs = std::max(arcs, 45.0 + 15.0 * static_cast<double>(a.to - a.from));
+  }
+  const double top = 50.0 + arcs / 2.0 + 10.0;
+  const double bottom = top + 170.0;
+  std::vector<std::pair<double, double>> centre(d.nodes.size());
+  centre.front() = {40.0 + box_w / 2.0, bottom};
+  centre.back() = {width - 40.0 - box_w / 2.0, bottom};
+  const double first = (width - row_w) / 2.0 + box_w / 2.0;
+  for (std::size_t j = 0; j < k; ++j) centre[j + 1] = {first + static_cast<double>(j) * (box_w + gap), top};
+  const double height = bottom + box_h / 2.0 + 40.0 + 20.0 * static_cast<double>(d.footer.size());
+
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
+      << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n"
+      << "<title>" << xml_escape(r.within ? "Within-subject mediation" : "Mediation") << " path diagram</title>\n"
+      << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
+         "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#222\"/></marker></defs>\n"
+      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  // Where a line from a box centre towards another point leaves the box.
+  const auto edge_point = [&](std::pair<double, double> c, std::pair<double, double> towards) {
+    const double dx = towards.first - c.first;
+    const double dy = towards.second - c.second;
+    const double sx = dx == 0 ? 1e300 : (box_w / 2.0) / std::fabs(dx);
+    const double sy = dy == 0 ? 1e300 : (box_h / 2.0) / std::fabs(dy);
+    const double s = std::min(sx, sy);
+    return std::pair<double, double>{c.first + dx * s, c.second + dy * s};
+  };
+  // Labels sit on a white halo so that crossing lines do not hide them.
+  const char* halo = " text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"white\" stroke-width=\"5\"";
+  for (const auto& a : d.arrows) {
+    const auto from = edge_point(centre[a.from], centre[a.to]);
+    const auto to = edge_point(centre[a.to], centre[a.from]);
+    const bool skip = a.from >= 1 && a.to <= k && a.to > a.from + 1;  // a serial arrow over a mediator: arc above
+    out << "<g class=\"path\">";
+    if (skip) {
+      const double lift = 45.0 + 15.0 * static_cast<double>(a.to - a.from);
+      const double mx = (centre[a.from].first + centre[a.to].first) / 2.0;
+      out << "<path d=\"M " << centre[a.from].first << " " << top - box_h / 2.0 << " Q " << mx << " " << top - box_h / 2.0 - lift
+          << " " << centre[a.to].first << " " << top - box_h / 2.0 << "\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\""
+          << (a.solid ? "" : " stroke-dasharray=\"6 4\"") << " marker-end=\"url(#arrow)\"/>";
+      out << "<text x=\"" << mx << "\" y=\"" << top - box_h / 2.0 - lift / 2.0 - 4.0 << "\"" << halo << ">"
+          << xml_escape(a.label) << "</text>";
+    } else {
+      out << "<line x1=\"" << from.first << "\" y1=\"" << from.second << "\" x2=\"" << to.first << "\" y2=\"" << to.second
+          << "\" stroke=\"#222\" stroke-width=\"1.5\"" << (a.solid ? "" : " stroke-dasharray=\"6 4\"")
+          << " marker-end=\"url(#arrow)\"/>";
+      // Labels of X -> M near X, of M -> Y near Y, others halfway; the direct effect under its arrow.
+      const double t = a.from == 0 && a.to <= k ? 0.3 : (a.to == k + 1 && a.from >= 1 ? 0.7 : 0.5);
+      const double lx = from.first + t * (to.first - from.first);
+      const double ly = from.second + t * (to.second - from.second) + (a.from == 0 && a.to == k + 1 ? 18.0 : -6.0);
+      out << "<text x=\"" << lx << "\" y=\"" << ly << "\"" << halo << ">" << xml_escape(a.label) << "</text>";
+    }
+    out << "</g>\n";
+  }
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+    const auto [cx, cy] = centre[i];
+    out << "<g class=\"variable\"><rect x=\"" << cx - box_w / 2.0 << "\" y=\"" << cy - box_h / 2.0 << "\" width=\"" << box_w
+        << "\" height=\"" << box_h << "\" rx=\"4\" fill=\"#f4f4f4\" stroke=\"#222\"/>"
+        << "<text x=\"" << cx << "\" y=\"" << cy + 4.5 << "\" text-anchor=\"middle\">" << xml_escape(d.nodes[i])
+        << "</text></g>\n";
+  }
+  double y = bottom + box_h / 2.0 + 40.0;
+  for (const auto& line : d.footer) {
+    out << "<text x=\"40\" y=\"" << y << "\">" << xml_escape(line) << "</text>\n";
+    y += 20.0;
+  }
+  out << "</svg>\n";
+  return out.str();
+}
+
+std::string mediation_dot(const mediation_result& r) {
+  const diagram d = build(r);
+  std::ostringstream out;
+  out << "digraph mediation {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n";
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) out << "  n" << i << " [label=\"" << dot_escape(d.nodes[i]) << "\"];\n";
+  for (const auto& a : d.arrows) {
+    out << "  n" << a.from << " -> n" << a.to << " [label=\"" << dot_escape(a.label) << "\""
+        << (a.solid ? "" : ", style=dashed") << "];\n";
+  }
+  std::string footer;
+  for (const auto& line : d.footer) footer += dot_escape(line) + "\\l";
+  out << "  label=\"" << footer << "\";\n  labelloc=b;\n  labeljust=l;\n}\n";
+  return out.str();
+}
+
+}  // namespace socialcure
