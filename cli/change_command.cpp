@@ -8,6 +8,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/reliability.hpp"
+#include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/change_report.hpp"
 
 namespace socialcure::cli {
@@ -37,6 +38,7 @@ struct change_settings {
   std::string exact = "auto";
   bool no_correct = false;
   std::string out;
+  std::string svg;
 };
 
 improvement better_of(const change_settings& s) {
@@ -98,6 +100,7 @@ void add_change_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command->add_flag("--no-correct", s->no_correct, "Wilcoxon normal approximation without continuity correction");
   command->add_option("--out", s->out, "Write the per-person table (change, percent, residualized, RC) as CSV");
+  command->add_option("--svg", s->svg, "Write a slope chart (each person, and the means with CIs) as SVG");
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
   command->callback([s] {
@@ -139,6 +142,15 @@ void add_change_command(CLI::App& app) {
       if (!file) throw data_error({s->out, 0, {}, {}, {}}, "cannot open the file for writing");
       const std::string id_name = s->data.id_column.empty() ? "row" : s->data.id_column;
       file << change_csv(change_person_table(result, data.pre, data.post, data.ids, id_name));
+    }
+    if (!s->svg.empty()) {
+      std::ofstream file(s->svg);
+      if (!file) throw data_error({s->svg, 0, {}, {}, {}}, "cannot open the file for writing");
+      change_figure_options figure;
+      figure.pre_label = s->pre;
+      figure.post_label = s->post;
+      figure.level = s->level;
+      file << change_slope_svg({{s->pre + " -> " + s->post, data.pre, data.post}}, figure);
     }
     std::cout << (s->format == output_format::json ? change_json(result, s->pre, s->post)
                                                    : change_text(result, s->pre, s->post));

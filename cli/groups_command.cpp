@@ -6,6 +6,7 @@
 #include "common.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/measures/groups.hpp"
+#include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/groups_report.hpp"
 
 namespace socialcure::cli {
@@ -19,6 +20,7 @@ struct groups_settings {
   std::string to;
   std::string format = "text";
   std::string out;
+  std::string svg;
   std::string on_invalid = "error";
   std::vector<std::string> waves;
 };
@@ -46,6 +48,7 @@ void add_groups_command(CLI::App& app) {
       ->check(CLI::IsMember({"error", "exclude"}));
   command->add_option("--format", s->format, "text (default), json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
   command->add_option("--out", s->out, "Write the per-person CSV to this file");
+  command->add_option("--svg", s->svg, "Write the distribution of group counts per wave as SVG");
   command->add_option("--missing", s->data.missing, "Extra missing-value codes, comma-separated")->delimiter(',');
   command->callback([s] {
     data_options data = s->data;
@@ -63,6 +66,11 @@ void add_groups_command(CLI::App& app) {
       std::ofstream file(s->out);
       if (!file) throw data_error({s->out, 0, {}, {}, {}}, "cannot open the file for writing");
       file << groups_csv(results, s->columns.id);
+    }
+    if (!s->svg.empty()) {
+      std::ofstream file(s->svg);
+      if (!file) throw data_error({s->svg, 0, {}, {}, {}}, "cannot open the file for writing");
+      file << group_counts_svg(results);
     }
     if (s->format == "json") {
       std::cout << groups_json(results);

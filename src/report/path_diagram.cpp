@@ -5,26 +5,13 @@
 #include <sstream>
 #include <vector>
 
+#include "report/detail/svg.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
 namespace socialcure {
 
 namespace {
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (const char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 
 std::string dot_escape(const std::string& text) {
   std::string out;
@@ -121,13 +108,9 @@ std::string mediation_svg(const mediation_result& r) {
   const double height = bottom + box_h / 2.0 + 40.0 + 20.0 * static_cast<double>(d.footer.size());
 
   std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
-      << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n"
-      << "<title>" << xml_escape(r.within ? "Within-subject mediation" : "Mediation") << " path diagram</title>\n"
-      << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
-         "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#222\"/></marker></defs>\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  detail::svg_open(out, width, height, std::string(r.within ? "Within-subject mediation" : "Mediation") + " path diagram");
+  out << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
+         "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#222\"/></marker></defs>\n";
   // Where a line from a box centre towards another point leaves the box.
   const auto edge_point = [&](std::pair<double, double> c, std::pair<double, double> towards) {
     const double dx = towards.first - c.first;
@@ -151,7 +134,7 @@ std::string mediation_svg(const mediation_result& r) {
           << " " << centre[a.to].first << " " << top - box_h / 2.0 << "\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\""
           << (a.solid ? "" : " stroke-dasharray=\"6 4\"") << " marker-end=\"url(#arrow)\"/>";
       out << "<text x=\"" << mx << "\" y=\"" << top - box_h / 2.0 - lift / 2.0 - 4.0 << "\"" << halo << ">"
-          << xml_escape(a.label) << "</text>";
+          << detail::xml_escape(a.label) << "</text>";
     } else {
       out << "<line x1=\"" << from.first << "\" y1=\"" << from.second << "\" x2=\"" << to.first << "\" y2=\"" << to.second
           << "\" stroke=\"#222\" stroke-width=\"1.5\"" << (a.solid ? "" : " stroke-dasharray=\"6 4\"")
@@ -160,7 +143,7 @@ std::string mediation_svg(const mediation_result& r) {
       const double t = a.from == 0 && a.to <= k ? 0.3 : (a.to == k + 1 && a.from >= 1 ? 0.7 : 0.5);
       const double lx = from.first + t * (to.first - from.first);
       const double ly = from.second + t * (to.second - from.second) + (a.from == 0 && a.to == k + 1 ? 18.0 : -6.0);
-      out << "<text x=\"" << lx << "\" y=\"" << ly << "\"" << halo << ">" << xml_escape(a.label) << "</text>";
+      out << "<text x=\"" << lx << "\" y=\"" << ly << "\"" << halo << ">" << detail::xml_escape(a.label) << "</text>";
     }
     out << "</g>\n";
   }
@@ -168,15 +151,15 @@ std::string mediation_svg(const mediation_result& r) {
     const auto [cx, cy] = centre[i];
     out << "<g class=\"variable\"><rect x=\"" << cx - box_w / 2.0 << "\" y=\"" << cy - box_h / 2.0 << "\" width=\"" << box_w
         << "\" height=\"" << box_h << "\" rx=\"4\" fill=\"#f4f4f4\" stroke=\"#222\"/>"
-        << "<text x=\"" << cx << "\" y=\"" << cy + 4.5 << "\" text-anchor=\"middle\">" << xml_escape(d.nodes[i])
+        << "<text x=\"" << cx << "\" y=\"" << cy + 4.5 << "\" text-anchor=\"middle\">" << detail::xml_escape(d.nodes[i])
         << "</text></g>\n";
   }
   double y = bottom + box_h / 2.0 + 40.0;
   for (const auto& line : d.footer) {
-    out << "<text x=\"40\" y=\"" << y << "\">" << xml_escape(line) << "</text>\n";
+    out << "<text x=\"40\" y=\"" << y << "\">" << detail::xml_escape(line) << "</text>\n";
     y += 20.0;
   }
-  out << "</svg>\n";
+  detail::svg_close(out);
   return out.str();
 }
 

@@ -61,3 +61,5 @@ cli_expect(NAME attrition_bad_flag CODE 1 ONE_LINE
   ERROR "attrition_bad_flag\\.csv:4: column 'completed', respondent 'C': the completion flag must be 1 \\(completed\\) or 0 \\(dropped out\\): \"2\" \\(allowed: 0 or 1\\)"
   ARGS attrition --data "${cli_data}/attrition_bad_flag.csv" --id id --completed completed --vars age,sex)
 cli_expect(NAME attrition_needs_completion CODE 2 ARGS attrition --data sample:panel_wide.csv --vars age)
+cli_expect(NAME change_svg CODE 0 ERROR "<svg xmlns.*>lonely_pre -&gt; lonely_post</text>.*n = 60; mean change -0\\.39.*</svg>"
+  ARGS ${lonely_args} --svg /dev/stderr)

@@ -21,3 +21,5 @@ cli_expect(NAME groups_duplicate_excluded CODE 0 OUTPUT "1 rows excluded"
 cli_expect(NAME groups_missing_required_option CODE 2 ARGS groups --data sample:groups_long.csv --id id --wave wave)
 cli_expect(NAME groups_fixed_waves_reject_unknown CODE 1 ONE_LINE ERROR "column 'wave', respondent 'P0001': unknown wave: \"t0\" \\(allowed: baseline, followup\\)"
   ARGS groups ${groups_args} --waves baseline,followup)
+cli_expect(NAME groups_svg CODE 0 ERROR "<svg xmlns.*>t0 \\(n = 630\\)</text>.*>t1 \\(n = 164\\)</text>.*</svg>"
+  ARGS groups ${groups_args} --svg /dev/stderr)
