@@ -53,6 +53,13 @@ inline Eigen::VectorXd vec(std::initializer_list<double> values) {
   return out;
 }
 
+/// How often `part` occurs in `text` (not overlapping).
+inline std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// a == approx(b, tol): |a - b| < tol * (1 + max(|a|, |b|)) (doctest's Approx, values shown on failure).

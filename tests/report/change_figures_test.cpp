@@ -14,16 +14,11 @@
 #include "support.hpp"
 
 using socialcure_test::contains;
+using socialcure_test::count;
 using socialcure_test::message_of;
 using socialcure_test::vec;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
-  return n;
-}
 
 void check_balanced(const std::string& svg) {
   CHECK(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);

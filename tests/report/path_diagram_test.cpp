@@ -14,15 +14,10 @@
 #include "support.hpp"
 
 using socialcure_test::contains;
+using socialcure_test::count;
 using socialcure_test::reference_data;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t n = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
-  return n;
-}
 
 socialcure::mediation_result pmi_serial() {
   const auto data = reference_data("mediation/data/tal_or.csv");
