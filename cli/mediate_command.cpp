@@ -1,3 +1,7 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -32,7 +36,28 @@ struct mediate_settings {
   std::string difference = "second-minus-first";
   std::string svg;
   std::string dot;
+  bool quiet = false;
 };
+
+/// A progress line on stderr (replicates done, rate, time left), redrawn at most 5 times a second;
+/// only when stderr is a terminal and --quiet is not given.
+std::function<bool(std::size_t, std::size_t)> progress_bar(const mediate_settings& s) {
+  if (s.quiet || isatty(fileno(stderr)) == 0) return {};
+  const auto start = std::chrono::steady_clock::now();
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>(start - std::chrono::seconds(1));
+  return [start, last](std::size_t done, std::size_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    if (done < total && now - *last < std::chrono::milliseconds(200)) return true;
+    *last = now;
+    const double seconds = std::chrono::duration<double>(now - start).count();
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+    const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
+    std::fprintf(stderr, "\rreplicates %zu/%zu  %.0f/s  %.0f s left   ", done, total, rate, left);
+    if (done == total) std::fprintf(stderr, "\r%60s\r", "");
+    std::fflush(stderr);
+    return true;
+  };
+}
 
 void add_inference_options(CLI::App& command, mediate_settings& s) {
   command.add_option("--model", s.model, "parallel (PROCESS model 4, default) or serial (model 6)")
@@ -55,6 +80,7 @@ void add_inference_options(CLI::App& command, mediate_settings& s) {
   command.add_flag("--no-contrasts", s.no_contrasts, "Leave out the pairwise contrasts of the indirect effects");
   command.add_option("--svg", s.svg, "Write the path diagram as SVG to this file");
   command.add_option("--dot", s.dot, "Write the path diagram as Graphviz DOT to this file");
+  command.add_flag("--quiet", s.quiet, "No progress line on stderr (it is shown only when stderr is a terminal)");
   add_data_options(command, s.data);
   add_format_option(command, s.format);
 }
@@ -68,6 +94,7 @@ mediation_options options_of(const mediate_settings& s) {
   o.se = parse_se_type(s.se);
   o.threads = s.threads;
   o.contrasts = !s.no_contrasts;
+  o.progress = progress_bar(s);
   return o;
 }
 
