@@ -1,11 +1,9 @@
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "socialcure/analyses/change.hpp"
-#include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/reliability.hpp"
 #include "socialcure/report/change_figures.hpp"
@@ -138,19 +136,15 @@ void add_change_command(CLI::App& app) {
     const change_data data = read_change_data(t, s->pre, s->post, s->data.id_column, s->count);
     const change_result result = analyse_change(data.pre, data.post, options);
     if (!s->out.empty()) {
-      std::ofstream file(s->out);
-      if (!file) throw data_error({s->out, 0, {}, {}, {}}, "cannot open the file for writing");
       const std::string id_name = s->data.id_column.empty() ? "row" : s->data.id_column;
-      file << change_csv(change_person_table(result, data.pre, data.post, data.ids, id_name));
+      write_text_file(s->out, change_csv(change_person_table(result, data.pre, data.post, data.ids, id_name)));
     }
     if (!s->svg.empty()) {
-      std::ofstream file(s->svg);
-      if (!file) throw data_error({s->svg, 0, {}, {}, {}}, "cannot open the file for writing");
       change_figure_options figure;
       figure.pre_label = s->pre;
       figure.post_label = s->post;
       figure.level = s->level;
-      file << change_slope_svg({{s->pre + " -> " + s->post, data.pre, data.post}}, figure);
+      write_text_file(s->svg, change_slope_svg({{s->pre + " -> " + s->post, data.pre, data.post}}, figure));
     }
     std::cout << (s->format == output_format::json ? change_json(result, s->pre, s->post)
                                                    : change_text(result, s->pre, s->post));

@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <fstream>
 #include <map>
 
 #include "socialcure/core/error.hpp"
@@ -42,6 +43,13 @@ table load_table(const data_options& options) {
   constexpr std::string_view sample_prefix = "sample:";
   if (options.path.starts_with(sample_prefix)) return read_sample(options.path.substr(sample_prefix.size()), csv);
   return read_csv(options.path, csv);
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+  if (path.empty()) return;
+  std::ofstream file(path);
+  if (!file) throw data_error({path, 0, {}, {}, {}}, "cannot open the file for writing");
+  file << text;
 }
 
 }  // namespace socialcure::cli

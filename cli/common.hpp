@@ -29,6 +29,10 @@ void add_data_options(CLI::App& command, data_options& options);
 /// Adds --format text|json to a subcommand.
 void add_format_option(CLI::App& command, output_format& format);
 
+/// Writes `text` to `path` (nothing when `path` is empty). Throws data_error naming the file when
+/// it cannot be opened.
+void write_text_file(const std::string& path, const std::string& text);
+
 /// Reads the table the options describe. Throws socialcure errors on bad data.
 [[nodiscard]] table load_table(const data_options& options);
 

@@ -1,10 +1,8 @@
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "socialcure/core/error.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/groups_report.hpp"
@@ -62,16 +60,8 @@ void add_groups_command(CLI::App& app) {
     options.on_invalid = s->on_invalid == "exclude" ? group_options::invalid_policy::exclude
                                                     : group_options::invalid_policy::error;
     const group_results results = analyse_groups(read_group_panel(t, s->columns, options), s->from, s->to, options);
-    if (!s->out.empty()) {
-      std::ofstream file(s->out);
-      if (!file) throw data_error({s->out, 0, {}, {}, {}}, "cannot open the file for writing");
-      file << groups_csv(results, s->columns.id);
-    }
-    if (!s->svg.empty()) {
-      std::ofstream file(s->svg);
-      if (!file) throw data_error({s->svg, 0, {}, {}, {}}, "cannot open the file for writing");
-      file << group_counts_svg(results);
-    }
+    if (!s->out.empty()) write_text_file(s->out, groups_csv(results, s->columns.id));
+    if (!s->svg.empty()) write_text_file(s->svg, group_counts_svg(results));
     if (s->format == "json") {
       std::cout << groups_json(results);
     } else if (s->format == "csv") {

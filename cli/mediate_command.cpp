@@ -2,14 +2,12 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "socialcure/analyses/mediation.hpp"
-#include "socialcure/core/error.hpp"
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 
@@ -98,16 +96,9 @@ mediation_options options_of(const mediate_settings& s) {
   return o;
 }
 
-void write_file(const std::string& path, const std::string& text) {
-  if (path.empty()) return;
-  std::ofstream file(path);
-  if (!file) throw data_error({path, 0, {}, {}, {}}, "cannot open the file for writing");
-  file << text;
-}
-
 void print(const mediation_result& r, const mediate_settings& s) {
-  write_file(s.svg, mediation_svg(r));
-  write_file(s.dot, mediation_dot(r));
+  if (!s.svg.empty()) write_text_file(s.svg, mediation_svg(r));
+  if (!s.dot.empty()) write_text_file(s.dot, mediation_dot(r));
   std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
 }
 

@@ -1,10 +1,8 @@
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/scale_loader.hpp"
 #include "socialcure/measures/scoring.hpp"
@@ -54,11 +52,7 @@ void add_score_command(CLI::App& app) {
     options.on_invalid = s->on_invalid == "missing" ? invalid_response_policy::set_missing : invalid_response_policy::error;
     const scale_scores scores = score_table(scale, t, s->items, s->data.id_column, options);
     const std::string id_name = s->data.id_column.empty() ? "row" : s->data.id_column;
-    if (!s->out.empty()) {
-      std::ofstream file(s->out);
-      if (!file) throw data_error({s->out, 0, {}, {}, {}}, "cannot open the file for writing");
-      file << scores_csv(scores, id_name);
-    }
+    if (!s->out.empty()) write_text_file(s->out, scores_csv(scores, id_name));
     if (format->count() == 0) {
       if (s->out.empty()) std::cout << scores_csv(scores, id_name);
       else std::cout << scores_text(scores);

@@ -2,19 +2,8 @@
 # Change benchmarks: socialcure and R (stats + effectsize) on the same data, in the same run.
 # Usage: benchmarks/change/run.sh [REPS]   (needs r-base-core and the effectsize package)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-reps="${1:-3}"
-data="${TMPDIR:-/tmp}/socialcure-bench-change"
-mkdir -p "$data"
-cd "$root"
-cmake --preset bench >/dev/null
-cmake --build --preset bench --target bench_change >/dev/null
-[ -f "$data/change_1e6.csv" ] || Rscript benchmarks/change/make_data.R "$data"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-ours=$(build/bench/bin/bench_change "$data" "$reps")
-peers=$(Rscript benchmarks/change/peers.R "$data" "$reps")
-echo "$ours"
-echo "$peers"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+bench_run change change_1e6.csv "${1:-3}"
 awk -v a="$ours" -v b="$peers" 'BEGIN {
   split(a, la, "\n"); split(b, lb, "\n");
   split(la[1], o1, " "); split(la[2], o2, " "); split(lb[1], r1, " "); split(lb[2], r2, " ");

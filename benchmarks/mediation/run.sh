@@ -5,19 +5,8 @@
 # Usage: benchmarks/mediation/run.sh [REPS]   (needs r-base-core, psych and lavaan;
 # LAVAAN_BOOT=k runs lavaan with k replicates, default 1000, time scaled to 10,000)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-reps="${1:-3}"
-data="${TMPDIR:-/tmp}/socialcure-bench-mediation"
-mkdir -p "$data"
-cd "$root"
-cmake --preset bench >/dev/null
-cmake --build --preset bench --target bench_mediation >/dev/null
-[ -f "$data/mediation_10000.csv" ] || Rscript benchmarks/mediation/make_data.R "$data"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-ours=$(build/bench/bin/bench_mediation "$data" "$reps")
-peers=$(Rscript benchmarks/mediation/peers.R "$data" "$reps")
-echo "$ours"
-echo "$peers"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+bench_run mediation mediation_10000.csv "${1:-3}"
 printf '%s\n%s\n' "$ours" "$peers" | awk '
   { t[$1 " " $2] = $3 }
   END {

@@ -2,18 +2,8 @@
 # Scale benchmarks: socialcure and psych on the same data, in the same run.
 # Usage: benchmarks/scales/run.sh [REPS]   (needs r-base-core and r-cran-psych)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-reps="${1:-3}"
-data="${TMPDIR:-/tmp}/socialcure-bench-scales"
-mkdir -p "$data"
-cd "$root"
-cmake --preset bench >/dev/null
-cmake --build --preset bench --target bench_scales >/dev/null
-[ -f "$data/items_1e6.csv" ] || Rscript benchmarks/scales/make_data.R "$data"
-ours=$(build/bench/bin/bench_scales "$data" "$reps")
-peers=$(Rscript benchmarks/scales/peers.R "$data" "$reps")
-echo "$ours"
-echo "$peers"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+bench_run scales items_1e6.csv "${1:-3}"
 awk -v a="$ours" -v b="$peers" 'BEGIN {
   split(a, la, "\n"); split(b, lb, "\n");
   split(la[1], o1, " "); split(la[2], o2, " "); split(lb[1], r1, " "); split(lb[2], r2, " ");

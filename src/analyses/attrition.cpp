@@ -10,14 +10,13 @@
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
+#include "socialcure/data/describe.hpp"
 #include "socialcure/models/distributions.hpp"
 
 namespace socialcure {
 
 void attrition_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) {
-    throw argument_error("attrition_options: level " + format_number(level) + " is outside (0, 1)");
-  }
+  check_level(level, "attrition_options");
 }
 
 namespace {
@@ -39,12 +38,8 @@ std::vector<status> completion_status(const table& data, const completion_rule& 
       s[i] = v == 1.0 ? status::completed : status::dropped;
       continue;
     }
-    std::string respondent;
-    if (!id_column.empty()) {
-      const column& ids = data.get(id_column);
-      respondent = ids.is_numeric() ? format_number(ids.numbers()[i]) : ids.strings()[i];
-    }
-    const std::string value = c.is_numeric() ? format_number(v) : c.strings()[i];
+    const std::string respondent = id_column.empty() ? std::string() : data.get(id_column).entry_text(i);
+    const std::string value = c.entry_text(i);
     throw data_error(location{data.source(), data.source_line(i), completion.column, respondent, {}},
                      "the completion flag must be 1 (completed) or 0 (dropped out)", value, "0 or 1");
   }
@@ -54,30 +49,6 @@ std::vector<status> completion_status(const table& data, const completion_rule& 
     if (x == status::unknown) ++out.n_status_missing;
   }
   return s;
-}
-
-struct group_moments {
-  double n = 0;
-  double mean = missing_value;
-  double var = missing_value;
-};
-
-group_moments moments_of(const std::vector<double>& x) {
-  group_moments m;
-  m.n = static_cast<double>(x.size());
-  if (x.empty()) return m;
-  double sum = 0.0;
-  for (double v : x) sum += v;
-  const double rough = sum / m.n;
-  double dev = 0.0;
-  double dev2 = 0.0;
-  for (double v : x) {
-    dev += v - rough;
-    dev2 += (v - rough) * (v - rough);
-  }
-  m.mean = rough + dev / m.n;
-  if (x.size() >= 2) m.var = std::max(0.0, (dev2 - dev * dev / m.n) / (m.n - 1.0));
-  return m;
 }
 
 void compare_numeric(std::span<const double> values, const std::vector<status>& s, double level,
@@ -94,27 +65,31 @@ void compare_numeric(std::span<const double> values, const std::vector<status>& 
   }
   v.n_completed = a.size();
   v.n_dropped = b.size();
-  const group_moments ma = moments_of(a);
-  const group_moments mb = moments_of(b);
+  const mean_sd ma = mean_and_sd(a);
+  const mean_sd mb = mean_and_sd(b);
   v.mean_completed = ma.mean;
   v.mean_dropped = mb.mean;
-  v.sd_completed = std::sqrt(ma.var);
-  v.sd_dropped = std::sqrt(mb.var);
+  v.sd_completed = ma.sd;
+  v.sd_dropped = mb.sd;
   v.mean_diff = ma.mean - mb.mean;
   if (a.size() < 2 || b.size() < 2) {
     v.warning = "a group has fewer than 2 values: no test";
     return;
   }
-  const double sa = ma.var / ma.n;
-  const double sb = mb.var / mb.n;
+  const double na = static_cast<double>(ma.n);
+  const double nb = static_cast<double>(mb.n);
+  const double var_a = ma.sd * ma.sd;
+  const double var_b = mb.sd * mb.sd;
+  const double sa = var_a / na;
+  const double sb = var_b / nb;
   const double se = std::sqrt(sa + sb);
-  const double pooled = std::sqrt((ma.var + mb.var) / 2.0);
+  const double pooled = std::sqrt((var_a + var_b) / 2.0);
   if (pooled > 0) v.smd = v.mean_diff / pooled;
   if (!(se > 0)) {
     v.warning = "no variation in either group: no test";
     return;
   }
-  v.df = (sa + sb) * (sa + sb) / (sa * sa / (ma.n - 1.0) + sb * sb / (mb.n - 1.0));
+  v.df = (sa + sb) * (sa + sb) / (sa * sa / (na - 1.0) + sb * sb / (nb - 1.0));
   v.t = v.mean_diff / se;
   v.p = t_two_sided_p(v.t, v.df);
   const double half = t_quantile(1.0 - (1.0 - level) / 2.0, v.df) * se;
@@ -132,14 +107,8 @@ void compare_categorical(const column& c, const std::vector<status>& s, bool yat
       ++v.n_missing;
       continue;
     }
-    attrition_level* level = nullptr;
-    if (c.is_numeric()) {
-      level = &by_number[c.numbers()[i]];
-      level->level = format_number(c.numbers()[i]);
-    } else {
-      level = &by_text[c.strings()[i]];
-      level->level = c.strings()[i];
-    }
+    attrition_level* level = c.is_numeric() ? &by_number[c.numbers()[i]] : &by_text[c.strings()[i]];
+    level->level = c.entry_text(i);
     (s[i] == status::completed ? level->completed : level->dropped) += 1;
     (s[i] == status::completed ? v.n_completed : v.n_dropped) += 1;
   }

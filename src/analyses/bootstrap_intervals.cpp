@@ -6,6 +6,7 @@
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
+#include "socialcure/data/describe.hpp"
 #include "socialcure/models/distributions.hpp"
 
 namespace socialcure {
@@ -50,8 +51,6 @@ long long upper_index(std::size_t replicates, double q) {
 }
 
 namespace {
-
-bool level_ok(double level) { return level > 0.0 && level < 1.0; }
 
 /// The interval at levels (q_lo, q_hi); `clamp`: indices outside 1..B are clamped with a warning
 /// (BC, BCa), otherwise they make the interval impossible (percentile).
@@ -98,15 +97,13 @@ double bias_z0(std::span<const double> sorted, double estimate, std::string& pro
 }  // namespace
 
 bootstrap_interval percentile_interval(std::span<const double> sorted, double level) {
-  if (!level_ok(level)) throw argument_error("percentile_interval: level " + format_number(level) + " is outside (0, 1)");
+  check_level(level, "percentile_interval");
   const double alpha = 1.0 - level;
   return at_levels(sorted, alpha / 2.0, 1.0 - alpha / 2.0, false);
 }
 
 bootstrap_interval bias_corrected_interval(std::span<const double> sorted, double estimate, double level) {
-  if (!level_ok(level)) {
-    throw argument_error("bias_corrected_interval: level " + format_number(level) + " is outside (0, 1)");
-  }
+  check_level(level, "bias_corrected_interval");
   bootstrap_interval out;
   if (sorted.empty()) {
     out.problem = "no replicates";
@@ -119,7 +116,7 @@ bootstrap_interval bias_corrected_interval(std::span<const double> sorted, doubl
 }
 
 bootstrap_interval bca_interval(std::span<const double> sorted, double estimate, double acceleration, double level) {
-  if (!level_ok(level)) throw argument_error("bca_interval: level " + format_number(level) + " is outside (0, 1)");
+  check_level(level, "bca_interval");
   bootstrap_interval out;
   if (sorted.empty()) {
     out.problem = "no replicates";
@@ -156,14 +153,6 @@ double jackknife_acceleration(std::span<const double> leave_one_out) {
   return s3 / (6.0 * std::pow(s2, 1.5));
 }
 
-double replicate_sd(std::span<const double> replicates) {
-  if (replicates.size() < 2) return missing_value;
-  double mean = 0.0;
-  for (double v : replicates) mean += v;
-  mean /= static_cast<double>(replicates.size());
-  double ss = 0.0;
-  for (double v : replicates) ss += (v - mean) * (v - mean);
-  return std::sqrt(ss / static_cast<double>(replicates.size() - 1));
-}
+double replicate_sd(std::span<const double> replicates) { return mean_and_sd(replicates).sd; }
 
 }  // namespace socialcure

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "socialcure/analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 
@@ -33,9 +34,7 @@ rate_ratio_options rate_settings(const change_options& o) {
 }  // namespace
 
 void change_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) {
-    throw argument_error("change_options: level " + format_number(level) + " is outside (0, 1)");
-  }
+  check_level(level, "change_options");
   if (!is_missing(reliability)) reliable_settings(*this).validate();
   if (is_missing(reliability) && criterion != clinical_criterion::none) {
     throw argument_error("change_options: clinically significant change (criterion " +
@@ -78,13 +77,7 @@ change_data read_change_data(const table& data, const std::string& pre, const st
   out.ids.reserve(data.rows());
   const column* ids = id_column.empty() ? nullptr : &data.get(id_column);
   for (std::size_t i = 0; i < data.rows(); ++i) {
-    if (ids == nullptr) {
-      out.ids.push_back(std::to_string(i + 1));
-    } else if (ids->type() == column_type::text) {
-      out.ids.push_back(ids->strings()[i]);
-    } else {
-      out.ids.push_back(format_number(ids->numbers()[i]));
-    }
+    out.ids.push_back(ids == nullptr ? std::to_string(i + 1) : ids->entry_text(i));
     out.pre(static_cast<Eigen::Index>(i)) = a[i];
     out.post(static_cast<Eigen::Index>(i)) = b[i];
   }
@@ -93,7 +86,7 @@ change_data read_change_data(const table& data, const std::string& pre, const st
     const auto values = data.numeric(*name);
     for (std::size_t i = 0; i < data.rows(); ++i) {
       const double v = values[i];
-      if (is_missing(v) || (v >= 0 && v == std::floor(v) && v <= 9.0e15)) continue;
+      if (is_missing(v) || detail::is_count(v)) continue;
       location where{data.source(), data.source_line(i), *name, ids == nullptr ? std::string() : out.ids[i], {}};
       throw data_error(where, "a count must be a non-negative whole number", format_number(v), "0, 1, 2, ...");
     }

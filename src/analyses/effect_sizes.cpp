@@ -51,27 +51,24 @@ standardized_change standardized_mean_change(const Eigen::Ref<const Eigen::Vecto
     out.d_z.ci_upper = z_limits.upper;
   }
   out.srm = out.d_z;
-  // Any other standardizer s: estimate M_D / s and limits scaled by S_D / s.
-  const auto rescaled = [&](double scale, effect_ci_method method) {
-    effect_size e;
-    e.ci_method = method;
-    if (!(scale > 0) || is_missing(out.d_z.estimate)) return e;
-    e.estimate = out.d_z.estimate * scale;
-    e.ci_lower = z_limits.lower * scale;
-    e.ci_upper = z_limits.upper * scale;
-    return e;
+  // The other effects: their own estimate, with the d_z limits times the same factor (S_D / their
+  // standardizer, times J for g); without variation in D there are no limits (missing stays missing).
+  const auto set = [&](effect_size& e, double estimate, double factor) {
+    e.estimate = estimate;
+    e.ci_lower = z_limits.lower * factor;
+    e.ci_upper = z_limits.upper * factor;
   };
-  out.g_z = rescaled(j, effect_ci_method::noncentral_t_hedges);
+  if (t.sd_diff > 0) set(out.g_z, j * out.d_z.estimate, j);
   const double s_av = (t.sd_pre + t.sd_post) / 2.0;
   if (s_av > 0) {
-    out.d_av = rescaled(t.sd_diff / s_av, effect_ci_method::noncentral_t_sd_known);
-    out.g_av = rescaled(t.sd_diff / s_av * j, effect_ci_method::noncentral_t_hedges);
-    if (!(t.sd_diff > 0)) {  // no variation in D: d_av still exists, without a CI
-      out.d_av.estimate = t.mean_diff / s_av;
-      out.g_av.estimate = j * out.d_av.estimate;
-    }
+    const double d_av = t.mean_diff / s_av;
+    set(out.d_av, d_av, t.sd_diff / s_av);
+    set(out.g_av, j * d_av, j * t.sd_diff / s_av);
   }
-  if (!is_missing(t.r_pre_post)) out.d_rm = rescaled(std::sqrt(2.0 * (1.0 - t.r_pre_post)), effect_ci_method::noncentral_t_r_known);
+  if (t.sd_diff > 0 && !is_missing(t.r_pre_post)) {
+    const double factor = std::sqrt(2.0 * (1.0 - t.r_pre_post));
+    set(out.d_rm, out.d_z.estimate * factor, factor);
+  }
   return out;
 }
 

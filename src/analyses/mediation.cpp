@@ -59,9 +59,7 @@ void within_mediation_spec::validate() const {
 }
 
 void mediation_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) {
-    throw argument_error("mediation_options: level " + format_number(level) + " is outside (0, 1)");
-  }
+  check_level(level, "mediation_options");
   const double alpha = 1.0 - level;
   if (lower_index(replicates, alpha / 2.0) < 1 || upper_index(replicates, 1.0 - alpha / 2.0) > static_cast<long long>(replicates)) {
     throw argument_error("mediation_options: " + std::to_string(replicates) + " replicates are too few for a " +
@@ -254,9 +252,10 @@ ols_result fit_total(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const s
   return fit;
 }
 
-/// Point estimates, Sobel tests, replicates and intervals of every effect.
-void infer(const built_model& m, const std::vector<ols_result>& fits, const mediation_options& options,
-           mediation_result& out) {
+/// Point estimates, Sobel tests, replicates and intervals of every effect; returns the sample SDs
+/// (n - 1) of the model's columns.
+Eigen::VectorXd infer(const built_model& m, const std::vector<ols_result>& fits, const mediation_options& options,
+                      mediation_result& out) {
   const std::vector<Eigen::VectorXd> estimates = estimates_of(fits);
   // Sample SDs of every column (n - 1).
   const Eigen::MatrixXd& z = m.system.z;
@@ -374,6 +373,7 @@ void infer(const built_model& m, const std::vector<ols_result>& fits, const medi
     out.notes.push_back("Monte Carlo: each equation's coefficients drawn from N(estimate, covariance), independently "
                         "across equations; standardized effects use the sample SDs");
   }
+  return sds;
 }
 
 void add_path(mediation_result& out, const std::string& from, const std::string& to, const coefficient& c) {
@@ -419,10 +419,9 @@ mediation_result fit_mediation(const table& data, const mediation_spec& spec, co
   }
   add_path(out, spec.x, spec.y, y_fit.coefficients[1]);
   for (std::size_t j = 0; j < spec.mediators.size(); ++j) add_path(out, spec.mediators[j], spec.y, y_fit.coefficients[2 + c + j]);
-  infer(m, out.equations, options, out);
-  const Eigen::VectorXd xcol = frame.x.col(1);
-  out.sd_x = std::sqrt((xcol.array() - xcol.mean()).square().sum() / static_cast<double>(out.n - 1));
-  out.sd_y = std::sqrt((frame.y.array() - frame.y.mean()).square().sum() / static_cast<double>(out.n - 1));
+  const Eigen::VectorXd sds = infer(m, out.equations, options, out);
+  out.sd_x = sds(1);
+  out.sd_y = sds(sds.size() - 1);
   return out;
 }
 
@@ -522,7 +521,7 @@ mediation_result fit_within_mediation(const table& data, const within_mediation_
   }
   add_path(out, out.x, out.y, out.direct_effect);
   for (std::size_t j = 0; j < k; ++j) add_path(out, out.mediators[j], out.y, out.equations.back().coefficients[1 + 2 * j]);
-  infer(m, out.equations, options, out);
+  (void)infer(m, out.equations, options, out);
   return out;
 }
 

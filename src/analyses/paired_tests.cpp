@@ -13,16 +13,6 @@
 
 namespace socialcure {
 
-namespace {
-
-void check_level(double level, std::string_view who) {
-  if (!(level > 0.0 && level < 1.0)) {
-    throw argument_error(std::string(who) + ": level " + format_number(level) + " is outside (0, 1)");
-  }
-}
-
-}  // namespace
-
 paired_t_result paired_t_test(const Eigen::Ref<const Eigen::VectorXd>& pre, const Eigen::Ref<const Eigen::VectorXd>& post,
                               double level) {
   check_level(level, "paired_t_test");
@@ -157,17 +147,10 @@ mcnemar_result mcnemar_test(const Eigen::Ref<const Eigen::VectorXd>& pre, const 
   out.level = level;
   out.n = pairs.rows.size();
   out.n_excluded = pairs.n_excluded;
-  const auto check = [&](double value, std::size_t k, const char* which) {
-    if (value != 0.0 && value != 1.0) {
-      throw argument_error(std::string("mcnemar_test: ") + which + " value " + format_number(value) + " at position " +
-                           std::to_string(pairs.rows[k] + 1) + " is not 0 or 1");
-    }
-  };
+  detail::require_each(pairs, [](double v) { return v == 0.0 || v == 1.0; }, "mcnemar_test", "value", "0 or 1");
   for (std::size_t k = 0; k < out.n; ++k) {
     const double a = pairs.pre(static_cast<Eigen::Index>(k));
     const double b = pairs.post(static_cast<Eigen::Index>(k));
-    check(a, k, "pre");
-    check(b, k, "post");
     if (a == 0 && b == 0) ++out.n00;
     if (a == 0 && b == 1) ++out.n01;
     if (a == 1 && b == 0) ++out.n10;
@@ -216,17 +199,10 @@ rate_ratio_result paired_rate_ratio(const Eigen::Ref<const Eigen::VectorXd>& pre
   out.exposure_post = options.exposure_post;
   out.n = pairs.rows.size();
   out.n_excluded = pairs.n_excluded;
-  const auto check = [&](double value, std::size_t k, const char* which) {
-    if (value < 0 || value != std::floor(value) || value > 9.0e15) {
-      throw argument_error(std::string("paired_rate_ratio: ") + which + " count " + format_number(value) +
-                           " at position " + std::to_string(pairs.rows[k] + 1) + " is not a non-negative whole number");
-    }
-  };
+  detail::require_each(pairs, detail::is_count, "paired_rate_ratio", "count", "a non-negative whole number");
   for (std::size_t k = 0; k < out.n; ++k) {
     const double a = pairs.pre(static_cast<Eigen::Index>(k));
     const double b = pairs.post(static_cast<Eigen::Index>(k));
-    check(a, k, "pre");
-    check(b, k, "post");
     if (a + b > 0) ++out.n_contributing;
     out.s_pre += a;
     out.s_post += b;

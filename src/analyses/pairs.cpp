@@ -6,6 +6,7 @@
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
+#include "socialcure/core/number.hpp"
 #include "socialcure/data/describe.hpp"
 
 namespace socialcure::detail {
@@ -38,6 +39,19 @@ complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre, const
     out.post(static_cast<Eigen::Index>(k)) = post(static_cast<Eigen::Index>(out.rows[k]));
   }
   return out;
+}
+
+void require_each(const complete_pairs& pairs, bool (*allowed)(double), std::string_view who, std::string_view noun,
+                  std::string_view rule) {
+  for (std::size_t k = 0; k < pairs.rows.size(); ++k) {
+    for (const bool is_pre : {true, false}) {
+      const double value = (is_pre ? pairs.pre : pairs.post)(static_cast<Eigen::Index>(k));
+      if (allowed(value)) continue;
+      throw argument_error(std::string(who) + ": " + (is_pre ? "pre " : "post ") + std::string(noun) + " " +
+                           format_number(value) + " at position " + std::to_string(pairs.rows[k] + 1) + " is not " +
+                           std::string(rule));
+    }
+  }
 }
 
 moments mean_sd_of(const Eigen::VectorXd& values) {

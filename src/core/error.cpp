@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "socialcure/core/number.hpp"
+
 namespace socialcure {
 
 namespace {
@@ -74,5 +76,11 @@ data_error::data_error(location where, const std::string& what, std::string valu
       problem_(what),
       value_(std::move(value)),
       allowed_(std::move(allowed)) {}
+
+void check_level(double level, std::string_view who) {
+  if (!(level > 0.0 && level < 1.0)) {
+    throw argument_error(std::string(who) + ": level " + format_number(level) + " is outside (0, 1)");
+  }
+}
 
 }  // namespace socialcure

@@ -31,7 +31,7 @@ std::vector<std::string> wave_labels(const table& data, const std::string& wave_
     if (c.is_missing(i)) {
       throw data_error({data.source(), data.source_line(i), wave_column, {}, {}}, "the wave is missing");
     }
-    labels[i] = c.is_numeric() ? format_number(c.numbers()[i]) : c.strings()[i];
+    labels[i] = c.entry_text(i);
   }
   return labels;
 }

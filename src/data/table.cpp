@@ -5,6 +5,7 @@
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
+#include "socialcure/core/number.hpp"
 
 namespace socialcure {
 
@@ -47,6 +48,10 @@ std::span<const double> column::numbers() const {
 std::span<const std::string> column::strings() const {
   if (is_numeric()) throw argument_error("column '" + name_ + "' is numeric, not text");
   return strings_;
+}
+
+std::string column::entry_text(std::size_t row) const {
+  return is_numeric() ? format_number(numbers_.at(row)) : strings_.at(row);
 }
 
 std::vector<std::string> table::names() const {

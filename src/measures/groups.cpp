@@ -51,7 +51,7 @@ const column* optional_column(const table& data, const std::string& name) {
 
 std::string text_at(const column* c, std::size_t row) {
   if (c == nullptr || c->is_missing(row)) return {};
-  return c->is_numeric() ? format_number(c->numbers()[row]) : c->strings()[row];
+  return c->entry_text(row);
 }
 
 double number_at(const table& data, const column* c, std::size_t row) {

@@ -15,7 +15,7 @@
 namespace socialcure {
 
 void reliability_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1), not " + format_number(level));
+  check_level(level, "reliability_options");
 }
 
 Eigen::MatrixXd item_matrix(const table& data, const std::vector<std::string>& columns,
@@ -292,7 +292,7 @@ const icc_estimate& icc_result::at(const std::string& type) const {
 }
 
 icc_result intraclass_correlation(const Eigen::Ref<const Eigen::MatrixXd>& ratings, double level) {
-  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1)");
+  check_level(level, "intraclass_correlation");
   const auto rows = usable_rows(ratings, true);
   const Eigen::MatrixXd x = take_rows(ratings, rows);
   icc_result out;

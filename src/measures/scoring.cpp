@@ -182,9 +182,7 @@ scale_scores score_table(const scale_definition& scale, const table& data, const
   std::vector<double> responses(item_columns.size());
   for (std::size_t r = 0; r < data.rows(); ++r) {
     for (std::size_t j = 0; j < columns.size(); ++j) responses[j] = columns[j][r];
-    std::string id = ids != nullptr && !ids->is_missing(r)
-                         ? (ids->is_numeric() ? format_number(ids->numbers()[r]) : ids->strings()[r])
-                         : "row " + std::to_string(r + 1);
+    std::string id = ids != nullptr && !ids->is_missing(r) ? ids->entry_text(r) : "row " + std::to_string(r + 1);
     respondent_score s = score_with_plan(scale, plan, responses, options, [&](std::size_t i) {
       return location{data.source(), data.source_line(r), item_columns[i], id, item_columns[i]};
     });

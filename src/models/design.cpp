@@ -18,9 +18,7 @@ const categorical_term* find_categorical(const model_spec& spec, const std::stri
   return nullptr;
 }
 
-std::string level_text(const column& c, std::size_t row) {
-  return c.is_numeric() ? format_number(c.numbers()[row]) : c.strings()[row];
-}
+std::string level_text(const column& c, std::size_t row) { return c.entry_text(row); }
 
 // Sorted levels among the rows used: numbers numerically, text bytewise.
 std::vector<std::string> sorted_levels(const column& c, const std::vector<std::size_t>& rows) {

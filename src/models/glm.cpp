@@ -37,7 +37,7 @@ glm_family parse_glm_family(std::string_view text) {
 }
 
 void glm_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1), not " + format_number(level));
+  check_level(level, "glm_options");
   if (!(tolerance > 0.0) || !(rank_tolerance >= 0.0)) throw argument_error("GLM tolerances must be positive");
   if (max_iterations < 1 || max_alternations < 1) throw argument_error("GLM iteration limits must be at least 1");
 }

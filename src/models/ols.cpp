@@ -38,7 +38,7 @@ se_type parse_se_type(std::string_view text) {
 }
 
 void ols_options::validate() const {
-  if (!(level > 0.0 && level < 1.0)) throw argument_error("the confidence level must lie in (0, 1), not " + format_number(level));
+  check_level(level, "ols_options");
   if (!(tolerance >= 0.0)) throw argument_error("the rank tolerance must be >= 0");
   if (refinement_steps < 0) throw argument_error("refinement_steps must be >= 0");
 }

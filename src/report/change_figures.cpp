@@ -43,9 +43,7 @@ axis nice_axis(double lo, double hi) {
 
 std::string change_slope_svg(const std::vector<change_panel>& panels, const change_figure_options& options) {
   if (panels.empty()) throw argument_error("change_slope_svg: no panels");
-  if (!(options.level > 0 && options.level < 1)) {
-    throw argument_error("change_slope_svg: level " + format_number(options.level) + " is outside (0, 1)");
-  }
+  check_level(options.level, "change_slope_svg");
   const double panel_w = 260.0;
   const double panel_h = 300.0;
   const double left = 60.0;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace socialcure {
 
@@ -52,5 +53,9 @@ class argument_error : public std::invalid_argument {
  public:
   explicit argument_error(const std::string& what) : std::invalid_argument(what) {}
 };
+
+/// \brief Checks a confidence level. \throws argument_error "<who>: level <x> is outside (0, 1)"
+/// unless 0 < level < 1 (NaN included).
+void check_level(double level, std::string_view who);
 
 }  // namespace socialcure

@@ -40,6 +40,9 @@ class column {
   /// \brief The values of a text column (missing entries are empty strings).
   /// \throws argument_error for a numeric column.
   [[nodiscard]] std::span<const std::string> strings() const;
+  /// \brief Entry `row` as text: a number in its shortest form ("NA" when missing), a text as
+  /// stored ("" when missing).
+  [[nodiscard]] std::string entry_text(std::size_t row) const;
 
   void rename(std::string name) { name_ = std::move(name); }
 

@@ -2,6 +2,7 @@
 /// \file
 /// \brief Internal: the complete (pre, post) pairs of two equally long vectors.
 
+#include <cmath>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,15 @@ struct complete_pairs {
 /// or a value is infinite.
 [[nodiscard]] complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre,
                                            const Eigen::Ref<const Eigen::VectorXd>& post, std::string_view who);
+
+/// \brief A count: a non-negative whole number small enough to be exact as a double.
+[[nodiscard]] inline bool is_count(double v) { return v >= 0 && v == std::floor(v) && v <= 9.0e15; }
+
+/// \brief Checks every pre and post value of the pairs. \throws argument_error
+/// "<who>: <pre|post> <noun> <value> at position <k> is not <rule>" for the first value `allowed`
+/// rejects (k = 1-based input position).
+void require_each(const complete_pairs& pairs, bool (*allowed)(double), std::string_view who, std::string_view noun,
+                  std::string_view rule);
 
 /// \brief Mean and sample SD (n - 1) of a vector without missing values (missing with n < 2 for the SD).
 struct moments {

@@ -1,0 +1,21 @@
+# Sourced by benchmarks/<name>/run.sh. `bench_run NAME DATA_FILE REPS` builds the bench preset's
+# bench_NAME target, writes the data with benchmarks/NAME/make_data.R into
+# ${TMPDIR:-/tmp}/socialcure-bench-NAME unless DATA_FILE is already there, prints the machine,
+# runs bench_NAME and benchmarks/NAME/peers.R on the same data with REPS repetitions, prints both
+# outputs and leaves them in $ours and $peers for the caller's table.
+bench_run() {
+  local name="$1" file="$2" reps="$3"
+  local root data
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  data="${TMPDIR:-/tmp}/socialcure-bench-$name"
+  mkdir -p "$data"
+  cd "$root"
+  cmake --preset bench >/dev/null
+  cmake --build --preset bench --target "bench_$name" >/dev/null
+  [ -f "$data/$file" ] || Rscript "benchmarks/$name/make_data.R" "$data"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  ours=$("build/bench/bin/bench_$name" "$data" "$reps")
+  peers=$(Rscript "benchmarks/$name/peers.R" "$data" "$reps")
+  echo "$ours"
+  echo "$peers"
+}
