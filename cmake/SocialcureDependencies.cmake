@@ -22,6 +22,17 @@ if(NOT SOCIALCURE_RANDOM123_INCLUDE_DIR)
     "On Debian 12 install it with:  apt-get install librandom123-dev\n"
     "(or run scripts/test.sh / scripts/demo.sh, which install every missing package)")
 endif()
+# toml11 (study files) is header-only and used inside the library only.
+socialcure_require(toml11 libtoml11-dev 3.7)
+# ReadStat (SPSS .sav/.zsav/.por and Stata .dta files) is a C library linked by the library.
+find_path(SOCIALCURE_READSTAT_INCLUDE_DIR readstat.h)
+find_library(SOCIALCURE_READSTAT_LIBRARY readstat)
+if(NOT SOCIALCURE_READSTAT_INCLUDE_DIR OR NOT SOCIALCURE_READSTAT_LIBRARY)
+  message(FATAL_ERROR
+    "socialcure needs ReadStat, which was not found.\n"
+    "On Debian 12 install it with:  apt-get install libreadstat-dev\n"
+    "(or run scripts/test.sh / scripts/demo.sh, which install every missing package)")
+endif()
 if(SOCIALCURE_BUILD_TOOL)
   socialcure_require(CLI11 libcli11-dev 2.1)
 endif()
