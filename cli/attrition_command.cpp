@@ -25,7 +25,7 @@ void add_attrition_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "attrition", "Completers versus non-completers on baseline variables (Welch t / chi-square, standardized differences)");
   auto s = std::make_shared<attrition_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file with one row per person, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file with one row per person, or sample:NAME")->required();
   auto* flag = command->add_option("--completed", s->completed, "Completion flag column: 1 completed, 0 dropped out");
   auto* present = command->add_option("--completed-if-present", s->completed_if_present,
                                       "Completed when this column (e.g. a follow-up measure) has a value");

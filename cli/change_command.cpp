@@ -59,7 +59,7 @@ void add_change_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "change", "Change from pre to post: paired t-test, effect sizes, Wilcoxon, reliable change, McNemar, rate ratio");
   auto s = std::make_shared<change_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file with one row per person, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file with one row per person, or sample:NAME")->required();
   command->add_option("--pre", s->pre, "Column measured before")->required();
   command->add_option("--post", s->post, "Column measured after")->required();
   auto* rel = command->add_option("--reliability", s->reliability,

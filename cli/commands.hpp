@@ -15,5 +15,6 @@ void add_change_command(CLI::App& app);
 void add_attrition_command(CLI::App& app);
 void add_mediate_command(CLI::App& app);
 void add_mediate_within_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace socialcure::cli

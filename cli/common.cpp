@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 
@@ -11,11 +12,13 @@ namespace socialcure::cli {
 void add_data_options(CLI::App& command, data_options& options) {
   command
       .add_option("--missing", options.missing,
-                  "Extra codes meaning 'missing', comma-separated (e.g. -99,999,.); the empty field and NA always are")
+                  "Extra codes meaning 'missing', comma-separated (e.g. -99,999,.); the empty field and NA always are "
+                  "(in SPSS/Stata files: the empty text, system and user-defined missing values)")
       ->delimiter(',');
   command.add_option("--text", options.text_columns, "Columns to read as text, comma-separated")->delimiter(',');
   command.add_option("--id", options.id_column, "Respondent id column (text; ids must be present and unique)");
-  command.add_option("--delimiter", options.delimiter, "Field delimiter: ',', ';', 'tab' (default: by file name)");
+  command.add_option("--delimiter", options.delimiter,
+                     "Field delimiter of CSV/TSV files: ',', ';', 'tab' (default: by file name)");
 }
 
 void add_format_option(CLI::App& command, output_format& format) {
@@ -24,7 +27,40 @@ void add_format_option(CLI::App& command, output_format& format) {
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
 }
 
+namespace {
+
+constexpr std::string_view sample_prefix = "sample:";
+
+// An SPSS/Stata file (bundled samples are CSV).
+bool is_stat_input(const data_options& options) {
+  return !options.path.starts_with(sample_prefix) && is_stat_file(options.path);
+}
+
+stat_file load_stat_file(const data_options& options) {
+  if (!options.delimiter.empty()) {
+    throw argument_error("--delimiter applies to CSV/TSV files only, not to the SPSS/Stata file '" + options.path +
+                         "'");
+  }
+  stat_file_options stat;
+  stat.id_column = options.id_column;
+  stat.text_columns = options.text_columns;
+  stat.missing_codes = options.missing;
+  return read_stat_file(options.path, stat);
+}
+
+}  // namespace
+
+stat_file load_data(const data_options& options) {
+  if (is_stat_input(options)) return load_stat_file(options);
+  stat_file out;
+  out.data = load_table(options);
+  out.format = "CSV";
+  out.rows = out.data.rows();
+  return out;
+}
+
 table load_table(const data_options& options) {
+  if (is_stat_input(options)) return load_stat_file(options).data;
   csv_options csv;
   for (const auto& code : options.missing) {
     if (std::find(csv.missing_codes.begin(), csv.missing_codes.end(), code) == csv.missing_codes.end()) {
@@ -40,7 +76,6 @@ table load_table(const data_options& options) {
   } else if (!options.delimiter.empty()) {
     throw argument_error("--delimiter takes one character or 'tab', not '" + options.delimiter + "'");
   }
-  constexpr std::string_view sample_prefix = "sample:";
   if (options.path.starts_with(sample_prefix)) return read_sample(options.path.substr(sample_prefix.size()), csv);
   return read_csv(options.path, csv);
 }

@@ -1,12 +1,15 @@
 #pragma once
 // Shared pieces of the socialcure command-line tool: data options and output formats.
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "socialcure/data/csv.hpp"
+#include "socialcure/data/stat_file.hpp"
 #include "socialcure/data/table.hpp"
 
 namespace socialcure::cli {
@@ -33,7 +36,19 @@ void add_format_option(CLI::App& command, output_format& format);
 /// it cannot be opened.
 void write_text_file(const std::string& path, const std::string& text);
 
-/// Reads the table the options describe. Throws socialcure errors on bad data.
+/// A progress line on stderr ("LABEL done/total, rate, time left"), redrawn at most 5 times a
+/// second and cleared at the end; empty (no progress shown) when `quiet` or stderr is not a terminal.
+[[nodiscard]] std::function<bool(std::size_t, std::size_t)> progress_line(bool quiet, const std::string& label);
+
+/// Reads the table the options describe: a CSV/TSV file, a bundled sample, or an SPSS (.sav,
+/// .zsav, .por) or Stata (.dta) file chosen by its extension (case-insensitive). For SPSS/Stata
+/// files --id and --text apply, --missing codes are extra missing codes (a numeric code such as
+/// -99 also makes equal numbers missing), and --delimiter is an error. Throws socialcure errors on
+/// bad data.
 [[nodiscard]] table load_table(const data_options& options);
+
+/// As load_table, with the variable information (labels, value labels, missing counts) of an
+/// SPSS/Stata file; `variables` is empty and `format` is "CSV" for delimited text.
+[[nodiscard]] stat_file load_data(const data_options& options);
 
 }  // namespace socialcure::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   socialcure::cli::add_attrition_command(app);
   socialcure::cli::add_mediate_command(app);
   socialcure::cli::add_mediate_within_command(app);
+  socialcure::cli::add_report_command(app);
 
   try {
     app.parse(argc, argv);

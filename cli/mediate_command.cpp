@@ -1,7 +1,3 @@
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -36,26 +32,6 @@ struct mediate_settings {
   std::string dot;
   bool quiet = false;
 };
-
-/// A progress line on stderr (replicates done, rate, time left), redrawn at most 5 times a second;
-/// only when stderr is a terminal and --quiet is not given.
-std::function<bool(std::size_t, std::size_t)> progress_bar(const mediate_settings& s) {
-  if (s.quiet || isatty(fileno(stderr)) == 0) return {};
-  const auto start = std::chrono::steady_clock::now();
-  auto last = std::make_shared<std::chrono::steady_clock::time_point>(start - std::chrono::seconds(1));
-  return [start, last](std::size_t done, std::size_t total) {
-    const auto now = std::chrono::steady_clock::now();
-    if (done < total && now - *last < std::chrono::milliseconds(200)) return true;
-    *last = now;
-    const double seconds = std::chrono::duration<double>(now - start).count();
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
-    const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
-    std::fprintf(stderr, "\rreplicates %zu/%zu  %.0f/s  %.0f s left   ", done, total, rate, left);
-    if (done == total) std::fprintf(stderr, "\r%60s\r", "");
-    std::fflush(stderr);
-    return true;
-  };
-}
 
 void add_inference_options(CLI::App& command, mediate_settings& s) {
   command.add_option("--model", s.model, "parallel (PROCESS model 4, default) or serial (model 6)")
@@ -92,7 +68,7 @@ mediation_options options_of(const mediate_settings& s) {
   o.se = parse_se_type(s.se);
   o.threads = s.threads;
   o.contrasts = !s.no_contrasts;
-  o.progress = progress_bar(s);
+  o.progress = progress_line(s.quiet, "replicates");
   return o;
 }
 
@@ -116,7 +92,7 @@ void add_mediate_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "mediate", "Mediation X -> M(s) -> Y: parallel (PROCESS model 4) or serial (model 6), bootstrap intervals");
   auto s = std::make_shared<mediate_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
   command->add_option("--x", s->x, "Predictor X")->required();
   command->add_option("--m", s->mediators, "Mediators, comma-separated (in causal order for --model serial)")
       ->delimiter(',')
@@ -142,7 +118,7 @@ void add_mediate_within_command(CLI::App& app) {
       "mediate-within", "Two-instance within-subject mediation (MEMORE): mediator and outcome measured twice");
   auto s = std::make_shared<mediate_settings>();
   std::vector<std::string> mediators;
-  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
   command->add_option("--m", s->mediators, "Mediator pairs FIRST:SECOND, comma-separated (e.g. bel_t0:bel_t1)")
       ->delimiter(',')
       ->required();

@@ -73,7 +73,7 @@ void add_regress_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "regress", "Regression: OLS (classical or HC0-HC4 SEs), logistic, Poisson or negative binomial");
   auto s = std::make_shared<regress_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
   command->add_option("--y", s->y, "Outcome column")->required();
   command->add_option("--x", s->x, "Predictor columns, comma-separated")->delimiter(',');
   command

@@ -27,7 +27,7 @@ void add_reliability_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "reliability", "Cronbach's alpha (Feldt CI, item statistics) and omega total of a set of items");
   auto s = std::make_shared<reliability_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
   command->add_option("--items", s->items, "Item columns, comma-separated")->delimiter(',')->required();
   command->add_option("--reverse", s->reverse, "Reverse-keyed items, comma-separated (needs --range)")->delimiter(',');
   command->add_option("--range", s->range, "Response range MIN,MAX for reverse-keying")->delimiter(',')->expected(2);

@@ -28,7 +28,7 @@ struct score_settings {
 void add_score_command(CLI::App& app) {
   auto* command = app.add_subcommand("score", "Score a validated scale for every respondent");
   auto s = std::make_shared<score_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV file, or sample:NAME")->required();
+  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
   command->add_option("--scale", s->scale, "Catalogue scale id (see `socialcure scales`)");
   command->add_option("--scale-file", s->scale_file, "A custom scale definition (JSON)");
   command->add_option("--items", s->items, "Item columns in the scale's item order, comma-separated")

@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
-# The main example: installs what is missing, builds (release) and runs the pre/post workflow on
-# the bundled sample data (matching the waves, descriptives, then the regression models). Idempotent; works from any directory.
+# The main example: installs what is missing, builds (release), runs the examples on the bundled
+# sample data, then the full analysis of the bundled sample study twice: through the library API
+# (examples/study_on_sample.cpp, which ends by checking that the generator's true effects lie in
+# their intervals) and through `socialcure report` on examples/data/study.toml.
+# Idempotent; works from any directory.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
+for example in prepost_workflow regression_on_sample scales_on_sample groups_on_sample change_on_sample \
+               mediation_on_sample study_on_sample; do
+  echo
+  "build/release/bin/$example"
+done
 echo
-build/release/bin/prepost_workflow
+echo "== socialcure report --study examples/data/study.toml --out build/release/study-report"
+build/release/bin/socialcure report --study examples/data/study.toml --out build/release/study-report --quiet
 echo
-build/release/bin/regression_on_sample
-echo
-build/release/bin/scales_on_sample
-echo
-build/release/bin/groups_on_sample
-echo
-build/release/bin/change_on_sample
-echo
-build/release/bin/mediation_on_sample
-echo
+echo "Open $root/build/release/study-report/report.html in a browser (or report.md in an editor)."
 echo "The command-line tool is at: $root/build/release/bin/socialcure"

@@ -77,4 +77,12 @@ table_summary describe(const table& data) {
   return out;
 }
 
+table_summary describe(const stat_file& file) {
+  table_summary out = describe(file.data);
+  for (const auto& v : file.variables) {
+    if (!v.value_labels.empty()) out.value_labels.push_back({v.name, v.value_labels});
+  }
+  return out;
+}
+
 }  // namespace socialcure

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
 namespace socialcure {
@@ -17,8 +18,15 @@ std::string describe_text(const table_summary& summary) {
     t.add_row({c.name, numeric ? "numeric" : "text (" + std::to_string(c.distinct) + " distinct)", std::to_string(c.n),
                std::to_string(c.n_missing), number(c.min), number(c.max), number(c.mean), number(c.sd)});
   }
-  return summary.source + ": " + std::to_string(summary.rows) + " rows, " + std::to_string(summary.columns.size()) +
-         " columns\n\n" + t.str();
+  std::string out = summary.source + ": " + std::to_string(summary.rows) + " rows, " +
+                    std::to_string(summary.columns.size()) + " columns\n\n" + t.str();
+  if (!summary.value_labels.empty()) {
+    out += "\nValue labels\n";
+    for (const auto& c : summary.value_labels) {
+      for (const auto& vl : c.labels) out += "  " + c.name + ": " + format_number(vl.value) + " = " + vl.label + "\n";
+    }
+  }
+  return out;
 }
 
 std::string describe_json(const table_summary& summary) {
@@ -42,6 +50,13 @@ std::string describe_json(const table_summary& summary) {
   out["source"] = summary.source;
   out["rows"] = summary.rows;
   out["columns"] = std::move(columns);
+  nlohmann::ordered_json labels = nlohmann::ordered_json::object();
+  for (const auto& c : summary.value_labels) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& vl : c.labels) list.push_back({{"value", detail::json_number(vl.value)}, {"label", vl.label}});
+    labels[c.name] = std::move(list);
+  }
+  out["value_labels"] = std::move(labels);
   return detail::dump_json(out);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "socialcure/data/stat_file.hpp"
 #include "socialcure/data/table.hpp"
 
 namespace socialcure {
@@ -25,11 +26,19 @@ struct column_summary {
   std::size_t distinct = 0;
 };
 
+/// \brief The value labels of one column (from an SPSS or Stata file).
+struct column_value_labels {
+  std::string name;
+  std::vector<value_label> labels;
+};
+
 /// \brief Descriptives of a whole table.
 struct table_summary {
   std::string source;
   std::size_t rows = 0;
   std::vector<column_summary> columns;
+  /// Value labels of the columns that have them, in column order (empty for CSV data).
+  std::vector<column_value_labels> value_labels;
 };
 
 /// \brief Mean and sample SD of the non-missing values (a corrected two-pass algorithm, accurate
@@ -46,5 +55,8 @@ struct mean_sd {
 
 /// \brief Summarises every column of a table.
 [[nodiscard]] table_summary describe(const table& data);
+
+/// \brief Summarises every column of an SPSS/Stata file, with the value labels of its variables.
+[[nodiscard]] table_summary describe(const stat_file& file);
 
 }  // namespace socialcure

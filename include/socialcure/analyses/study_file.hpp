@@ -1,0 +1,107 @@
+#pragma once
+/// \file
+/// \brief Study descriptions read from TOML files (see study.hpp for what a study is).
+///
+/// A study file is a TOML document. Every key is optional unless marked required; a key left out
+/// takes the default of the field of study_definition it fills. Relative file names (the data
+/// files, the group file, custom scale files) are taken from the study file's folder and stored
+/// resolved, so the study_definition runs from any working directory.
+///
+/// \code{.toml}
+/// title = "Social prescribing pre/post evaluation"
+/// id = "id"                       # respondent id column (default "id")
+/// waves = ["t0", "t1"]            # exactly two wave names (default t0, t1)
+/// completed = "completed"         # 0/1 completion flag column (default: present at wave 2)
+/// covariates = ["age", "gender"]  # person-level columns
+///
+/// [data]                          # required
+/// file = "panel_wide.csv"         # one wide file (wave columns stem + separator + wave), or
+/// # files = ["panel_t0.csv", "panel_t1.csv"]  # one file per wave, in wave order
+/// separator = "_"                 # default "_"
+/// missing = ["", "NA"]            # codes read as missing (default "" and "NA")
+/// text = ["gender"]               # columns read as text
+/// groups = "groups_long.csv"      # long group-membership file
+///
+/// [data.group_columns]            # the group file's columns (strings)
+/// id = "id"                       # defaults: id "id", wave "wave", group "group",
+/// wave = "wave"                   #   the others unset
+/// group = "group"
+/// # group_id, category, identification, importance, positivity, contact, pathway
+///
+/// [settings]
+/// level = 0.95                    # confidence level, in (0, 1) (default 0.95)
+/// replicates = 5000               # bootstrap replicates, an integer >= 1 (default 5000)
+/// seed = 20191126                 # bootstrap seed, an integer >= 0 (default 1)
+/// ci = "percentile"               # percentile | bias_corrected (bc) | bca | monte_carlo (mc)
+/// threads = 0                     # an integer >= 0; 0: all hardware threads (default 0)
+///
+/// [[scales]]                      # one table per scale
+/// name = "loneliness"             # required: the measure's name in the analysis table
+/// scale = "ucla3"                 # a catalogue id (see catalogue.hpp), or
+/// # file = "belonging.json"       # a custom definition (JSON, see scale_loader.hpp)
+/// items = ["ucla1", "ucla2", "ucla3"]  # required: item column stems in item order,
+///                                      # as many as the scale has items
+///
+/// [[counts]]                      # one table per count outcome
+/// name = "gp_visits"              # required
+/// column = "gp_visits"            # column stem (default: the name)
+///
+/// [[models]]                      # one table per model
+/// name = "social_cure"            # required: letters, digits, '_' and '-'
+/// type = "mediation"              # required: mediation | within_mediation | regression
+/// x = "groups_change"
+/// mediators = ["belonging_change", "loneliness_change"]
+/// y = "gp_visits_change"
+/// covariates = ["age"]
+/// model = "serial"                # serial | parallel (default: serial with 2 or more
+///                                 # mediators, parallel with 1)
+///
+/// [[models]]
+/// name = "visits"
+/// type = "regression"
+/// y = "gp_visits_t1"
+/// x = ["loneliness_t0", "groups_t0"]  # the predictors (one name alone may be a string)
+/// covariates = ["age"]
+/// family = "poisson"              # linear (default, OLS) | poisson | negative_binomial (negbin,
+///                                 # nb) | binomial (logit)
+/// # se = "hc3"                    # linear only: classical | hc0 | hc1 | hc2 | hc3 | hc4 (default hc3)
+/// \endcode
+///
+/// Keys by model type: mediation takes x, mediators, y, covariates, model (columns of the
+/// analysis table, e.g. "groups_change"); within_mediation takes mediators, y, model (measure
+/// names, e.g. "loneliness": their two waves are the instances); regression takes y, x,
+/// covariates, family, se. Every type takes name and type.
+///
+/// Errors. A malformed file throws data_error naming the file, the line and the key path, with
+/// tables and array elements counted from 1 ("scales[2].items[1]" is the first item of the
+/// second [[scales]] table), e.g.
+/// `study.toml:12: settings.replicate: unknown key (allowed: level, replicates, seed, ci, threads)`.
+/// The checks: TOML syntax (with toml11's description), unknown keys in every table, values of
+/// the wrong type, values out of range, missing required keys and tables, unknown choices
+/// (listing the allowed ones, the catalogue ids for an unknown scale), a scale whose 'items'
+/// count differs from its definition, a custom scale file that cannot be read or is not a valid
+/// definition, both or neither of data.file and data.files, data.files with other than 2
+/// entries, and whatever study_definition::validate() finds (named names, duplicates, model
+/// variables). A missing data file is not checked here: run_study() reports it.
+
+#include <string>
+#include <string_view>
+
+#include "socialcure/analyses/study.hpp"
+
+namespace socialcure {
+
+/// \brief Reads a study description from TOML text and validates it.
+/// \param text            the TOML document
+/// \param source          the name of the text in messages (a file name, or a label such as "<string>")
+/// \param base_directory  the folder relative file names are taken from (empty: left as written)
+/// \throws data_error naming `source`, the line and the key path (see the file comment)
+[[nodiscard]] study_definition parse_study(std::string_view text, const std::string& source,
+                                           const std::string& base_directory = {});
+
+/// \brief Reads a study file; relative file names in it are taken from the file's folder.
+/// \throws data_error naming `path` when the file cannot be read or is not a valid study (see
+/// parse_study)
+[[nodiscard]] study_definition load_study(const std::string& path);
+
+}  // namespace socialcure

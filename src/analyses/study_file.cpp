@@ -1,0 +1,585 @@
+#include "socialcure/analyses/study_file.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <toml.hpp>
+
+#include "socialcure/analyses/bootstrap_intervals.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/measures/catalogue.hpp"
+#include "socialcure/measures/scale_loader.hpp"
+#include "socialcure/models/glm.hpp"
+#include "socialcure/models/ols.hpp"
+
+namespace socialcure {
+
+namespace {
+
+// Tables as std::map: keys in a fixed order (errors are still reported in document order).
+using toml_value = toml::basic_value<toml::discard_comments, std::map, std::vector>;
+
+std::string join(std::initializer_list<const char*> names) {
+  std::string out;
+  for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
+std::string member(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+// Elements are counted from 1, as tables are in the file.
+std::string element(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i + 1) + "]"; }
+
+const char* kind(const toml_value& value) {
+  switch (value.type()) {
+    case toml::value_t::boolean: return "a boolean";
+    case toml::value_t::integer: return "an integer";
+    case toml::value_t::floating: return "a float";
+    case toml::value_t::string: return "a string";
+    case toml::value_t::offset_datetime:
+    case toml::value_t::local_datetime: return "a date-time";
+    case toml::value_t::local_date: return "a date";
+    case toml::value_t::local_time: return "a time";
+    case toml::value_t::array: return "an array";
+    case toml::value_t::table: return "a table";
+    case toml::value_t::empty: break;
+  }
+  return "nothing";
+}
+
+// The value as written in the file (its first line), for messages.
+std::string literal(const toml_value& value) {
+  if (value.is_string()) return value.as_string().str;
+  const auto where = value.location();
+  const std::string& line = where.line_str();
+  const std::size_t from = where.column() > 0 ? where.column() - 1 : 0;
+  std::string text = from < line.size() ? line.substr(from, where.region()) : std::string();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+std::string resolve(const std::string& base, const std::string& name) {
+  if (base.empty() || name.empty()) return name;
+  const std::filesystem::path p(name);
+  if (p.is_absolute()) return name;
+  return (std::filesystem::path(base) / p).string();
+}
+
+// Reads the parsed TOML into a study_definition; every error names the source, the line and the
+// key path. Remembers the line of every key path read, for the errors of validate().
+class reader {
+ public:
+  reader(std::string source, std::string base) : source_(std::move(source)), base_(std::move(base)) {}
+
+  [[noreturn]] void fail(std::size_t line, const std::string& path, const std::string& problem,
+                         std::string value = {}, std::string allowed = {}) const {
+    location where;
+    where.file = source_;
+    where.line = line;
+    throw data_error(where, (path.empty() ? "(top level)" : path) + ": " + problem, std::move(value),
+                     std::move(allowed));
+  }
+
+  [[noreturn]] void fail(const toml_value& at, const std::string& path, const std::string& problem,
+                         std::string value = {}, std::string allowed = {}) const {
+    fail(line_of(at, path), path, problem, std::move(value), std::move(allowed));
+  }
+
+  [[noreturn]] void wrong_type(const toml_value& value, const std::string& path, const std::string& expected) const {
+    fail(value, path, "expected " + expected + ", found " + kind(value), literal(value));
+  }
+
+  // The line of a value; 0 for the document itself (its "location" is merely the first line).
+  static std::size_t line_of(const toml_value& value, const std::string& path) {
+    return path.empty() ? 0 : static_cast<std::size_t>(value.location().line());
+  }
+
+  // Checks that `value` is a table with only `allowed` keys; reports the first unknown key in the
+  // file. `what` qualifies "unknown key" (e.g. "for a model of type 'regression'").
+  void table(const toml_value& value, const std::string& path, std::initializer_list<const char*> allowed,
+             const std::string& what = {}) {
+    if (!value.is_table()) wrong_type(value, path, "a table");
+    remember(value, path);
+    const std::pair<std::string, const toml_value*>* first = nullptr;
+    std::vector<std::pair<std::string, const toml_value*>> unknown;
+    for (const auto& [key, item] : value.as_table()) {
+      const bool known = std::any_of(allowed.begin(), allowed.end(), [&key](const char* a) { return key == a; });
+      if (!known) unknown.emplace_back(key, &item);
+    }
+    for (const auto& u : unknown) {
+      if (first == nullptr || position(*u.second) < position(*first->second)) first = &u;
+    }
+    if (first != nullptr) {
+      fail(*first->second, member(path, first->first), "unknown key" + (what.empty() ? "" : " " + what), {},
+           join(allowed));
+    }
+  }
+
+  // The value of `key` in `table`, or null when absent; remembers its line.
+  const toml_value* find(const toml_value& table, const std::string& path, const char* key) {
+    const auto& t = table.as_table();
+    const auto at = t.find(key);
+    if (at == t.end()) return nullptr;
+    remember(at->second, member(path, key));
+    return &at->second;
+  }
+
+  const toml_value& required(const toml_value& table, const std::string& path, const char* key,
+                             const std::string& who = {}) {
+    const toml_value* v = find(table, path, key);
+    if (v == nullptr) {
+      fail(table, path, (who.empty() ? std::string() : who + ": ") + "required key '" + key + "' is missing");
+    }
+    return *v;
+  }
+
+  std::string text(const toml_value& value, const std::string& path) const {
+    if (!value.is_string()) wrong_type(value, path, "a string");
+    return value.as_string().str;
+  }
+
+  // A non-empty string (a column, measure or file name).
+  std::string name(const toml_value& value, const std::string& path) const {
+    std::string s = text(value, path);
+    if (s.empty()) fail(value, path, "must not be empty");
+    return s;
+  }
+
+  std::vector<std::string> texts(const toml_value& value, const std::string& path, bool names) {
+    if (!value.is_array()) wrong_type(value, path, "an array of strings");
+    std::vector<std::string> out;
+    const auto& a = value.as_array();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const std::string at = element(path, i);
+      remember(a[i], at);
+      out.push_back(names ? name(a[i], at) : text(a[i], at));
+    }
+    return out;
+  }
+
+  std::vector<std::string> names(const toml_value& value, const std::string& path) { return texts(value, path, true); }
+
+  std::int64_t integer(const toml_value& value, const std::string& path) const {
+    if (!value.is_integer()) wrong_type(value, path, "an integer");
+    const std::int64_t v = value.as_integer();
+    // toml11 3.7 saturates decimal literals beyond 64 bits at the limits.
+    if (v == std::numeric_limits<std::int64_t>::max() || v == std::numeric_limits<std::int64_t>::min()) {
+      std::string digits;
+      for (char c : literal(value)) {
+        if (c != '_' && c != '+') digits += c;
+      }
+      const bool prefixed = digits.size() > 1 && digits[0] == '0';  // 0x, 0o, 0b
+      if (!prefixed && digits != std::to_string(v)) fail(value, path, "integer out of range", literal(value));
+    }
+    return v;
+  }
+
+  std::int64_t integer_at_least(const toml_value& value, const std::string& path, std::int64_t least,
+                                std::int64_t most = std::numeric_limits<std::int64_t>::max()) const {
+    const std::int64_t v = integer(value, path);
+    if (v < least) fail(value, path, "must be at least " + std::to_string(least), literal(value));
+    if (v > most) fail(value, path, "must be at most " + std::to_string(most), literal(value));
+    return v;
+  }
+
+  double number(const toml_value& value, const std::string& path) const {
+    if (value.is_integer()) return static_cast<double>(value.as_integer());
+    if (!value.is_floating()) wrong_type(value, path, "a number");
+    return value.as_floating();
+  }
+
+  // An array of tables ([[key]]).
+  const toml_value::array_type& tables(const toml_value& value, const std::string& path) {
+    if (!value.is_array()) wrong_type(value, path, "an array of tables ([[" + path + "]])");
+    remember(value, path);
+    return value.as_array();
+  }
+
+  study_definition study(const toml_value& root) {
+    table(root, "",
+          {"title", "id", "waves", "completed", "covariates", "data", "settings", "scales", "counts", "models"});
+    study_definition s;
+    if (const auto* v = find(root, "", "title")) s.title = text(*v, "title");
+    if (const auto* v = find(root, "", "id")) s.id_column = name(*v, "id");
+    if (const auto* v = find(root, "", "waves")) {
+      const auto waves = names(*v, "waves");
+      if (waves.size() != 2) {
+        fail(*v, "waves", "exactly two wave names are needed, found " + std::to_string(waves.size()));
+      }
+      s.waves = {waves[0], waves[1]};
+    }
+    if (const auto* v = find(root, "", "completed")) s.completed = name(*v, "completed");
+    if (const auto* v = find(root, "", "covariates")) s.covariates = names(*v, "covariates");
+    const toml_value* data_table = find(root, "", "data");
+    if (data_table == nullptr) {
+      fail(std::size_t{0}, "data", "the table [data] is missing (required: it names the data files)");
+    }
+    s.data = data(*data_table);
+    if (const auto* v = find(root, "", "settings")) s.settings = settings(*v);
+    if (const auto* v = find(root, "", "scales")) {
+      const auto& a = tables(*v, "scales");
+      for (std::size_t i = 0; i < a.size(); ++i) s.scales.push_back(scale(a[i], element("scales", i)));
+    }
+    if (const auto* v = find(root, "", "counts")) {
+      const auto& a = tables(*v, "counts");
+      for (std::size_t i = 0; i < a.size(); ++i) s.counts.push_back(count(a[i], element("counts", i)));
+    }
+    if (const auto* v = find(root, "", "models")) {
+      const auto& a = tables(*v, "models");
+      for (std::size_t i = 0; i < a.size(); ++i) s.models.push_back(model(a[i], element("models", i)));
+    }
+    return s;
+  }
+
+  // The line of the key path named by a validate() message field such as "models[2] 'x'" or
+  // "data.files" (or of the closest enclosing path read); 0 when unknown.
+  std::size_t line_of_field(std::string field) const {
+    const auto space = field.find(' ');
+    if (space != std::string::npos) field.resize(space);
+    while (!field.empty()) {
+      const auto at = lines_.find(field);
+      if (at != lines_.end()) return at->second;
+      const auto cut = field.find_last_of(".[");
+      if (cut == std::string::npos) break;
+      field.resize(cut);
+    }
+    return 0;
+  }
+
+ private:
+  static std::pair<std::size_t, std::size_t> position(const toml_value& v) {
+    const auto where = v.location();
+    return {where.line(), where.column()};
+  }
+
+  void remember(const toml_value& value, const std::string& path) {
+    if (!path.empty()) lines_.emplace(path, line_of(value, path));
+  }
+
+  study_data data(const toml_value& t) {
+    const std::string path = "data";
+    table(t, path, {"file", "files", "separator", "missing", "text", "groups", "group_columns"});
+    study_data d;
+    const toml_value* file = find(t, path, "file");
+    const toml_value* files = find(t, path, "files");
+    if (file != nullptr && files != nullptr) {
+      fail(*files, "data.files", "give either 'file' (one wide file) or 'files' (one file per wave), not both");
+    }
+    if (file == nullptr && files == nullptr) {
+      fail(t, path, "neither 'file' (one wide file) nor 'files' (one file per wave) is given; one is required");
+    }
+    if (file != nullptr) d.wide_file = resolve(base_, name(*file, "data.file"));
+    if (files != nullptr) {
+      const auto names_ = names(*files, "data.files");
+      if (names_.size() != 2) {
+        fail(*files, "data.files", "one file per wave is needed: 2 files, found " + std::to_string(names_.size()));
+      }
+      d.wave_files = {resolve(base_, names_[0]), resolve(base_, names_[1])};
+    }
+    if (const auto* v = find(t, path, "separator")) d.separator = text(*v, "data.separator");
+    if (const auto* v = find(t, path, "missing")) d.missing_codes = texts(*v, "data.missing", false);
+    if (const auto* v = find(t, path, "text")) d.text_columns = names(*v, "data.text");
+    if (const auto* v = find(t, path, "groups")) d.groups_file = resolve(base_, name(*v, "data.groups"));
+    if (const auto* v = find(t, path, "group_columns")) {
+      if (d.groups_file.empty()) fail(*v, "data.group_columns", "given without a group file (data.groups)");
+      d.groups_columns = group_columns_of(*v);
+    }
+    return d;
+  }
+
+  group_columns group_columns_of(const toml_value& t) {
+    const std::string path = "data.group_columns";
+    table(t, path,
+          {"id", "wave", "group", "group_id", "category", "identification", "importance", "positivity", "contact",
+           "pathway"});
+    group_columns c;
+    const std::pair<const char*, std::string*> fields[] = {
+        {"id", &c.id},
+        {"wave", &c.wave},
+        {"group", &c.group},
+        {"group_id", &c.group_id},
+        {"category", &c.category},
+        {"identification", &c.identification},
+        {"importance", &c.importance},
+        {"positivity", &c.positivity},
+        {"contact", &c.contact},
+        {"pathway", &c.pathway}};
+    for (const auto& [key, field] : fields) {
+      if (const auto* v = find(t, path, key)) *field = name(*v, member(path, key));
+    }
+    return c;
+  }
+
+  study_settings settings(const toml_value& t) {
+    const std::string path = "settings";
+    table(t, path, {"level", "replicates", "seed", "ci", "threads"});
+    study_settings s;
+    if (const auto* v = find(t, path, "level")) {
+      s.level = number(*v, "settings.level");
+      if (!(s.level > 0.0 && s.level < 1.0)) {
+        fail(*v, "settings.level", "must lie strictly between 0 and 1 (e.g. 0.95)", literal(*v));
+      }
+    }
+    if (const auto* v = find(t, path, "replicates")) {
+      s.replicates = static_cast<std::size_t>(integer_at_least(*v, "settings.replicates", 1));
+    }
+    if (const auto* v = find(t, path, "seed")) s.seed = static_cast<std::uint64_t>(integer_at_least(*v, "settings.seed", 0));
+    if (const auto* v = find(t, path, "ci")) {
+      const std::string text_ = text(*v, "settings.ci");
+      try {
+        s.ci = parse_ci_method(text_);
+      } catch (const argument_error&) {
+        fail(*v, "settings.ci", "unknown interval method", text_, "percentile, bias_corrected, bca, monte_carlo");
+      }
+    }
+    if (const auto* v = find(t, path, "threads")) {
+      s.threads = static_cast<unsigned>(
+          integer_at_least(*v, "settings.threads", 0, static_cast<std::int64_t>(std::numeric_limits<unsigned>::max())));
+    }
+    return s;
+  }
+
+  study_scale scale(const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "scale", "file", "items"});
+    study_scale s;
+    s.name = name(required(t, path, "name"), member(path, "name"));
+    const std::string who = "scale '" + s.name + "'";
+    const toml_value* id = find(t, path, "scale");
+    const toml_value* file = find(t, path, "file");
+    if (id != nullptr && file != nullptr) {
+      fail(*file, member(path, "file"), who + ": give either 'scale' (a catalogue id) or 'file' (a custom definition), not both");
+    }
+    if (id == nullptr && file == nullptr) {
+      fail(t, path, who + ": neither 'scale' (a catalogue id) nor 'file' (a custom definition) is given; one is required");
+    }
+    if (id != nullptr) {
+      s.scale = name(*id, member(path, "scale"));
+      const auto& catalogue = scale_catalogue();
+      const auto entry = std::find_if(catalogue.begin(), catalogue.end(),
+                                      [&s](const scale_definition& d) { return d.id == s.scale; });
+      if (entry == catalogue.end()) {
+        std::string ids;
+        for (const auto& d : catalogue) ids += (ids.empty() ? "" : ", ") + d.id;
+        fail(*id, member(path, "scale"), "unknown catalogue scale",
+             s.scale, ids);
+      }
+      s.definition = *entry;
+    } else {
+      const std::string written = name(*file, member(path, "file"));
+      const std::string resolved = resolve(base_, written);
+      try {
+        s.definition = load_scale(resolved);
+      } catch (const data_error& e) {
+        fail(*file, member(path, "file"), std::string("custom scale definition: ") + e.what());
+      }
+      s.scale = s.definition->id;
+    }
+    const toml_value& items = required(t, path, "items", who);
+    s.items = names(items, member(path, "items"));
+    const auto expected = static_cast<std::size_t>(s.definition->items);
+    if (s.items.size() != expected) {
+      fail(items, member(path, "items"),
+           who + " (" + s.scale + ") has " + std::to_string(expected) + " items, 'items' lists " +
+               std::to_string(s.items.size()));
+    }
+    return s;
+  }
+
+  study_count count(const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "column"});
+    study_count c;
+    c.name = name(required(t, path, "name"), member(path, "name"));
+    c.column = c.name;
+    if (const auto* v = find(t, path, "column")) c.column = name(*v, member(path, "column"));
+    return c;
+  }
+
+  study_model model(const toml_value& t, const std::string& path) {
+    if (!t.is_table()) wrong_type(t, path, "a table");
+    remember(t, path);
+    // The type first: it decides which keys are allowed.
+    const std::string type_path = member(path, "type");
+    const toml_value* type = find(t, path, "type");
+    study_model m;
+    if (type == nullptr) {
+      fail(t, path, "required key 'type' is missing", {}, "mediation, within_mediation, regression");
+    }
+    const std::string type_text = text(*type, type_path);
+    const study_model_kind kinds[] = {study_model_kind::mediation, study_model_kind::within_mediation,
+                                      study_model_kind::regression};
+    const auto known = std::find_if(std::begin(kinds), std::end(kinds),
+                                    [&type_text](study_model_kind k) { return to_string(k) == type_text; });
+    if (known == std::end(kinds)) {
+      fail(*type, type_path, "unknown model type", type_text, "mediation, within_mediation, regression");
+    }
+    m.kind = *known;
+    const std::string what = "for a model of type '" + type_text + "'";
+    switch (m.kind) {
+      case study_model_kind::mediation:
+        table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model"}, what);
+        break;
+      case study_model_kind::within_mediation:
+        table(t, path, {"name", "type", "mediators", "y", "model"}, what);
+        break;
+      case study_model_kind::regression:
+        table(t, path, {"name", "type", "y", "x", "covariates", "family", "se"}, what);
+        break;
+    }
+    m.name = name(required(t, path, "name"), member(path, "name"));
+    if (m.kind == study_model_kind::regression) {
+      if (const auto* v = find(t, path, "x")) {
+        m.x_terms = v->is_string() ? std::vector<std::string>{name(*v, member(path, "x"))} : names(*v, member(path, "x"));
+      }
+    } else if (const auto* v = find(t, path, "x")) {
+      m.x = name(*v, member(path, "x"));
+    }
+    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
+    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
+    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
+    m.model = m.mediators.size() >= 2 ? mediation_model::serial : mediation_model::parallel;
+    if (const auto* v = find(t, path, "model")) {
+      const std::string text_ = text(*v, member(path, "model"));
+      if (text_ == "serial") {
+        m.model = mediation_model::serial;
+      } else if (text_ == "parallel") {
+        m.model = mediation_model::parallel;
+      } else {
+        fail(*v, member(path, "model"), "unknown mediation model", text_, "serial, parallel");
+      }
+    }
+    if (const auto* v = find(t, path, "family")) {
+      const std::string text_ = text(*v, member(path, "family"));
+      if (text_ != "linear" && text_ != "gaussian") {
+        try {
+          m.family = parse_glm_family(text_);
+        } catch (const argument_error&) {
+          fail(*v, member(path, "family"), "unknown regression family", text_,
+               "linear (or gaussian), poisson, negative_binomial (or negbin), binomial");
+        }
+      }
+    }
+    if (const auto* v = find(t, path, "se")) {
+      const std::string text_ = text(*v, member(path, "se"));
+      if (m.family) {
+        fail(*v, member(path, "se"),
+             "'se' applies to a linear regression only (this model's family is " + std::string(to_string(*m.family)) +
+                 ")");
+      }
+      try {
+        m.se = parse_se_type(text_);
+      } catch (const argument_error&) {
+        fail(*v, member(path, "se"), "unknown standard-error type", text_, "classical, hc0, hc1, hc2, hc3, hc4");
+      }
+    }
+    return m;
+  }
+
+  std::string source_;
+  std::string base_;
+  std::map<std::string, std::size_t> lines_;
+};
+
+// toml11's message: "[error] toml::parse_key: an invalid key appeared.\n --> file\n   |\n 4 | x\n   | ^--- note".
+// Returns the line of the last quoted source line and "headline (note)".
+std::pair<std::size_t, std::string> describe_syntax_error(const toml::exception& e) {
+  std::istringstream in(e.what());
+  std::string row;
+  std::string headline;
+  std::string note;
+  std::size_t line = 0;
+  bool after_numbered = false;
+  while (std::getline(in, row)) {
+    if (headline.empty()) {
+      headline = row;
+      continue;
+    }
+    const auto bar = row.find('|');
+    if (bar == std::string::npos) {
+      after_numbered = false;
+      continue;
+    }
+    std::string label = row.substr(0, bar);
+    label.erase(0, std::min(label.size(), label.find_first_not_of(' ')));
+    while (!label.empty() && label.back() == ' ') label.pop_back();
+    if (!label.empty() && std::all_of(label.begin(), label.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      line = static_cast<std::size_t>(std::stoul(label));
+      after_numbered = true;
+      note.clear();
+    } else if (after_numbered) {
+      // "   | ^--- note" or "   | ~~~ note"
+      const std::string mark = row.substr(bar + 1);
+      const auto text_at = mark.find_first_not_of(" ^~-");
+      note = text_at == std::string::npos ? std::string() : mark.substr(text_at);
+      after_numbered = false;
+    } else {
+      after_numbered = false;
+    }
+  }
+  if (headline.rfind("[error] ", 0) == 0) headline.erase(0, 8);
+  if (headline.rfind("toml::", 0) == 0) {
+    const auto colon = headline.find(": ");
+    if (colon != std::string::npos) headline.erase(0, colon + 2);
+  }
+  if (line == 0) line = e.location().line();
+  if (!note.empty()) headline += " (" + note + ")";
+  return {line, headline};
+}
+
+}  // namespace
+
+study_definition parse_study(std::string_view text, const std::string& source, const std::string& base_directory) {
+  toml_value root;
+  try {
+    std::istringstream in{std::string(text)};
+    root = toml::parse<toml::discard_comments, std::map, std::vector>(in, source);
+  } catch (const toml::exception& e) {
+    const auto [line, detail] = describe_syntax_error(e);
+    location where;
+    where.file = source;
+    where.line = line;
+    throw data_error(where, "TOML syntax error: " + detail);
+  }
+  reader r(source, base_directory);
+  study_definition study = r.study(root);
+  try {
+    study.validate();
+  } catch (const argument_error& e) {
+    // validate() says "study: <field>: <problem>"; the field's line comes from the file.
+    std::string problem = e.what();
+    std::size_t line = 0;
+    if (problem.rfind("study: ", 0) == 0) {
+      problem.erase(0, 7);
+      line = r.line_of_field(problem.substr(0, problem.find(": ")));
+    }
+    location where;
+    where.file = source;
+    where.line = line;
+    throw data_error(where, problem);
+  }
+  return study;
+}
+
+study_definition load_study(const std::string& path) {
+  location where;
+  where.file = path;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw data_error(where, "the study file does not exist");
+  if (std::filesystem::is_directory(path, ec)) throw data_error(where, "is a folder, not a study file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw data_error(where, "cannot open the study file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw data_error(where, "cannot read the study file");
+  return parse_study(text.str(), path, std::filesystem::path(path).parent_path().string());
+}
+
+}  // namespace socialcure

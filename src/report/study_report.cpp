@@ -1,0 +1,623 @@
+#include "socialcure/report/study_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/detail/document.hpp"
+#include "report/detail/json_number.hpp"
+#include "socialcure/core/missing.hpp"
+#include "socialcure/report/attrition_report.hpp"
+#include "socialcure/report/change_figures.hpp"
+#include "socialcure/report/change_report.hpp"
+#include "socialcure/report/groups_report.hpp"
+#include "socialcure/report/measures_report.hpp"
+#include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/path_diagram.hpp"
+#include "socialcure/report/regression_report.hpp"
+#include "socialcure/report/text_table.hpp"
+
+namespace socialcure {
+
+namespace {
+
+using detail::doc_figure;
+using detail::doc_table;
+using detail::document;
+
+// ---- numbers -------------------------------------------------------------------------------
+
+// Decimals of an estimate by its size (see the header).
+int decimals_for(double x) {
+  if (!std::isfinite(x)) return 2;
+  const double a = std::fabs(x);
+  if (a >= 100.0) return 1;
+  if (a >= 1.0 || a == 0.0) return 2;
+  if (a >= 0.01) return 3;
+  return 4;
+}
+
+std::string num(double x, int decimals) { return is_missing(x) ? "NA" : format_fixed(x, decimals); }
+std::string est(double x) { return num(x, decimals_for(x)); }
+std::string interval(double lower, double upper, int decimals) {
+  return "[" + num(lower, decimals) + ", " + num(upper, decimals) + "]";
+}
+std::string count(std::size_t n) { return std::to_string(n); }
+
+// p in a table: 3 decimals, or the estimate's when it has more ("< .001" below 10^-decimals),
+// without the leading zero.
+std::string p_cell(double p, int estimate_decimals = 3) {
+  if (is_missing(p)) return "NA";
+  const int decimals = std::max(3, estimate_decimals);
+  const double smallest = std::pow(10.0, -decimals);
+  if (p < smallest) return "< " + format_fixed(smallest, decimals).substr(1);
+  std::string text = format_fixed(p, decimals);
+  if (text.rfind("0.", 0) == 0) text.erase(0, 1);
+  return text;
+}
+
+// "p = .012" / "p < .001".
+std::string apa_p(double p) {
+  if (is_missing(p)) return "p not available";
+  const std::string cell = p_cell(p);
+  return cell.front() == '<' ? "p " + cell : "p = " + cell;
+}
+
+std::string level_text(double level) { return format_significant(100.0 * level, 3) + "%"; }
+std::string interval_header(double level) { return level_text(level) + " CI"; }
+
+std::string mean_sd(double mean, double sd) { return est(mean) + " (" + num(sd, decimals_for(mean)) + ")"; }
+
+std::string arrow_path(const std::vector<std::string>& path) {
+  std::string out;
+  for (const auto& p : path) out += (out.empty() ? "" : " → ") + p;
+  return out;
+}
+
+// ---- sections -------------------------------------------------------------------------------
+
+void sample_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
+  const auto& w = r.study.waves;
+  doc.heading(2, "Sample and attrition");
+  std::string text = count(r.n_first) + " respondents took part at " + w[0] + " and " + count(r.n_second) + " at " +
+                     w[1] + "; " + count(r.n_both) + " took part at both";
+  if (r.n_first > 0) {
+    text += " (" + format_fixed(100.0 * static_cast<double>(r.n_both) / static_cast<double>(r.n_first), 1) + "% of " +
+            w[0] + ")";
+  }
+  doc.paragraph(text + ".");
+  if (!r.attrition) return;
+  const attrition_result& a = *r.attrition;
+  doc_table t;
+  t.caption = "Completers (" + count(a.n_completed) + ") and non-completers (" + count(a.n_dropped) + ") at " + w[0];
+  t.header = {"Variable", "Completers", "Non-completers", "Difference " + interval_header(a.level), "Test", "p", "SMD"};
+  std::vector<std::string> differing;
+  for (const auto& v : a.variables) {
+    if (v.categorical) {
+      t.rows.push_back({v.variable, "n = " + count(v.n_completed), "n = " + count(v.n_dropped), "",
+                        "χ²(" + count(v.levels.empty() ? 0 : v.levels.size() - 1) + ") = " + num(v.chi2, 2), p_cell(v.p),
+                        num(v.smd, 2)});
+      for (const auto& level : v.levels) {
+        const auto share = [](std::size_t k, std::size_t n) {
+          return n == 0 ? std::string("NA") : format_fixed(100.0 * static_cast<double>(k) / static_cast<double>(n), 1) + "%";
+        };
+        t.rows.push_back({"  " + level.level, count(level.completed) + " (" + share(level.completed, v.n_completed) + ")",
+                          count(level.dropped) + " (" + share(level.dropped, v.n_dropped) + ")", "", "", "", ""});
+      }
+    } else {
+      const int d = decimals_for(v.mean_completed);
+      t.rows.push_back({v.variable, mean_sd(v.mean_completed, v.sd_completed) + ", n = " + count(v.n_completed),
+                        mean_sd(v.mean_dropped, v.sd_dropped) + ", n = " + count(v.n_dropped),
+                        num(v.mean_diff, d) + " " + interval(v.ci_lower, v.ci_upper, d),
+                        "t(" + num(v.df, 1) + ") = " + num(v.t, 2), p_cell(v.p), num(v.smd, 2)});
+    }
+    if (!is_missing(v.p) && v.p < 1.0 - a.level) differing.push_back(v.variable);
+  }
+  t.note = "Numeric: mean (SD), Welch t test, standardized mean difference (completers - non-completers). "
+           "Categorical: counts (column %), chi-square test" +
+           std::string(a.variables.empty() ? "" : " (Yates-corrected for 2 x 2 tables)") +
+           ", SMD of Yang & Dalton. Rows without a value are excluded per variable.";
+  doc.add_table(std::move(t));
+  std::string sentence = "Of " + count(a.n_completed + a.n_dropped) + " respondents at " + w[0] + ", " +
+                         count(a.n_completed) + " completed the follow-up; completers and non-completers ";
+  if (differing.empty()) {
+    sentence += "did not differ significantly on any baseline variable compared.";
+  } else {
+    sentence += "differed on ";
+    for (std::size_t i = 0; i < differing.size(); ++i) {
+      const auto it = std::find_if(a.variables.begin(), a.variables.end(),
+                                   [&](const attrition_variable& v) { return v.variable == differing[i]; });
+      sentence += (i == 0 ? "" : (i + 1 == differing.size() ? " and " : ", ")) + differing[i] + " (" + apa_p(it->p) +
+                  ", SMD = " + num(it->smd, 2) + ")";
+    }
+    sentence += ".";
+  }
+  sentences.push_back(sentence);
+}
+
+void scales_section(document& doc, const study_result& r) {
+  if (r.scales.empty()) return;
+  const auto& w = r.study.waves;
+  doc.heading(2, "Scale scores per wave");
+  doc_table t;
+  t.caption = "Scale scores and internal consistency";
+  t.header = {"Scale", "Wave", "n", "Not scorable", "M", "SD", "α " + interval_header(r.study.settings.level), "ω total"};
+  for (const auto& s : r.scales) {
+    for (std::size_t wave = 0; wave < 2; ++wave) {
+      const auto& sw = s.waves[wave];
+      const std::size_t present = wave == 0 ? r.n_first : r.n_second;
+      std::string alpha = "NA";
+      if (sw.alpha) alpha = num(sw.alpha->raw_alpha, 2) + " " + interval(sw.alpha->alpha_ci_lower, sw.alpha->alpha_ci_upper, 2);
+      t.rows.push_back({s.scale.name + " (" + s.scale.definition->id + ")", w[wave], count(sw.n),
+                        count(present >= sw.n ? present - sw.n : 0), est(sw.mean), num(sw.sd, decimals_for(sw.mean)), alpha,
+                        sw.omega ? num(sw.omega->omega_total, 2) : "NA"});
+    }
+  }
+  t.note = "Scores by each scale's scoring rule (missing items as the scale's missing rule allows). Alpha: raw alpha "
+           "with pairwise covariances and its Feldt CI; omega total from a one-factor model.";
+  doc.add_table(std::move(t));
+  std::vector<std::string> notes;
+  for (const auto& s : r.scales) {
+    for (std::size_t wave = 0; wave < 2; ++wave) {
+      if (!s.waves[wave].reliability_note.empty())
+        notes.push_back(s.scale.name + " at " + w[wave] + ": " + s.waves[wave].reliability_note);
+    }
+  }
+  doc.list(std::move(notes));
+}
+
+void groups_section(document& doc, const study_result& r, std::vector<study_figure>& figures) {
+  if (!r.groups) return;
+  const group_results& g = *r.groups;
+  doc.heading(2, "Group memberships");
+  doc_table t;
+  t.caption = "Number of groups per wave";
+  int top = 0;
+  for (const auto& s : g.summaries) {
+    for (const auto& [k, n] : s.distribution) top = std::max(top, k);
+  }
+  top = std::min(top, 6);
+  t.header = {"Wave", "Surveyed", "M (SD)"};
+  for (int k = 0; k <= top; ++k) t.header.push_back(k == 6 ? "6+" : std::to_string(k));
+  for (const auto& s : g.summaries) {
+    std::vector<std::string> row{s.wave, count(s.n_surveyed), mean_sd(s.mean_groups, s.sd_groups)};
+    for (int k = 0; k <= top; ++k) {
+      std::size_t n = 0;
+      for (const auto& [groups, people] : s.distribution) {
+        if (groups == k || (k == 6 && groups > 6)) n += people;
+      }
+      row.push_back(count(n));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  doc.add_table(std::move(t));
+  double maintained = 0.0;
+  double gained = 0.0;
+  double lost = 0.0;
+  std::size_t n = 0;
+  for (const auto& tr : g.transitions) {
+    if (is_missing(tr.maintained)) continue;
+    maintained += tr.maintained;
+    gained += tr.gained;
+    lost += tr.lost;
+    ++n;
+  }
+  if (n > 0) {
+    const double k = static_cast<double>(n);
+    doc.paragraph("Of the " + count(g.n_both) + " respondents surveyed at " + g.from + " and " + g.to + ", " +
+                  format_fixed(100.0 * g.share_gained_any, 1) + "% joined at least one new group. On average they kept " +
+                  format_fixed(maintained / k, 2) + " groups, joined " + format_fixed(gained / k, 2) + " and left " +
+                  format_fixed(lost / k, 2) + ".");
+  }
+  study_figure f{"figures/groups.svg", "Number of groups per respondent at each wave", group_counts_svg(g)};
+  doc.add_figure({f.file, f.caption, f.svg});
+  figures.push_back(std::move(f));
+}
+
+std::string measure_label(const study_result& r, const std::string& measure) {
+  for (const auto& s : r.scales) {
+    if (s.scale.name == measure) return measure + " (" + s.scale.definition->id + ")";
+  }
+  return measure;
+}
+
+void change_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
+                    std::vector<std::string>& sentences) {
+  if (r.changes.empty()) return;
+  const auto& w = r.study.waves;
+  const double level = r.study.settings.level;
+  doc.heading(2, "Change from " + w[0] + " to " + w[1]);
+  doc_table t;
+  t.caption = "Mean change (" + w[1] + " - " + w[0] + ") among respondents with both values";
+  t.header = {"Measure", "n", "M (SD) " + w[0], "M (SD) " + w[1], "Change " + interval_header(level), "t (df)", "p",
+              "d_z " + interval_header(level), "Wilcoxon p"};
+  for (const auto& c : r.changes) {
+    const auto& tt = c.result.t_test;
+    const int d = std::max(decimals_for(tt.mean_pre), decimals_for(tt.mean_diff));
+    const auto& dz = c.result.effects.d_z;
+    t.rows.push_back({measure_label(r, c.measure), count(tt.n), mean_sd(tt.mean_pre, tt.sd_pre),
+                      mean_sd(tt.mean_post, tt.sd_post), num(tt.mean_diff, d) + " " + interval(tt.ci_lower, tt.ci_upper, d),
+                      num(tt.t, 2) + " (" + num(tt.df, 0) + ")", p_cell(tt.p, d),
+                      num(dz.estimate, 2) + " " + interval(dz.ci_lower, dz.ci_upper, 2), p_cell(c.result.wilcoxon.p)});
+    std::string sentence = "Mean " + c.measure + " changed from M = " + est(tt.mean_pre) + " (SD = " +
+                           num(tt.sd_pre, decimals_for(tt.mean_pre)) + ") at " + w[0] + " to M = " + est(tt.mean_post) +
+                           " (SD = " + num(tt.sd_post, decimals_for(tt.mean_pre)) + ") at " + w[1] + ", a mean change of " +
+                           num(tt.mean_diff, d) + ", " + level_text(level) + " CI " + interval(tt.ci_lower, tt.ci_upper, d) +
+                           ", t(" + num(tt.df, 0) + ") = " + num(tt.t, 2) + ", " + apa_p(tt.p) + ", d_z = " +
+                           num(dz.estimate, 2) + ", " + level_text(level) + " CI " + interval(dz.ci_lower, dz.ci_upper, 2) +
+                           " (n = " + count(tt.n) + ").";
+    if (!c.count) sentences.push_back(sentence);
+  }
+  t.note = "n excludes respondents without both values (for most, absent at " + w[1] +
+           "). d_z = mean change / SD of change, noncentral-t CI. Wilcoxon signed-rank test as R's wilcox.test.";
+  doc.add_table(std::move(t));
+
+  doc_table rc;
+  rc.caption = "Reliable change (Jacobson & Truax), reliability = alpha at " + w[0];
+  rc.header = {"Measure", "Assessed", "Reliability", "Reliable change >", "Improved", "Unchanged", "Deteriorated"};
+  for (const auto& c : r.changes) {
+    if (!c.result.reliable) continue;
+    const auto& rel = *c.result.reliable;
+    const bool directed = rel.better != improvement::none;
+    rc.rows.push_back({measure_label(r, c.measure), count(rel.n), num(rel.reliability, 2),
+                       est(rel.min_reliable_change), count(directed ? rel.n_improved : rel.n_increased),
+                       count(rel.n_unchanged), count(directed ? rel.n_deteriorated : rel.n_decreased)});
+    sentences.push_back("Of " + count(rel.n) + " respondents with " + c.measure + " at both waves, " +
+                        count(directed ? rel.n_improved : rel.n_increased) + " showed reliable " +
+                        (directed ? "improvement" : "increase") + " and " +
+                        count(directed ? rel.n_deteriorated : rel.n_decreased) + " reliable " +
+                        (directed ? "deterioration" : "decrease") + " (reliable change index, |RC| > " +
+                        num(rel.critical, 2) + ").");
+  }
+  if (!rc.rows.empty()) {
+    rc.note = "Improved / deteriorated: reliable change in the scale's better / worse direction; SD of " + w[0] +
+              " from the analysed pairs.";
+    doc.add_table(std::move(rc));
+  }
+
+  doc_table counts;
+  counts.caption = "Count outcomes: paired rate ratio (" + w[1] + " / " + w[0] + ")";
+  counts.header = {"Measure", "n", "Total " + w[0], "Total " + w[1], "Rate ratio " + interval_header(level),
+                   "Change % " + interval_header(level), "Exact p"};
+  for (const auto& c : r.changes) {
+    if (!c.result.rate_ratio) continue;
+    const auto& rr = *c.result.rate_ratio;
+    counts.rows.push_back({c.measure, count(rr.n), num(rr.s_pre, 0), num(rr.s_post, 0),
+                           num(rr.estimate, 3) + " " + interval(rr.ci_lower, rr.ci_upper, 3),
+                           num(rr.percent_change, 1) + " " + interval(rr.percent_change_ci_lower, rr.percent_change_ci_upper, 1),
+                           p_cell(rr.exact_p)});
+    sentences.push_back("Total " + c.measure + " went from " + num(rr.s_pre, 0) + " to " + num(rr.s_post, 0) +
+                        " among the " + count(rr.n) + " respondents counted at both waves, " +
+                        (rr.percent_change < 0 ? "a fall of " : "a rise of ") + num(std::fabs(rr.percent_change), 1) +
+                        "% (rate ratio = " + num(rr.estimate, 3) + ", " + level_text(level) + " CI " +
+                        interval(rr.ci_lower, rr.ci_upper, 3) + ", exact " + apa_p(rr.exact_p) + ").");
+  }
+  if (!counts.rows.empty()) {
+    counts.note = "Wald CI of the rate ratio on the log scale; exact test conditional on each person's total.";
+    doc.add_table(std::move(counts));
+  }
+
+  std::vector<change_panel> panels;
+  for (const auto& c : r.changes) {
+    change_panel p;
+    p.title = c.measure;
+    const auto pre = r.analysis.numeric(c.measure + "_" + w[0]);
+    const auto post = r.analysis.numeric(c.measure + "_" + w[1]);
+    p.pre = Eigen::Map<const Eigen::VectorXd>(pre.data(), static_cast<Eigen::Index>(pre.size()));
+    p.post = Eigen::Map<const Eigen::VectorXd>(post.data(), static_cast<Eigen::Index>(post.size()));
+    panels.push_back(std::move(p));
+  }
+  change_figure_options options;
+  options.pre_label = w[0];
+  options.post_label = w[1];
+  options.level = level;
+  study_figure f{"figures/change.svg",
+                 "Change of each measure: one line per respondent with both values, means with " + level_text(level) + " CIs",
+                 change_slope_svg(panels, options)};
+  doc.add_figure({f.file, f.caption, f.svg});
+  figures.push_back(std::move(f));
+}
+
+void coefficient_table(document& doc, const std::string& caption, const std::vector<coefficient>& coefs, double level,
+                       bool z, bool ratio, const std::string& ratio_name, const std::string& note) {
+  doc_table t;
+  t.caption = caption;
+  t.header = {"Term", "b", "SE", z ? "z" : "t", "p", interval_header(level)};
+  if (ratio) t.header.push_back(ratio_name + " " + interval_header(level));
+  for (const auto& c : coefs) {
+    if (c.aliased) {
+      t.rows.push_back({c.term, "aliased", "", "", "", ""});
+      if (ratio) t.rows.back().push_back("");
+      continue;
+    }
+    const int d = decimals_for(c.estimate);
+    std::vector<std::string> row{c.term, num(c.estimate, d), num(c.se, d), num(c.statistic, 2), p_cell(c.p, d),
+                                 interval(c.ci_lower, c.ci_upper, d)};
+    if (ratio) {
+      const int e = decimals_for(c.exp_estimate);
+      row.push_back(num(c.exp_estimate, e) + " " + interval(c.exp_ci_lower, c.exp_ci_upper, e));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  t.note = note;
+  doc.add_table(std::move(t));
+}
+
+std::string excluded_text(std::size_t n, std::size_t excluded, const std::vector<missing_count>& by_column) {
+  std::string text = "n = " + count(n) + " used, " + count(excluded) + " excluded for missing values";
+  std::string columns;
+  for (const auto& m : by_column) {
+    if (m.rows > 0) columns += (columns.empty() ? "" : ", ") + m.column + ": " + count(m.rows);
+  }
+  if (!columns.empty()) text += " (" + columns + ")";
+  return text;
+}
+
+void regression_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
+  bool any = false;
+  for (const auto& m : r.models) any = any || m.ols || m.glm;
+  if (!any) return;
+  const double level = r.study.settings.level;
+  doc.heading(2, "Regression models");
+  for (const auto& m : r.models) {
+    if (m.ols) {
+      const auto& f = *m.ols;
+      doc.heading(3, m.model.name + ": linear regression of " + f.response);
+      coefficient_table(doc, "Coefficients (" + std::string(to_string(f.se)) + " standard errors)", f.coefficients, level,
+                        false, false, "",
+                        excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; R² = " + num(f.r_squared, 3) +
+                            ", adjusted R² = " + num(f.adj_r_squared, 3) + ".");
+      for (const auto& c : f.coefficients) {
+        if (c.term == "(Intercept)" || c.aliased) continue;
+        const int d = decimals_for(c.estimate);
+        sentences.push_back("In the linear regression of " + f.response + " (" + m.model.name + ", n = " + count(f.n) +
+                            "), " + c.term + " had b = " + num(c.estimate, d) + ", " + level_text(level) + " CI " +
+                            interval(c.ci_lower, c.ci_upper, d) + ", t(" + num(f.df_residual, 0) + ") = " +
+                            num(c.statistic, 2) + ", " + apa_p(c.p) + ".");
+      }
+    }
+    if (m.glm) {
+      const auto& f = *m.glm;
+      const bool binomial = f.family == glm_family::binomial;
+      const std::string family = f.family == glm_family::negative_binomial ? "negative binomial"
+                                 : binomial                                 ? "logistic"
+                                                                            : "Poisson";
+      const std::string ratio = binomial ? "Odds ratio" : "Rate ratio";
+      doc.heading(3, m.model.name + ": " + family + " regression of " + f.response);
+      std::string note = excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; deviance " + num(f.deviance, 2) +
+                         " on " + num(f.df_residual, 0) + " df, AIC " + num(f.aic, 1);
+      if (!is_missing(f.theta)) note += ", theta = " + est(f.theta) + " (SE " + num(f.se_theta, decimals_for(f.theta)) + ")";
+      coefficient_table(doc, "Coefficients (Wald z tests and CIs)", f.coefficients, level, true, true, ratio, note + ".");
+      for (const auto& c : f.coefficients) {
+        if (c.term == "(Intercept)" || c.aliased) continue;
+        const int e = decimals_for(c.exp_estimate);
+        sentences.push_back("In the " + family + " regression of " + f.response + " (" + m.model.name + ", n = " +
+                            count(f.n) + "), each unit of " + c.term + " went with " + (binomial ? "an odds" : "a rate") +
+                            " ratio of " + num(c.exp_estimate, e) + ", " + level_text(level) + " CI " +
+                            interval(c.exp_ci_lower, c.exp_ci_upper, e) + ", z = " + num(c.statistic, 2) + ", " +
+                            apa_p(c.p) + ".");
+      }
+    }
+  }
+}
+
+void mediation_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
+                       std::vector<std::string>& sentences) {
+  bool any = false;
+  for (const auto& m : r.models) any = any || m.mediation;
+  if (!any) return;
+  doc.heading(2, "Mediation models");
+  for (const auto& m : r.models) {
+    if (!m.mediation) continue;
+    const mediation_result& res = *m.mediation;
+    const double level = res.level;
+    const std::string kind = std::string(res.within ? "within-subject " : "") + std::string(to_string(res.model)) +
+                             " mediation";
+    doc.heading(3, m.model.name + ": " + kind);
+    std::string mediators;
+    for (const auto& x : res.mediators) mediators += (mediators.empty() ? "" : ", ") + x;
+    doc.paragraph((res.within ? "Differences " + r.study.waves[1] + " - " + r.study.waves[0] + ". " : "X = " + res.x + ", ") +
+                  "mediators: " + mediators + ", Y = " + res.y +
+                  (res.covariates.empty() ? "" : ", covariates in every equation: " + [&] {
+                    std::string c;
+                    for (const auto& x : res.covariates) c += (c.empty() ? "" : ", ") + x;
+                    return c;
+                  }()) +
+                  ". " + excluded_text(res.n, res.n_excluded, res.missing_by_column) + ".");
+    doc_table paths;
+    paths.caption = "Path coefficients";
+    paths.header = {"Path", "b", "SE", "t", "p", interval_header(level)};
+    for (const auto& p : res.paths) {
+      const auto& c = p.value;
+      const int d = decimals_for(c.estimate);
+      paths.rows.push_back({p.from + " → " + p.to, num(c.estimate, d), num(c.se, d), num(c.statistic, 2), p_cell(c.p, d),
+                            interval(c.ci_lower, c.ci_upper, d)});
+    }
+    for (const auto* c : {&res.total_effect, &res.direct_effect}) {
+      if (is_missing(c->estimate)) continue;
+      const int d = decimals_for(c->estimate);
+      paths.rows.push_back({c == &res.total_effect ? "total effect (c)" : "direct effect (c')", num(c->estimate, d),
+                            num(c->se, d), num(c->statistic, 2), p_cell(c->p, d), interval(c->ci_lower, c->ci_upper, d)});
+    }
+    doc.add_table(std::move(paths));
+    doc_table ind;
+    const std::string method = std::string(to_string(res.replicates.method));
+    ind.caption = "Indirect effects (" + method + " bootstrap CIs, " + count(res.replicates.succeeded) + " resamples)";
+    ind.header = {"Effect", "Path", "Estimate", "Boot SE", interval_header(level)};
+    for (const auto& e : res.indirect) {
+      const int d = decimals_for(e.estimate);
+      ind.rows.push_back({e.label, arrow_path(e.path), num(e.estimate, d), num(e.boot_se, d),
+                          e.ci_ok ? interval(e.ci_lower, e.ci_upper, d) : "NA (" + e.ci_problem + ")"});
+      std::string sentence;
+      if (e.label == "total") {
+        sentence = "In " + m.model.name + ", the total indirect effect was " + num(e.estimate, d);
+      } else {
+        sentence = "In " + m.model.name + ", the indirect effect " + arrow_path(e.path) + " was " + num(e.estimate, d);
+      }
+      if (e.ci_ok) {
+        sentence += ", " + level_text(level) + " " + method + " bootstrap CI " + interval(e.ci_lower, e.ci_upper, d) + " (" +
+                    ((e.ci_lower > 0.0 || e.ci_upper < 0.0) ? "excluding" : "including") + " zero; " +
+                    count(res.replicates.succeeded) + " resamples, seed " + std::to_string(res.replicates.seed) + ").";
+      } else {
+        sentence += " (no bootstrap CI: " + e.ci_problem + ").";
+      }
+      sentences.push_back(sentence);
+    }
+    for (const auto& e : res.contrasts) {
+      const int d = decimals_for(e.estimate);
+      ind.rows.push_back({e.label, "contrast", num(e.estimate, d), num(e.boot_se, d),
+                          e.ci_ok ? interval(e.ci_lower, e.ci_upper, d) : "NA"});
+    }
+    doc.add_table(std::move(ind));
+    study_figure f{"figures/mediation_" + m.model.name + ".svg",
+                   "Path diagram of " + m.model.name + " (" + kind +
+                       "): solid paths have a CI excluding zero, dashed paths do not",
+                   mediation_svg(res)};
+    doc.add_figure({f.file, f.caption, f.svg});
+    figures.push_back(std::move(f));
+  }
+}
+
+std::vector<std::string> study_notes(const study_result& r) {
+  std::vector<std::string> notes = r.notes;
+  const auto& s = r.study.settings;
+  bool bootstrap = false;
+  for (const auto& m : r.models) {
+    if (!m.mediation) continue;
+    bootstrap = true;
+    const auto& rep = m.mediation->replicates;
+    notes.push_back(m.model.name + ": " + count(rep.succeeded) + " of " + count(rep.requested) + " resamples succeeded (" +
+                    count(rep.discarded) + " redrawn), seed " + std::to_string(rep.seed) + ", " + count(rep.threads_used) +
+                    " thread(s); results are identical for any number of threads.");
+    for (const auto& n : m.mediation->notes) notes.push_back(m.model.name + ": " + n);
+  }
+  for (const auto& m : r.models) {
+    if (m.ols) {
+      for (const auto& n : m.ols->notes) notes.push_back(m.model.name + ": " + n);
+    }
+    if (m.glm) {
+      for (const auto& n : m.glm->notes) notes.push_back(m.model.name + ": " + n);
+    }
+  }
+  for (const auto& c : r.changes) {
+    if (!c.result.wilcoxon.note.empty()) notes.push_back(c.measure + ": " + c.result.wilcoxon.note);
+    if (c.result.scores.n_percent_undefined > 0) {
+      notes.push_back(c.measure + ": " + count(c.result.scores.n_percent_undefined) +
+                      " respondent(s) with a baseline of 0 have no percent change");
+    }
+  }
+  if (r.attrition) {
+    for (const auto& v : r.attrition->variables) {
+      if (!v.warning.empty()) notes.push_back("attrition, " + v.variable + ": " + v.warning);
+    }
+  }
+  if (!bootstrap) notes.push_back("No bootstrap was run.");
+  notes.push_back("Confidence level " + level_text(s.level) + " throughout.");
+  return notes;
+}
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::string>& sentences,
+                          const std::vector<std::string>& notes, const std::vector<study_figure>& figures) {
+  using json = nlohmann::ordered_json;
+  const auto& st = r.study;
+  json out;
+  out["schema"] = "socialcure.study/1";
+  out["title"] = st.title;
+  out["waves"] = {st.waves[0], st.waves[1]};
+  out["id_column"] = st.id_column;
+  out["settings"] = {{"level", st.settings.level},
+                     {"replicates", st.settings.replicates},
+                     {"seed", st.settings.seed},
+                     {"ci", std::string(to_string(st.settings.ci))}};
+  out["sample"] = {{"n_first", r.n_first},
+                   {"n_second", r.n_second},
+                   {"n_both", r.n_both},
+                   {"n_second_only", r.n_second_only},
+                   {"n_rows", r.analysis.rows()}};
+  out["attrition"] = r.attrition ? json::parse(attrition_json(*r.attrition)) : json(nullptr);
+  json scales = json::array();
+  for (const auto& s : r.scales) {
+    json entry{{"name", s.scale.name}, {"scale", s.scale.definition->id}, {"items", s.scale.items}};
+    json waves = json::array();
+    for (std::size_t w = 0; w < 2; ++w) {
+      const auto& sw = s.waves[w];
+      json wave{{"wave", st.waves[w]},
+                {"n", sw.n},
+                {"mean", detail::json_number(sw.mean)},
+                {"sd", detail::json_number(sw.sd)},
+                {"n_prorated", sw.scores.n_prorated}};
+      wave["reliability"] = sw.alpha ? json::parse(reliability_json(*sw.alpha, sw.omega ? &*sw.omega : nullptr))
+                                     : json(nullptr);
+      if (!sw.reliability_note.empty()) wave["reliability_note"] = sw.reliability_note;
+      waves.push_back(std::move(wave));
+    }
+    entry["waves"] = std::move(waves);
+    scales.push_back(std::move(entry));
+  }
+  out["scales"] = std::move(scales);
+  if (r.groups) {
+    json groups = json::parse(groups_json(*r.groups));
+    out["groups"] = std::move(groups);
+  } else {
+    out["groups"] = nullptr;
+  }
+  json changes = json::array();
+  for (const auto& c : r.changes) {
+    changes.push_back({{"measure", c.measure},
+                       {"count", c.count},
+                       {"result", json::parse(change_json(c.result, c.measure + "_" + st.waves[0],
+                                                          c.measure + "_" + st.waves[1]))}});
+  }
+  out["change"] = std::move(changes);
+  json models = json::array();
+  for (const auto& m : r.models) {
+    json entry{{"name", m.model.name}, {"type", std::string(to_string(m.model.kind))}};
+    if (m.mediation) entry["result"] = json::parse(mediation_json(*m.mediation));
+    if (m.ols) entry["result"] = json::parse(regression_json(*m.ols));
+    if (m.glm) entry["result"] = json::parse(regression_json(*m.glm));
+    models.push_back(std::move(entry));
+  }
+  out["models"] = std::move(models);
+  out["sentences"] = sentences;
+  out["notes"] = notes;
+  json files = json::array();
+  for (const auto& f : figures) files.push_back({{"file", f.file}, {"caption", f.caption}});
+  out["figures"] = std::move(files);
+  return out;
+}
+
+}  // namespace
+
+study_report make_study_report(const study_result& result) {
+  study_report out;
+  document doc;
+  const std::string title = result.study.title.empty() ? "Pre/post study report" : result.study.title;
+  doc.heading(1, title);
+  doc.paragraph("Waves " + result.study.waves[0] + " and " + result.study.waves[1] + "; " +
+                std::to_string(result.analysis.rows()) + " respondents in the analysis table. Made by socialcure.");
+  std::vector<std::string> sentences;
+  sample_section(doc, result, sentences);
+  scales_section(doc, result);
+  groups_section(doc, result, out.figures);
+  change_section(doc, result, out.figures, sentences);
+  regression_section(doc, result, sentences);
+  mediation_section(doc, result, out.figures, sentences);
+  doc.heading(2, "Results in APA style");
+  doc.list(sentences);
+  const std::vector<std::string> notes = study_notes(result);
+  doc.heading(2, "Notes");
+  doc.list(notes);
+  out.markdown = detail::render_markdown(doc);
+  out.html = detail::render_html(doc, title);
+  out.json = study_json(result, sentences, notes, out.figures).dump(2) + "\n";
+  out.sentences = std::move(sentences);
+  return out;
+}
+
+}  // namespace socialcure
