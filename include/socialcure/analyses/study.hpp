@@ -135,7 +135,7 @@ struct study_scale_wave {
   std::size_t n = 0;  ///< respondents with a score
   double mean = 0.0;
   double sd = 0.0;
-  std::optional<alpha_result> alpha;  ///< complete cases of the items (absent when fewer than 2 items or cases)
+  std::optional<alpha_result> alpha;  ///< pairwise covariances, as psych (absent with fewer than 2 items or no variance)
   std::optional<omega_result> omega;  ///< with at least 3 items
   std::string reliability_note;       ///< why alpha/omega are absent
 };
