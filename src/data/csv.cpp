@@ -11,6 +11,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
+#include "data/detail/input.hpp"
 
 namespace socialcure {
 
@@ -191,30 +192,6 @@ struct column_builder {
   first_seen first_text;
 };
 
-class missing_codes {
- public:
-  explicit missing_codes(const std::vector<std::string>& codes) : codes_(codes) {
-    for (const auto& code : codes) {
-      const auto parsed = parse_number(code);
-      if (parsed.status == number_status::ok) numbers_.push_back(parsed.value);
-    }
-  }
-  [[nodiscard]] bool matches(const std::string& text) const {
-    return std::find(codes_.begin(), codes_.end(), text) != codes_.end();
-  }
-  [[nodiscard]] bool matches(double value) const {
-    return std::find(numbers_.begin(), numbers_.end(), value) != numbers_.end();
-  }
-  [[nodiscard]] std::string describe() const {
-    std::string out;
-    for (const auto& code : codes_) out += (out.empty() ? "\"" : ", \"") + code + "\"";
-    return out;
-  }
-
- private:
-  std::vector<std::string> codes_;
-  std::vector<double> numbers_;
-};
 
 class table_builder {
  public:
@@ -376,26 +353,11 @@ class table_builder {
                       allowed);
   }
 
-  void check_ids(const table& t) const {
-    const auto& ids = t.get(options_.id_column);
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < t.rows(); ++i) {
-      if (ids.is_missing(i)) {
-        throw data_error({source_, t.source_line(i), options_.id_column, {}, {}}, "respondent id is missing",
-                         ids.strings()[i], "a non-empty id that is not a missing code");
-      }
-      const auto [it, inserted] = seen.emplace(ids.strings()[i], i);
-      if (!inserted) {
-        throw data_error({source_, t.source_line(i), options_.id_column, ids.strings()[i], {}},
-                         "duplicate respondent id (first on line " + std::to_string(t.source_line(it->second)) + ")",
-                         ids.strings()[i], "one row per respondent");
-      }
-    }
-  }
+  void check_ids(const table& t) const { detail::check_respondent_ids(t, options_.id_column, source_, "line"); }
 
   std::string source_;
   const csv_options& options_;
-  missing_codes missing_;
+  detail::missing_codes missing_;
   std::size_t width_ = 0;
   std::vector<std::size_t> slot_;
   std::vector<column_builder> builders_;

@@ -17,6 +17,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
+#include "data/detail/input.hpp"
 
 namespace socialcure {
 
@@ -76,24 +77,6 @@ std::string number_text(double value) {
   return format_number(value);
 }
 
-// The codes of stat_file_options::missing_codes: texts, and the numbers among them.
-class missing_codes {
- public:
-  explicit missing_codes(const std::vector<std::string>& codes) : codes_(codes) {
-    for (const auto& code : codes) {
-      const auto parsed = parse_number(code);
-      if (parsed.status == number_status::ok) numbers_.push_back(parsed.value);
-    }
-  }
-  [[nodiscard]] bool matches(const std::string& text) const { return contains(codes_, text); }
-  [[nodiscard]] bool matches(double value) const {
-    return std::find(numbers_.begin(), numbers_.end(), value) != numbers_.end();
-  }
-
- private:
-  std::vector<std::string> codes_;
-  std::vector<double> numbers_;
-};
 
 // One kept variable while its values arrive.
 struct variable_builder {
@@ -338,27 +321,12 @@ class stat_reader {
     return out;
   }
 
-  void check_ids(const table& t) const {
-    const column& ids = t.get(options_.id_column);
-    std::unordered_map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < t.rows(); ++i) {
-      if (ids.is_missing(i)) {
-        throw data_error({path_, t.source_line(i), options_.id_column, {}, {}}, "respondent id is missing",
-                         ids.strings()[i], "a non-empty id that is not missing");
-      }
-      const auto [it, inserted] = seen.emplace(ids.strings()[i], i);
-      if (!inserted) {
-        throw data_error({path_, t.source_line(i), options_.id_column, ids.strings()[i], {}},
-                         "duplicate respondent id (first on row " + std::to_string(t.source_line(it->second)) + ")",
-                         ids.strings()[i], "one row per respondent");
-      }
-    }
-  }
+  void check_ids(const table& t) const { detail::check_respondent_ids(t, options_.id_column, path_, "row"); }
 
   std::string path_;
   const stat_file_options& options_;
   stat_kind kind_;
-  missing_codes codes_;
+  detail::missing_codes codes_;
   std::vector<std::string> all_names_;
   std::unordered_set<std::string> name_set_;
   std::vector<std::size_t> slot_;  // file variable index -> builder, or npos when skipped
