@@ -112,7 +112,7 @@ class reader {
     const std::pair<std::string, const toml_value*>* first = nullptr;
     std::vector<std::pair<std::string, const toml_value*>> unknown;
     for (const auto& [key, item] : value.as_table()) {
-      const bool known = std::any_of(allowed.begin(), allowed.end(), [&key](const char* a) { return key == a; });
+      const bool known = std::any_of(allowed.begin(), allowed.end(), [&k = key](const char* a) { return k == a; });
       if (!known) unknown.emplace_back(key, &item);
     }
     for (const auto& u : unknown) {
@@ -534,9 +534,92 @@ std::pair<std::size_t, std::string> describe_syntax_error(const toml::exception&
   return {line, headline};
 }
 
+// The position of the first byte of `text` that does not belong to valid UTF-8 (RFC 3629: no
+// overlong forms, no surrogates, nothing beyond U+10FFFF), or npos.
+std::size_t invalid_utf8_at(std::string_view text) {
+  auto byte = [&text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned lead = byte(i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned low = 0x80;  // the range of the second byte
+    unsigned high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      low = lead == 0xE0 ? 0xA0 : low;
+      high = lead == 0xED ? 0x9F : high;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      low = lead == 0xF0 ? 0x90 : low;
+      high = lead == 0xF4 ? 0x8F : high;
+    } else {
+      return i;
+    }
+    if (text.size() - i < length || byte(i + 1) < low || byte(i + 1) > high) return i;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// The position where arrays and inline tables, outside strings and comments, first nest deeper
+// than `limit`, or npos. A rough scan that checks no syntax (toml11 does): strings end where TOML
+// ends them, comments at the end of the line.
+std::size_t too_deep_at(std::string_view text, int limit) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {
+      i = text.find('\n', i);
+      if (i == std::string_view::npos) break;
+    } else if (c == '"' || c == '\'') {
+      const std::string_view close = text.substr(i, 3) == std::string(3, c) ? text.substr(i, 3) : text.substr(i, 1);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.substr(j, close.size()) != close && (close.size() == 3 || text[j] != '\n')) {
+        j += c == '"' && text[j] == '\\' ? 2 : 1;  // an escape in a basic string
+      }
+      i = std::min(j + close.size() - 1, text.size());
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 study_definition parse_study(std::string_view text, const std::string& source, const std::string& base_directory) {
+  // Checked before toml11 (3.7), which reads outside its buffer when it reports invalid UTF-8
+  // inside a string, and parses nested arrays and inline tables recursively (without a limit, so
+  // that deep nesting overflows the stack).
+  auto syntax_error = [&](std::size_t at, const std::string& problem, const std::string& detail) {
+    const std::string_view before = text.substr(0, at);
+    const std::size_t line_start = before.rfind('\n');
+    const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
+    location where;
+    where.file = source;
+    where.line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    throw data_error(where, "TOML syntax error: " + problem + " at character " + std::to_string(column) + detail);
+  };
+  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+    const auto value = static_cast<unsigned char>(text[bad]);
+    const std::string hex{'0', 'x', "0123456789ABCDEF"[value >> 4U], "0123456789ABCDEF"[value & 0xFU]};
+    syntax_error(bad, "invalid UTF-8", " (byte " + hex + "); a TOML file must be UTF-8");
+  }
+  constexpr int max_nesting = 64;  // a study file needs 2 at most (the brackets of [[scales]])
+  if (const std::size_t deep = too_deep_at(text, max_nesting); deep != std::string_view::npos) {
+    syntax_error(deep, "arrays and inline tables nested more than " + std::to_string(max_nesting) + " deep", "");
+  }
   toml_value root;
   try {
     std::istringstream in{std::string(text)};

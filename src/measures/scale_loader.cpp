@@ -73,7 +73,7 @@ class reader {
               std::initializer_list<const char*> required) const {
     if (!value.is_object()) wrong_type(value, path, "an object");
     for (const auto& [key, item] : value.items()) {
-      const bool known = std::any_of(allowed.begin(), allowed.end(), [&key](const char* a) { return key == a; });
+      const bool known = std::any_of(allowed.begin(), allowed.end(), [&k = key](const char* a) { return k == a; });
       if (!known) fail(member(path, key), "unknown key '" + key + "'", {}, join(allowed));
     }
     for (const char* key : required) {
@@ -326,24 +326,59 @@ class duplicate_key_check {
   std::vector<frame> stack_;
 };
 
+// A SAX handler that only notes where parsing stopped: nlohmann gives the position with a syntax
+// error, but not with a number beyond the range of a double (out_of_range.406, e.g. 1e999).
+struct stop_position {
+  std::size_t byte = 0;
+  bool null() { return true; }
+  bool boolean(bool /*value*/) { return true; }
+  bool number_integer(json::number_integer_t /*value*/) { return true; }
+  bool number_unsigned(json::number_unsigned_t /*value*/) { return true; }
+  bool number_float(json::number_float_t /*value*/, const std::string& /*text*/) { return true; }
+  bool string(std::string& /*value*/) { return true; }
+  bool binary(json::binary_t& /*value*/) { return true; }
+  bool start_object(std::size_t /*size*/) { return true; }
+  bool key(std::string& /*value*/) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t /*size*/) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string& /*token*/, const json::exception& /*error*/) {
+    byte = position;
+    return false;
+  }
+};
+
 json parse(std::string_view text, const reader& r, const std::string& source) {
-  try {
-    return json::parse(text.begin(), text.end(), duplicate_key_check(r));
-  } catch (const json::parse_error& e) {
-    // e.byte: 1-based position of the last character read.
-    const std::size_t end = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+  // `byte`: 1-based position of the last character read.
+  auto fail = [&](std::size_t byte, const std::string& problem, const json::exception& e) {
+    const std::size_t end = std::min<std::size_t>(byte > 0 ? byte - 1 : 0, text.size());
     const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
     const std::size_t last_newline = text.rfind('\n', end == 0 ? std::string_view::npos : end - 1);
     const std::size_t column = last_newline == std::string_view::npos || end == 0 ? end + 1 : end - last_newline;
     std::string detail = e.what();
     // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error while ..."
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'"
     const auto colon = detail.find(": ");
-    if (colon != std::string::npos) detail = detail.substr(colon + 2);
+    if (colon != std::string::npos) {
+      detail = detail.substr(colon + 2);
+    } else if (const auto bracket = detail.find("] "); bracket != std::string::npos) {
+      detail = detail.substr(bracket + 2);
+    }
     location where;
     where.file = source;
     where.line = line;
-    throw data_error(where, "JSON syntax error at character " + std::to_string(column) + ": " + detail);
+    throw data_error(where, problem + " at character " + std::to_string(column) + ": " + detail);
+  };
+  try {
+    return json::parse(text.begin(), text.end(), duplicate_key_check(r));
+  } catch (const json::parse_error& e) {
+    fail(e.byte, "JSON syntax error", e);
+  } catch (const json::out_of_range& e) {
+    stop_position stop;
+    json::sax_parse(text.begin(), text.end(), &stop);
+    fail(stop.byte, "JSON number out of the range of a double", e);
   }
+  return {};  // not reached: fail() throws
 }
 
 // Writing ---------------------------------------------------------------------------------------

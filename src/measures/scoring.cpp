@@ -126,7 +126,8 @@ respondent_score score_with_plan(const scale_definition& scale, const scoring_pl
   }
   for (int item : scale.reverse_items) {
     double& v = codes[static_cast<std::size_t>(item - 1)];
-    if (!is_missing(v)) v = scale.min_code + scale.max_code - v;
+    // In double: the sum of two ints may overflow int (codes near the limits of a loaded definition).
+    if (!is_missing(v)) v = static_cast<double>(scale.min_code) + scale.max_code - v;
   }
   const subset_score total = score_subset(scale, codes, plan.all, scale.missing);
   out.score = total.score;

@@ -321,6 +321,45 @@ TEST_CASE("study_file: a TOML syntax error names the file and the line") {
   CHECK(d.where().line == 4);
 }
 
+TEST_CASE("study_file: invalid UTF-8 is a syntax error naming the line and the byte") {
+  // Regression (found by tests/fuzz/fuzz_study_file): toml11 3.7 read outside its buffer when it
+  // reported invalid UTF-8 in a string ('\xFF' as a key or a value); the text is now checked first.
+  const auto key = error_of("title = \"x\"\n'\xFF' = 1\n");
+  CHECK(key.where().file == "study.toml");
+  CHECK(key.where().line == 2);
+  CHECK(std::string(key.what()) ==
+        "study.toml:2: TOML syntax error: invalid UTF-8 at character 2 (byte 0xFF); a TOML file must be UTF-8");
+  const auto value = error_of("title = \"caf\xC3\"\n" + data_section);  // a lead byte without its continuation
+  CHECK(value.where().line == 1);
+  CHECK(contains(value.what(), "invalid UTF-8 at character 13 (byte 0xC3)"));
+  const auto comment = error_of(data_section + "# \xED\xA0\x80 is a surrogate\n");
+  CHECK(comment.where().line == 3);
+  CHECK(contains(comment.what(), "(byte 0xED)"));
+  // Valid UTF-8 of every length passes.
+  const auto study = parse_study("title = \"\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x99\x82\"\n" + data_section, "study.toml");
+  CHECK(study.title == "\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x99\x82");
+}
+
+TEST_CASE("study_file: arrays nested more than 64 deep are a syntax error, not a stack overflow") {
+  // Regression (found by tests/fuzz/fuzz_study_file): toml11 3.7 parses nested arrays and inline
+  // tables recursively, so that "x = [[[[..." overflowed the stack; the nesting is checked first.
+  const auto deep = error_of(data_section + "x = " + std::string(100000, '['));
+  CHECK(deep.where().line == 3);
+  CHECK(std::string(deep.what()) ==
+        "study.toml:3: TOML syntax error: arrays and inline tables nested more than 64 deep at character 69");
+  const auto tables = error_of(data_section + "x = " + std::string(1000, '{') + "\n");
+  CHECK(contains(tables.what(), "nested more than 64 deep at character 69"));
+  // 64 levels are read (x is then an unknown key); brackets in strings and comments do not count.
+  const auto limit = error_of(data_section + "x = " + std::string(64, '[') + std::string(64, ']') + "\n");
+  CHECK(contains(limit.what(), "x: unknown key"));
+  const std::string many(100, '[');
+  const auto study = parse_study("title = \"" + many + "\" # " + many + "\n" + data_section + "separator = '" + many +
+                                     "'\nmissing = [\"\"\"" + many + "\n" + many + "\"\"\"]\n",
+                                 "study.toml");
+  CHECK(study.title == many);
+  CHECK(study.data.separator == many);
+}
+
 TEST_CASE("study_file: an unknown key names its line and path and lists the allowed keys") {
   const std::string text = data_section + "\n[settings]\nlevel = 0.9\nreplicate = 10\n";
   const auto e = error_of(text);

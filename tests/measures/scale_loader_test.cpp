@@ -204,6 +204,17 @@ TEST_CASE("scale_loader: a syntax error names the file and the line") {
   CHECK(first->where().line == 1);
 }
 
+TEST_CASE("scale_loader: a number beyond the range of a double is a data_error naming the file and the line") {
+  // Regression (found by tests/fuzz/fuzz_scale_loader): nlohmann's number overflow
+  // (out_of_range.406) escaped as a nlohmann::json exception instead of a data_error.
+  const auto e = data_error_of([] { (void)scale_from_json("{\"id\": \"m\",\n \"score_min\": -1e999}", "big.json"); });
+  REQUIRE(e.has_value());
+  CHECK(e->where().file == "big.json");
+  CHECK(e->where().line == 2);
+  CHECK(contains(e->what(), "big.json:2: JSON number out of the range of a double at character "));
+  CHECK(contains(e->what(), "1e999"));
+}
+
 TEST_CASE("scale_loader: unknown keys name the path and list the allowed keys") {
   auto m = error_of(minimal(R"(, "colour": "red")"));
   CHECK(contains(m, "my.json: colour: unknown key 'colour'"));

@@ -52,6 +52,25 @@ TEST_CASE("scoring: sum with a reversed item, category and subscale") {
   CHECK(s.subscale_scores[0] == 8.0);
 }
 
+TEST_CASE("scoring: reverse-keying codes near the limits of int does not overflow") {
+  // Regression (found by tests/fuzz/fuzz_scale_loader, which scores every definition it loads):
+  // (min_code + max_code) - code was computed with min_code + max_code in int, which overflows for
+  // a valid definition with codes near INT_MAX (undefined behaviour; in practice a wrong score).
+  socialcure::scale_definition s;
+  s.id = "big";
+  s.name = "codes near INT_MAX";
+  s.items = 2;
+  s.min_code = 2147483646;
+  s.max_code = 2147483647;
+  s.reverse_items = {1};
+  s.score_min = 4294967292.0;
+  s.score_max = 4294967294.0;
+  REQUIRE_NOTHROW(s.validate());
+  // Item 1 reversed: (2147483646 + 2147483647) - 2147483647 = 2147483646; sum 4294967293.
+  const std::vector<double> r = {2147483647.0, 2147483647.0};
+  CHECK(socialcure::score_respondent(s, r).score == 4294967293.0);
+}
+
 TEST_CASE("scoring: proration with one missing item, none with two") {
   // codes 4, NA, 5, 3: answered mean (4 + 5 + 3)/3 = 4, prorated sum 4 * 4 = 16.
   const std::vector<double> one = {4, missing_value, 5, 3};

@@ -76,8 +76,9 @@
 /// tables and array elements counted from 1 ("scales[2].items[1]" is the first item of the
 /// second [[scales]] table), e.g.
 /// `study.toml:12: settings.replicate: unknown key (allowed: level, replicates, seed, ci, threads)`.
-/// The checks: TOML syntax (with toml11's description), unknown keys in every table, values of
-/// the wrong type, values out of range, missing required keys and tables, unknown choices
+/// The checks: TOML syntax (with toml11's description; invalid UTF-8 by its first bad byte;
+/// arrays and inline tables nested at most 64 deep), unknown keys in every table, values of the
+/// wrong type, values out of range, missing required keys and tables, unknown choices
 /// (listing the allowed ones, the catalogue ids for an unknown scale), a scale whose 'items'
 /// count differs from its definition, a custom scale file that cannot be read or is not a valid
 /// definition, both or neither of data.file and data.files, data.files with other than 2
