@@ -108,7 +108,9 @@ void add_change_command(CLI::App& app) {
     if (s->criterion != "none" && is_missing(s->reliability) && s->items_pre.empty()) {
       throw CLI::ValidationError("--criterion", "clinically significant change needs --reliability or --items-pre");
     }
-    const table t = load_table(s->data);
+    std::vector<std::string> used{s->pre, s->post};
+    used.insert(used.end(), s->items_pre.begin(), s->items_pre.end());
+    const table t = load_table(s->data, used);
     change_options options;
     options.level = s->level;
     options.better = better_of(*s);

@@ -31,12 +31,21 @@ namespace {
 
 constexpr std::string_view sample_prefix = "sample:";
 
+// The names once each, in order (an analysis may name a column twice, e.g. as X and covariate).
+std::vector<std::string> unique(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& name : names) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
 // An SPSS/Stata file (bundled samples are CSV).
 bool is_stat_input(const data_options& options) {
   return !options.path.starts_with(sample_prefix) && is_stat_file(options.path);
 }
 
-stat_file load_stat_file(const data_options& options) {
+stat_file load_stat_file(const data_options& options, const std::vector<std::string>& columns = {}) {
   if (!options.delimiter.empty()) {
     throw argument_error("--delimiter applies to CSV/TSV files only, not to the SPSS/Stata file '" + options.path +
                          "'");
@@ -45,6 +54,7 @@ stat_file load_stat_file(const data_options& options) {
   stat.id_column = options.id_column;
   stat.text_columns = options.text_columns;
   stat.missing_codes = options.missing;
+  stat.columns = unique(columns);
   return read_stat_file(options.path, stat);
 }
 
@@ -59,8 +69,8 @@ stat_file load_data(const data_options& options) {
   return out;
 }
 
-table load_table(const data_options& options) {
-  if (is_stat_input(options)) return load_stat_file(options).data;
+table load_table(const data_options& options, const std::vector<std::string>& columns) {
+  if (is_stat_input(options)) return load_stat_file(options, columns).data;
   csv_options csv;
   for (const auto& code : options.missing) {
     if (std::find(csv.missing_codes.begin(), csv.missing_codes.end(), code) == csv.missing_codes.end()) {
@@ -69,6 +79,7 @@ table load_table(const data_options& options) {
   }
   csv.text_columns = options.text_columns;
   csv.id_column = options.id_column;
+  csv.columns = unique(columns);
   if (options.delimiter == "tab" || options.delimiter == "\\t") {
     csv.delimiter = '\t';
   } else if (options.delimiter.size() == 1) {

@@ -44,8 +44,10 @@ void write_text_file(const std::string& path, const std::string& text);
 /// .zsav, .por) or Stata (.dta) file chosen by its extension (case-insensitive). For SPSS/Stata
 /// files --id and --text apply, --missing codes are extra missing codes (a numeric code such as
 /// -99 also makes equal numbers missing), and --delimiter is an error. Throws socialcure errors on
-/// bad data.
-[[nodiscard]] table load_table(const data_options& options);
+/// bad data. `columns`, when not empty, are the only columns kept (with the id column): the file
+/// is still read whole and checked record by record, but memory grows with the columns an analysis
+/// uses, not with the file's width; a column not in the file is an error listing those that are.
+[[nodiscard]] table load_table(const data_options& options, const std::vector<std::string>& columns = {});
 
 /// As load_table, with the variable information (labels, value labels, missing counts) of an
 /// SPSS/Stata file; `variables` is empty and `format` is "CSV" for delimited text.

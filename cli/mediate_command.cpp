@@ -102,12 +102,15 @@ void add_mediate_command(CLI::App& app) {
       ->delimiter(',');
   add_inference_options(*command, *s);
   command->callback([s] {
-    const table t = load_table(s->data);
     mediation_spec spec;
     spec.x = s->x;
     spec.mediators = s->mediators;
     spec.y = s->y;
     spec.covariates = s->covariates;
+    std::vector<std::string> used{spec.x, spec.y};
+    used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
+    used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
+    const table t = load_table(s->data, used);
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     print(fit_mediation(t, spec, options_of(*s)), *s);
   });
@@ -128,10 +131,13 @@ void add_mediate_within_command(CLI::App& app) {
       ->check(CLI::IsMember({"second-minus-first", "first-minus-second"}));
   add_inference_options(*command, *s);
   command->callback([s] {
-    const table t = load_table(s->data);
     within_mediation_spec spec;
     for (const auto& m : s->mediators) spec.mediators.push_back(pair_of(m, "--m"));
     spec.y = pair_of(s->y, "--y");
+    std::vector<std::string> used;
+    for (const auto& pair : spec.mediators) used.insert(used.end(), {pair.first, pair.second});
+    used.insert(used.end(), {spec.y.first, spec.y.second});
+    const table t = load_table(s->data, used);
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     spec.second_minus_first = s->difference == "second-minus-first";
     print(fit_within_mediation(t, spec, options_of(*s)), *s);

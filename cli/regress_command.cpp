@@ -44,8 +44,11 @@ model_spec make_spec(const regress_settings& s) {
 }
 
 void run(const regress_settings& s) {
-  const table t = load_table(s.data);
   const model_spec spec = make_spec(s);
+  std::vector<std::string> used = spec.predictors;  // with the categorical columns
+  used.push_back(spec.response);
+  if (!spec.offset.empty()) used.push_back(spec.offset);
+  const table t = load_table(s.data, used);
   const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
   if (s.family == "gaussian") {
     ols_options options;

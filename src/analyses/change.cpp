@@ -88,7 +88,7 @@ change_data read_change_data(const table& data, const std::string& pre, const st
       const double v = values[i];
       if (is_missing(v) || detail::is_count(v)) continue;
       location where{data.source(), data.source_line(i), *name, ids == nullptr ? std::string() : out.ids[i], {}};
-      throw data_error(where, "a count must be a non-negative whole number", format_number(v), "0, 1, 2, ...");
+      throw data_error(where, detail::count_problem(v), format_number(v), "0, 1, 2, ...");
     }
   }
   return out;

@@ -380,11 +380,32 @@ void add_path(mediation_result& out, const std::string& from, const std::string&
   out.paths.push_back({from, to, c});
 }
 
-}  // namespace
+// A constant outcome leaves its equation nothing to explain: every t test is 0/0, the
+// standardized effects divide by 0 and every bootstrap resample is singular.
+void require_varying_outcome(const built_model& m, const std::string& name) {
+  const auto y = m.system.z.col(m.system.z.cols() - 1);
+  if (y.size() > 0 && (y.array() == y(0)).all()) {
+    throw data_error({{}, 0, name, {}, {}},
+                     "the outcome does not vary (every case used has the value " + format_number(y(0)) +
+                         "), so no effect on it can be estimated");
+  }
+}
 
-mediation_result fit_mediation(const table& data, const mediation_spec& spec, const mediation_options& options) {
-  spec.validate();
-  options.validate();
+// Runs `fit` and names the data set in a data_error that has no file yet (the equations are
+// fitted from matrices, which do not know it).
+template <class Fit>
+mediation_result naming_source(const table& data, Fit&& fit) {
+  try {
+    return fit();
+  } catch (const data_error& e) {
+    if (!e.where().file.empty()) throw;
+    location where = e.where();
+    where.file = data.source();
+    throw data_error(where, "mediation: " + e.problem(), e.value(), e.allowed());
+  }
+}
+
+mediation_result fit_between_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
   model_spec ms;
   ms.response = spec.y;
   ms.predictors = {spec.x};
@@ -403,6 +424,7 @@ mediation_result fit_mediation(const table& data, const mediation_spec& spec, co
   out.level = options.level;
   out.se = options.se;
   const built_model m = build_between(frame, spec, options);
+  require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);
   const std::size_t c = spec.covariates.size();
   std::vector<std::string> total_terms(m.names.begin(), m.names.begin() + static_cast<std::ptrdiff_t>(2 + c));
@@ -425,10 +447,8 @@ mediation_result fit_mediation(const table& data, const mediation_spec& spec, co
   return out;
 }
 
-mediation_result fit_within_mediation(const table& data, const within_mediation_spec& spec,
-                                      const mediation_options& options) {
-  spec.validate();
-  options.validate();
+mediation_result fit_within_impl(const table& data, const within_mediation_spec& spec,
+                                 const mediation_options& options) {
   model_spec ms;
   ms.response = spec.y.second;
   ms.predictors = {spec.y.first};
@@ -510,6 +530,7 @@ mediation_result fit_within_mediation(const table& data, const within_mediation_
     add_specific_effect(m, term, s, out.x, out.mediators, out.y);
   }
   add_derived_effects(m, options, 0, 0);
+  require_varying_outcome(m, out.y);
   out.equations = fit_equations(m, options);
   out.total_model = fit_total(Eigen::MatrixXd::Ones(m.system.z.rows(), 1), m.system.z.col(p - 1), {"(Intercept)"}, out.y,
                               options);
@@ -523,6 +544,21 @@ mediation_result fit_within_mediation(const table& data, const within_mediation_
   for (std::size_t j = 0; j < k; ++j) add_path(out, out.mediators[j], out.y, out.equations.back().coefficients[1 + 2 * j]);
   (void)infer(m, out.equations, options, out);
   return out;
+}
+
+}  // namespace
+
+mediation_result fit_mediation(const table& data, const mediation_spec& spec, const mediation_options& options) {
+  spec.validate();
+  options.validate();
+  return naming_source(data, [&] { return fit_between_impl(data, spec, options); });
+}
+
+mediation_result fit_within_mediation(const table& data, const within_mediation_spec& spec,
+                                      const mediation_options& options) {
+  spec.validate();
+  options.validate();
+  return naming_source(data, [&] { return fit_within_impl(data, spec, options); });
 }
 
 }  // namespace socialcure

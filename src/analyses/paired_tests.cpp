@@ -77,7 +77,7 @@ wilcoxon_result wilcoxon_signed_rank(const Eigen::Ref<const Eigen::VectorXd>& pr
   out.n_nonzero = d.size();
   const std::size_t n = d.size();
   if (n == 0) {
-    out.note = "every difference is zero: no test";
+    out.note = out.n == 0 ? "no complete pair: no test" : "every difference is zero: no test";
     return out;
   }
   // Average ranks of |D|.
@@ -199,7 +199,8 @@ rate_ratio_result paired_rate_ratio(const Eigen::Ref<const Eigen::VectorXd>& pre
   out.exposure_post = options.exposure_post;
   out.n = pairs.rows.size();
   out.n_excluded = pairs.n_excluded;
-  detail::require_each(pairs, detail::is_count, "paired_rate_ratio", "count", "a non-negative whole number");
+  detail::require_each(pairs, detail::is_count, "paired_rate_ratio", "count",
+                       "a non-negative whole number of at most 9e15 (exact in double precision)");
   for (std::size_t k = 0; k < out.n; ++k) {
     const double a = pairs.pre(static_cast<Eigen::Index>(k));
     const double b = pairs.post(static_cast<Eigen::Index>(k));
@@ -208,7 +209,15 @@ rate_ratio_result paired_rate_ratio(const Eigen::Ref<const Eigen::VectorXd>& pre
     out.s_post += b;
   }
   const double total = out.s_pre + out.s_post;
-  if (total == 0) return out;
+  if (total == 0) {
+    out.note = out.n == 0 ? "no complete pair: no rate ratio" : "no events before or after: no rate ratio";
+    return out;
+  }
+  if (out.s_pre == 0) {
+    out.note = "no events before: the rate ratio is infinite (no estimate, no Wald interval, no upper exact limit)";
+  } else if (out.s_post == 0) {
+    out.note = "no events after: the rate ratio is 0 (no Wald interval on the log scale)";
+  }
   const double exposure_ratio = options.exposure_pre / options.exposure_post;  // T_pre / T_post
   const double z = normal_quantile(1.0 - (1.0 - options.level) / 2.0);
   if (out.s_pre > 0) {

@@ -1,5 +1,6 @@
 #include "socialcure/analyses/detail/pairs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <span>
 #include <string>
@@ -37,6 +38,13 @@ complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre, const
   for (std::size_t k = 0; k < out.rows.size(); ++k) {
     out.pre(static_cast<Eigen::Index>(k)) = pre(static_cast<Eigen::Index>(out.rows[k]));
     out.post(static_cast<Eigen::Index>(k)) = post(static_cast<Eigen::Index>(out.rows[k]));
+  }
+  // Values beyond about 1e154 overflow the sums of squares (or their differences overflow): the SDs
+  // would be infinite (t = 0, p = 1) or NaN read as 0, without a word.
+  if (!std::isfinite(out.pre.squaredNorm() + out.post.squaredNorm() + (out.post - out.pre).squaredNorm())) {
+    const double largest = std::max(out.pre.cwiseAbs().maxCoeff(), out.post.cwiseAbs().maxCoeff());
+    throw argument_error(std::string(who) + ": the values are too large (largest |value| " + format_number(largest) +
+                         ") for sums of squares in double precision: rescale them (e.g. other units)");
   }
   return out;
 }

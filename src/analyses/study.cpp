@@ -9,8 +9,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "socialcure/analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
+#include "socialcure/core/number.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/data/stat_file.hpp"
 #include "socialcure/data/waves.hpp"
@@ -402,6 +404,19 @@ study_result run_study(const study_definition& study, const std::string& base_di
     for (std::size_t r = 0; r < rows; ++r) {
       m.pre.push_back(panel.in_first[r] ? pre[r] : missing_value);
       m.post.push_back(panel.in_second[r] ? post[r] : missing_value);
+    }
+    // Every count is checked here, where its file, line and column are known (the paired rate
+    // ratio could only name a position).
+    for (std::size_t wave = 0; wave < 2; ++wave) {
+      const table& data = wave == 0 ? panel.first : panel.second;
+      const std::vector<double>& values = wave == 0 ? m.pre : m.post;
+      const std::string column_name = study.data.wide_file.empty() ? stem : stem + study.data.separator + w[wave];
+      for (std::size_t r = 0; r < rows; ++r) {
+        const double v = values[r];
+        if (is_missing(v) || detail::is_count(v)) continue;
+        throw data_error({data.source(), data.source_line(r), column_name, panel.ids[r], {}}, detail::count_problem(v),
+                         format_number(v), "0, 1, 2, ...");
+      }
     }
     measures.push_back(std::move(m));
   }

@@ -30,6 +30,16 @@ bool is_decimal(std::string_view s) noexcept {
   }
   return i == s.size();
 }
+
+// Whether whole-number digits (an optional '-' first) exceed 2^53 in magnitude: compared as text,
+// since the double nearest to 2^53 + 1 is 2^53.
+bool beyond_exact_integers(std::string_view digits) noexcept {
+  if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  constexpr std::string_view limit = "9007199254740992";  // 2^53
+  return digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit);
+}
+
 }  // namespace
 
 parsed_number parse_number(std::string_view text) noexcept {
@@ -40,13 +50,20 @@ parsed_number parse_number(std::string_view text) noexcept {
   const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
   if (ec == std::errc::result_out_of_range) return {number_status::out_of_range, 0.0};
   if (ec != std::errc() || end != body.data() + body.size() || !std::isfinite(value)) return {};
+  if (body.find_first_of(".eE") == std::string_view::npos && beyond_exact_integers(body)) {
+    return {number_status::inexact_integer, value};
+  }
   return {number_status::ok, value};
 }
 
 std::string format_number(double value) {
   if (std::isnan(value)) return "NA";
   std::array<char, 32> buffer{};
-  const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  // Beyond 2^53 the shortest text may be digits only ("12345678901234568"), which parse_number
+  // reads as an inexact whole number: such values are written with an exponent.
+  const auto [end, ec] = std::fabs(value) > max_exact_integer
+                             ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific)
+                             : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
   return ec == std::errc() ? std::string(buffer.data(), end) : std::string("NA");
 }
 

@@ -236,12 +236,12 @@ class table_builder {
       if (!name.empty() && seen.find(name) == seen.end()) {
         std::string available;
         for (const auto& f : header) available += (available.empty() ? "" : ", ") + f.text;
-        throw argument_error(source_ + ": no column named '" + name + "' (" + role + "; available: " + available +
+        throw argument_error(source_ + ": no column named '" + name + "' (" + role + (*role != '\0' ? "; " : "") + "available: " + available +
                              ")");
       }
     };
     require(options_.id_column, "the id column");
-    for (const auto& name : options_.columns) require(name, "a requested column");
+    for (const auto& name : options_.columns) require(name, "");  // worded as table::get words it
     for (const auto& name : options_.text_columns) require(name, "a text column");
     for (const auto& name : options_.numeric_columns) require(name, "a numeric column");
   }
@@ -300,6 +300,13 @@ class table_builder {
     if (parsed.status == number_status::out_of_range) {
       throw data_error({source_, line, b.name, {}, {}}, "number out of the range of a double", text,
                        "magnitudes between about 2.2e-308 and 1.8e308, or zero");
+    }
+    if (parsed.status == number_status::inexact_integer) {
+      throw data_error({source_, line, b.name, {}, {}},
+                       "whole number too large to be stored exactly (beyond 2^53, not every whole number is a double)",
+                       text,
+                       "whole numbers up to 9007199254740992 in magnitude; an approximate value with an exponent "
+                       "(e.g. 1.2e19)");
     }
     if (parsed.status == number_status::ok && missing_.matches(parsed.value)) {
       add_missing(b);  // a numeric missing code written differently ("-99.0" for "-99")
@@ -430,9 +437,12 @@ table parse_csv(std::string_view text, const std::string& source, const csv_opti
 }
 
 namespace {
-std::string quote_if_needed(const std::string& s, char delimiter) {
+// `first`: the field starts the file, where a leading byte 0xEF would be read as (part of) a UTF-8
+// byte-order mark.
+std::string quote_if_needed(const std::string& s, char delimiter, bool first = false) {
   const bool needs = s.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t'));
+                     (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t')) ||
+                     (first && !s.empty() && s.front() == '\xEF');
   if (!needs) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -446,7 +456,7 @@ std::string quote_if_needed(const std::string& s, char delimiter) {
 void write_csv(std::ostream& out, const table& data, char delimiter) {
   for (std::size_t j = 0; j < data.cols(); ++j) {
     if (j > 0) out << delimiter;
-    out << quote_if_needed(data.at(j).name(), delimiter);
+    out << quote_if_needed(data.at(j).name(), delimiter, j == 0);
   }
   out << '\n';
   for (std::size_t i = 0; i < data.rows(); ++i) {

@@ -284,10 +284,10 @@ class stat_reader {
       if (name.empty() || name_set_.count(name) != 0) return;
       std::string available;
       for (const auto& n : all_names_) available += (available.empty() ? "" : ", ") + n;
-      throw argument_error(path_ + ": no column named '" + name + "' (" + role + "; available: " + available + ")");
+      throw argument_error(path_ + ": no column named '" + name + "' (" + role + (*role != '\0' ? "; " : "") + "available: " + available + ")");
     };
     require(options_.id_column, "the id column");
-    for (const auto& name : options_.columns) require(name, "a requested column");
+    for (const auto& name : options_.columns) require(name, "");  // worded as table::get words it
     for (const auto& name : options_.text_columns) require(name, "a text column");
   }
 

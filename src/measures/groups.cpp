@@ -99,6 +99,13 @@ group_panel read_group_panel(const table& data, const group_columns& columns, co
       reject({data.source(), line, columns.id, {}, {}}, "respondent id is missing", {}, {});
       continue;
     }
+    // Everyone with an id is kept, even when each of their rows is excluded below (then they are
+    // not surveyed at any wave: missing metrics, not a person missing from the results).
+    auto [it, inserted] = person_index.emplace(person, panel.people.size());
+    if (inserted) {
+      panel.people.push_back(person);
+      panel.memberships.emplace_back(panel.waves.size());
+    }
     const std::string w = text_at(&wave, r);
     auto wave_it = std::find(panel.waves.begin(), panel.waves.end(), w);
     if (w.empty() || (fixed_waves && wave_it == panel.waves.end())) {
@@ -113,11 +120,6 @@ group_panel read_group_panel(const table& data, const group_columns& columns, co
       wave_it = panel.waves.end() - 1;
     }
     const auto wave_index = static_cast<std::size_t>(wave_it - panel.waves.begin());
-    auto [it, inserted] = person_index.emplace(person, panel.people.size());
-    if (inserted) {
-      panel.people.push_back(person);
-      panel.memberships.emplace_back(panel.waves.size());
-    }
     wave_groups& wg = panel.memberships[it->second][wave_index];
     wg.surveyed = true;
     group_membership g;
@@ -136,6 +138,7 @@ group_panel read_group_panel(const table& data, const group_columns& columns, co
       reject({data.source(), line, columns.identification, person, g.name}, "identification outside its codes",
              format_number(g.identification),
              format_number(options.identification_min) + ".." + format_number(options.identification_max));
+      ++wg.incomplete_rows;  // a group the person has, left out: the wave's counts would be too low
       continue;
     }
     const auto [dup, fresh] = seen.emplace(std::make_tuple(it->second, wave_index, g.key()), line);
@@ -164,7 +167,7 @@ const std::vector<std::pair<const char*, double group_metrics::*>>& group_metric
 group_metrics wave_metrics(const wave_groups& wg, const group_options& options) {
   group_metrics m;
   m.surveyed = wg.surveyed;
-  if (!wg.surveyed) return m;
+  if (!wg.surveyed || wg.incomplete_rows > 0) return m;
   const auto& groups = wg.groups;
   m.n_groups = static_cast<double>(groups.size());
   double high = 0, sum_id = 0, answered_id = 0, positive = 0, pathway = 0, contact_sum = 0, contact_n = 0;

@@ -174,12 +174,23 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   out.level = options.level;
   const Eigen::MatrixXd c = covariance(x);
   for (Eigen::Index j = 0; j < k; ++j) {
+    const std::string& name = names[static_cast<std::size_t>(j)];
+    const Eigen::Index answered = x.rows() - x.col(j).array().isNaN().count();
+    if (answered >= 2 && !std::isfinite(c(j, j))) {  // not "no variance": the squares overflowed
+      throw data_error({{}, 0, name, {}, name},
+                       "the item's values are too large for its variance in double precision, so alpha is undefined",
+                       format_number(x.col(j).array().isNaN().select(0.0, x.col(j).array().abs()).maxCoeff()));
+    }
     if (!(c(j, j) > 0.0)) {
-      throw data_error({{}, 0, names[static_cast<std::size_t>(j)], {}, names[static_cast<std::size_t>(j)]},
+      throw data_error({{}, 0, name, {}, name},
                        "the item has no variance (or fewer than 2 answers), so alpha is undefined");
     }
   }
   if (!c.allFinite()) throw data_error({}, "two items have fewer than 2 cases in common, so alpha is undefined");
+  if (!std::isfinite(c.sum())) {
+    throw data_error({}, "the items' values are too large for the total variance in double precision, so alpha is "
+                         "undefined");
+  }
   const Eigen::MatrixXd r = to_correlation(c);
   out.raw_alpha = raw_alpha_of(c);
   out.std_alpha = std_alpha_of(r);

@@ -47,6 +47,7 @@ const coefficient& glm_result::at(std::string_view term) const { return find_coe
 namespace {
 
 constexpr double infinite_theta = std::numeric_limits<double>::infinity();
+constexpr double max_exact_count = 9007199254740992.0;  // 2^53: every whole number up to it is a double
 
 // The family at a fixed theta (theta = infinity for Poisson, unused for binomial).
 struct family_model {
@@ -273,6 +274,10 @@ void check_outcome(const model_frame& frame, glm_family family) {
     } else if (v < 0.0 || v != std::floor(v)) {
       throw data_error(frame.where(i, frame.response), "a count outcome must be a non-negative integer",
                        format_number(v), "0, 1, 2, ...");
+    } else if (v > max_exact_count) {
+      throw data_error(frame.where(i, frame.response),
+                       "a count outcome above 2^53 is not exact in double precision (and beyond what IRLS can fit)",
+                       format_number(v), "0, 1, 2, ..., 9007199254740992");
     }
   }
 }
@@ -292,6 +297,14 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   }
   if (!binomial && frame.y.sum() == 0.0) {
     throw data_error({}, what + ": every count is zero; a count model cannot be fitted");
+  }
+  if (n < p && options.on_rank_deficiency == rank_policy::error) {
+    throw data_error({}, what + ": " + std::to_string(n) + " cases for " + std::to_string(p) +
+                             " coefficients: fewer cases than coefficients, so they cannot all be estimated");
+  }
+  if (const detail::column_magnitude m = detail::find_column_out_of_range(frame.x); m.column >= 0) {
+    const std::string& term = frame.terms[static_cast<std::size_t>(m.column)].name;
+    throw data_error({}, what + ": " + detail::magnitude_problem(m, "'" + term + "'"));
   }
 
   glm_result out;
@@ -362,6 +375,11 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   out.deviance = s.deviance;
   out.df_residual = static_cast<double>(n) - static_cast<double>(ls.rank);
   out.df_null = static_cast<double>(n) - (frame.intercept ? 1.0 : 0.0);
+  if (out.df_residual < 1) {
+    out.notes.push_back(std::to_string(n) + " cases for " + std::to_string(ls.rank) +
+                        " estimated coefficients: no residual degrees of freedom (a saturated model, deviance 0; "
+                        "its fit cannot be assessed)");
+  }
   out.loglik = 0.0;
   out.pearson_chi2 = 0.0;
   for (Eigen::Index i = 0; i < n; ++i) {

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 #include <utility>
 
 #include <Eigen/QR>
+
+#include "socialcure/core/number.hpp"
 
 namespace socialcure::detail {
 
@@ -76,6 +79,28 @@ Eigen::VectorXd rounded(const std::vector<long double>& v) {
 
 }  // namespace
 
+column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  column_magnitude out;
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const double sum_of_squares = x.col(j).squaredNorm();
+    // Below the smallest normal double the sum's inverse (in (X'X)^{-1}) would overflow.
+    if (std::isfinite(sum_of_squares) &&
+        (sum_of_squares >= std::numeric_limits<double>::min() || x.col(j).isZero(0.0))) {
+      continue;
+    }
+    out.column = j;
+    out.largest = x.col(j).cwiseAbs().maxCoeff();
+    out.too_large = !std::isfinite(sum_of_squares);
+    return out;
+  }
+  return out;
+}
+
+std::string magnitude_problem(const column_magnitude& m, const std::string& what) {
+  return "the values of " + what + " are too " + (m.too_large ? "large" : "small") + " (largest |value| " +
+         format_number(m.largest) +
+         ") for sums of squares in double precision: rescale the variable (e.g. other units)";
+}
 
 Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
                                       const Eigen::Ref<const Eigen::VectorXd>& w) {

@@ -95,6 +95,20 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   }
   if (x.rows() != y.size()) throw argument_error("fit_ols: X and y have different numbers of rows");
   if (!x.allFinite() || !y.allFinite()) throw argument_error("fit_ols: X and y must be finite (no missing values)");
+  // Fewer cases than coefficients: the design is rank deficient whatever the variables, so say
+  // what is wrong (the sample size) rather than which column happened to be dropped.
+  if (x.rows() < x.cols() && options.on_rank_deficiency == rank_policy::error) {
+    throw data_error({}, std::to_string(x.rows()) + " cases for " + std::to_string(x.cols()) +
+                             " coefficients: fewer cases than coefficients, so they cannot all be estimated");
+  }
+  // Values whose squares leave the range of a double would read as a constant zero or infinite
+  // column (a wrong collinearity message) or give infinite or NaN estimates.
+  if (const detail::column_magnitude m = detail::find_column_out_of_range(x); m.column >= 0) {
+    throw data_error({}, detail::magnitude_problem(m, "'" + terms[static_cast<std::size_t>(m.column)] + "'"));
+  }
+  if (const detail::column_magnitude m = detail::find_column_out_of_range(y); m.column >= 0) {
+    throw data_error({}, detail::magnitude_problem(m, "the response"));
+  }
 
   detail::least_squares_options ls_options;
   ls_options.tolerance = options.tolerance;
@@ -115,8 +129,9 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   out.rank = ls.rank;
   out.df_residual = n - p;
   if (out.df_residual < 1) {
-    throw data_error({}, std::to_string(out.n) + " cases for " + std::to_string(ls.rank) +
-                             " coefficients: no residual degrees of freedom");
+    throw data_error({}, std::to_string(out.n) + " cases for " + std::to_string(x.cols()) + " coefficients" +
+                             (ls.dropped.empty() ? std::string() : " (" + std::to_string(ls.rank) + " estimable)") +
+                             ": no residual degrees of freedom");
   }
   for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(terms[static_cast<std::size_t>(j)]);
 
@@ -140,18 +155,20 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   }
   const long double mss = tss - rss;
   const double df_model = p - (has_intercept_kept ? 1.0 : 0.0);
-  out.r_squared = static_cast<double>(1.0L - rss / tss);
+  out.r_squared = tss > 0.0L ? static_cast<double>(1.0L - rss / tss) : missing_value;  // 0/0 for a constant response
   out.adj_r_squared = 1.0 - (1.0 - out.r_squared) * (n - (has_intercept_kept ? 1.0 : 0.0)) / out.df_residual;
   out.f_df1 = df_model;
   out.f_df2 = out.df_residual;
-  if (df_model > 0) {
+  if (df_model > 0 && tss > 0.0L) {
     out.f_statistic = out.rss == 0.0 ? std::numeric_limits<double>::infinity()
                                      : static_cast<double>(mss / df_model) / sigma2;
     out.f_p = f_upper_p(out.f_statistic, out.f_df1, out.f_df2);
   } else {
-    out.f_statistic = out.f_p = missing_value;
+    out.f_statistic = out.f_p = missing_value;  // a constant response: F = 0/0, not infinite (R: NaN)
   }
-  if (tss == 0.0L) out.notes.push_back("the response does not vary: R-squared is undefined");
+  if (tss == 0.0L) {
+    out.notes.push_back("the response does not vary: R-squared, the overall F test and the t tests are undefined");
+  }
 
   // Covariance of the kept coefficients.
   const Eigen::Index r = static_cast<Eigen::Index>(ls.rank);
@@ -170,6 +187,10 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     const Eigen::VectorXd w = hc_weights(options.se, out.residuals, ls.leverage, n, p);
     const Eigen::MatrixXd meat = detail::weighted_crossproduct(x, ls.kept, w);
     out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
+  }
+  if (!out.covariance.allFinite()) {  // e.g. squared residuals times squared values beyond 1e308 (HC)
+    throw data_error({}, "the covariance of the estimates overflows double precision (values too large): rescale the "
+                         "variables (e.g. other units)");
   }
 
   // Coefficient table.

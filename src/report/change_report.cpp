@@ -120,6 +120,7 @@ std::string change_text(const change_result& r, const std::string& pre, const st
         << q.n_contributing << " of " << q.n << " persons with any event; exact p = " << format_p(q.exact_p)
         << "; dispersion " << format_fixed(q.dispersion, 3)
         << (q.dispersion > 1.5 ? " (extra-binomial variation: the CIs are too narrow)" : "") << "\n";
+    if (!q.note.empty()) out << "  note: " << q.note << "\n";
   }
   return out.str();
 }
@@ -232,7 +233,8 @@ std::string change_json(const change_result& r, const std::string& pre, const st
                        {"se_log", json_number(q.se_log)},
                        {"pearson_chi2", json_number(q.pearson_chi2)},
                        {"pearson_df", json_number(q.pearson_df)},
-                       {"dispersion", json_number(q.dispersion)}};
+                       {"dispersion", json_number(q.dispersion)},
+                       {"note", q.note}};
   } else {
     j["rate_ratio"] = nullptr;
   }

@@ -290,6 +290,12 @@ void change_section(document& doc, const study_result& r, std::vector<study_figu
                            num(rr.estimate, 3) + " " + interval(rr.ci_lower, rr.ci_upper, 3),
                            num(rr.percent_change, 1) + " " + interval(rr.percent_change_ci_lower, rr.percent_change_ci_upper, 1),
                            p_cell(rr.exact_p)});
+    if (!rr.note.empty()) {  // no events (at all, before or after): say why the numbers are missing
+      sentences.push_back("Total " + c.measure + " went from " + num(rr.s_pre, 0) + " to " + num(rr.s_post, 0) +
+                          " among the " + count(rr.n) + " respondents counted at both waves: " + rr.note + ".");
+      counts.note += (counts.note.empty() ? "" : " ") + c.measure + ": " + rr.note + ".";
+      continue;
+    }
     sentences.push_back("Total " + c.measure + " went from " + num(rr.s_pre, 0) + " to " + num(rr.s_post, 0) +
                         " among the " + count(rr.n) + " respondents counted at both waves, " +
                         (rr.percent_change < 0 ? "a fall of " : "a rise of ") + num(std::fabs(rr.percent_change), 1) +
@@ -297,7 +303,8 @@ void change_section(document& doc, const study_result& r, std::vector<study_figu
                         interval(rr.ci_lower, rr.ci_upper, 3) + ", exact " + apa_p(rr.exact_p) + ").");
   }
   if (!counts.rows.empty()) {
-    counts.note = "Wald CI of the rate ratio on the log scale; exact test conditional on each person's total.";
+    counts.note = "Wald CI of the rate ratio on the log scale; exact test conditional on each person's total." +
+                  (counts.note.empty() ? std::string() : " " + counts.note);
     doc.add_table(std::move(counts));
   }
 

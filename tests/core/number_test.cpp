@@ -72,6 +72,33 @@ TEST_CASE("number: parse_number reports values beyond the range of a double") {
   CHECK(tiny.value == std::numeric_limits<double>::denorm_min());
 }
 
+TEST_CASE("number: whole numbers beyond 2^53 written as digits are inexact_integer, with an exponent ok") {
+  for (const char* text : {"9007199254740993", "-9007199254740993", "12345678901234567890", "+18446744073709551616",
+                           "123456789012345678901234567890", "0009007199254740993"}) {
+    CAPTURE(text);
+    CHECK(parse_number(text).status == number_status::inexact_integer);
+  }
+  // 2^53 itself, and large values with a decimal point or an exponent, are ok.
+  for (const char* text : {"9007199254740992", "-9007199254740992", "1e19", "1.2345678901234567e19",
+                           "12345678901234567890.0", "00009007199254740992"}) {
+    CAPTURE(text);
+    CHECK(parse_number(text).status == number_status::ok);
+  }
+  CHECK(parse_number("9007199254740992").value == 9007199254740992.0);
+}
+
+TEST_CASE("number: format_number writes values beyond 2^53 with an exponent, so they read back ok") {
+  for (double v : {9007199254740994.0, -9007199254740994.0, 12345678901234568.0, 1e16, 1.7976931348623157e308}) {
+    CAPTURE(v);
+    const std::string text = format_number(v);
+    CHECK(text.find('e') != std::string::npos);
+    const auto back = parse_number(text);
+    CHECK(back.status == number_status::ok);
+    CHECK(back.value == v);
+  }
+  CHECK(format_number(9007199254740992.0) == "9007199254740992");
+}
+
 TEST_CASE("number: parse_number reads only the given view") {
   // A view into a longer buffer: the characters after it must not be read.
   const std::string text = "12abc";

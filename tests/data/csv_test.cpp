@@ -804,6 +804,24 @@ TEST_CASE("csv: write_csv then parse_csv round-trips text and numbers exactly") 
   }
 }
 
+TEST_CASE("csv: write_csv quotes a first column name that starts with the byte 0xEF") {
+  // Regression (found by tests/fuzz/fuzz_csv): the first name, written unquoted at the start of the
+  // file, read back as a broken byte-order mark (an error) or lost a leading byte-order mark.
+  const std::vector<std::string> names = {"\xEF\xBB\xBF" "id", "\xEF\xBD\x89\xEF\xBD\x84" /* fullwidth "id" */,
+                                          "\xEF" "x"};
+  for (const auto& name : names) {
+    CAPTURE(name);
+    table t("w");
+    t.add(column(name, std::vector<double>{1.0}));
+    t.add(column("\xEF" "y", std::vector<double>{2.0}));  // not first: needs no quotes
+    std::ostringstream out;
+    socialcure::write_csv(out, t);
+    CHECK(out.str() == "\"" + name + "\",\xEF" "y\n1,2\n");
+    const table back = parse_csv(out.str(), "back.csv");
+    CHECK(back.names() == t.names());
+  }
+}
+
 TEST_CASE("csv: write_csv with a tab delimiter round-trips") {
   table t;
   t.add(column("g", std::vector<std::string>{"a\tb", "c,d"}));

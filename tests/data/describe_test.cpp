@@ -168,6 +168,24 @@ TEST_CASE("describe: mean_and_sd of values near the largest double") {
   CHECK(m.sd == 0.0);
 }
 
+TEST_CASE("regression: mean_and_sd of values whose squared deviations overflow is their sd, not 0") {
+  // Deviations 0, -2e200, 2e200: the squares (4e400) overflow a double, and the spread used to
+  // come out as inf - inf = NaN, turned into an sd of 0. By hand: variance (0 + 8e400) / 2, so
+  // sd = 2e200 and mean = 1e200.
+  const std::vector<double> x = {1e200, -1e200, 3e200};
+  const auto m = mean_and_sd(x);
+  CHECK(m.n == 3);
+  CHECK(m.mean == doctest::Approx(1e200).epsilon(1e-14));
+  CHECK(m.sd == doctest::Approx(2e200).epsilon(1e-14));
+  // Near the largest double, with a missing value among them: deviations +-1e308 overflow even
+  // unsquared once the mean is subtracted in full precision.
+  const std::vector<double> y = {1.5e308, missing_value, -1.5e308};
+  const auto w = mean_and_sd(y);
+  CHECK(w.n == 2);
+  CHECK(w.mean == 0.0);
+  CHECK(std::isinf(w.sd));  // sqrt(2) * 1.5e308 is beyond the largest double: infinite, not 0
+}
+
 TEST_CASE("describe: a small table by hand") {
   // score = 2, 4, NA, 4, 5:  n 4, missing 1, min 2, max 5, mean 15 / 4 = 3.75;
   //   deviations -1.75, 0.25, 0.25, 1.25; squares 3.0625 + 0.0625 + 0.0625 + 1.5625 = 4.75;

@@ -379,7 +379,7 @@ TEST_CASE("stat_file: a requested column that the file lacks is an argument_erro
   stat_file_options options;
   options.columns = {"X", "nope"};
   const std::string message = message_of<argument_error>([&] { (void)read_stat_file(path, options); });
-  CHECK(message == path + ": no column named 'nope' (a requested column; available: ID, X, G)");
+  CHECK(message == path + ": no column named 'nope' (available: ID, X, G)");
   options.columns.clear();
   options.id_column = "id";
   CHECK(message_of<argument_error>([&] { (void)read_stat_file(path, options); }) ==

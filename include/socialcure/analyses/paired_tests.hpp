@@ -148,6 +148,9 @@ struct rate_ratio_result {
   double pearson_chi2 = missing_value;  ///< conditional-binomial Pearson statistic
   double pearson_df = missing_value;    ///< n_contributing - 1
   double dispersion = missing_value;    ///< pearson_chi2 / pearson_df
+  /// Why the estimate or an interval is missing (no events at all, or none before or after);
+  /// empty otherwise.
+  std::string note;
 };
 
 /// \brief The paired rate ratio.

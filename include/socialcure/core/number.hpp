@@ -12,7 +12,14 @@ enum class number_status {
   ok,            ///< a finite decimal number
   not_a_number,  ///< text that is not a decimal number ("12abc", "1.2.3", "0x10", "nan", "inf", "")
   out_of_range,  ///< a decimal number beyond the range of a double ("1e400", "1e-400")
+  /// A whole number written without a decimal point or exponent and beyond 2^53 in magnitude
+  /// ("12345678901234567890"): past 2^53 not every whole number is a double, so a count or code
+  /// this large would be stored as a different number. `value` holds the nearest double.
+  inexact_integer,
 };
+
+/// \brief 2^53: every whole number up to it in magnitude is exact in double precision.
+inline constexpr double max_exact_integer = 9007199254740992.0;
 
 /// \brief A parsed number and its status.
 struct parsed_number {
@@ -22,9 +29,12 @@ struct parsed_number {
 
 /// \brief Parses the whole of `text` as a decimal number: optional sign, digits with an optional
 /// decimal point, optional exponent. Nothing else is accepted (no spaces, hex, NaN or infinity).
+/// A whole number beyond 2^53 written as digits only is number_status::inexact_integer (written
+/// with an exponent, "1.2e19", it is an approximate value and ok).
 [[nodiscard]] parsed_number parse_number(std::string_view text) noexcept;
 
-/// \brief The shortest decimal text that reads back as exactly `value` ("NA" for a missing value).
+/// \brief The shortest decimal text that reads back as exactly `value` ("NA" for a missing value);
+/// beyond 2^53 in scientific notation ("1.2345678901234568e+16"), which parse_number reads as ok.
 [[nodiscard]] std::string format_number(double value);
 
 }  // namespace socialcure

@@ -16,7 +16,9 @@
 ///
 /// Numbers are decimal, with an optional sign and exponent ("-1.5", "+2", "3e-2", ".5"). Text such
 /// as "1.2.3", "12abc", "1,5", "0x10", "nan" and "inf" is not a number; values beyond the range of
-/// a double ("1e400", "1e-400") are rejected with their location. Spaces and tabs around an
+/// a double ("1e400", "1e-400") are rejected with their location, and so are whole numbers written
+/// as digits beyond 2^53 = 9007199254740992 ("12345678901234567890": an overflowing count or code
+/// that no double holds exactly; write an approximate value with an exponent). Spaces and tabs around an
 /// unquoted field are ignored; a quoted field is kept as written.
 ///
 /// Missing values. A field equal to one of csv_options::missing_codes (defaults: the empty field

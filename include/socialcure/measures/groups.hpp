@@ -48,6 +48,10 @@ struct group_membership {
 struct wave_groups {
   bool surveyed = false;
   std::vector<group_membership> groups;
+  /// Group rows of this person and wave excluded for a bad value (identification outside its
+  /// codes, under invalid_policy::exclude): the groups are then incomplete, and wave_metrics
+  /// gives missing metrics rather than counts that leave the group out.
+  std::size_t incomplete_rows = 0;
 };
 
 /// \brief Settings of the group measures.
@@ -81,7 +85,9 @@ struct group_columns {
 /// \brief Everyone's groups, per wave.
 struct group_panel {
   std::vector<std::string> waves;
-  std::vector<std::string> people;                   ///< in order of first appearance
+  /// Everyone with an id, in order of first appearance (also a person all of whose rows were
+  /// excluded: then not surveyed at any wave).
+  std::vector<std::string> people;
   std::vector<std::vector<wave_groups>> memberships;  ///< [person][wave]
   std::size_t rows_read = 0;
   std::size_t rows_excluded = 0;                      ///< bad rows excluded under invalid_policy::exclude
@@ -111,7 +117,8 @@ struct group_metrics {
   double n_pathway = missing_value;       ///< joined through the pathway
 };
 
-/// \brief The metrics of a person's groups at one wave.
+/// \brief The metrics of a person's groups at one wave (all missing when not surveyed, or when a
+/// group row of the wave was excluded: see wave_groups::incomplete_rows).
 [[nodiscard]] group_metrics wave_metrics(const wave_groups& groups, const group_options& options = {});
 
 /// \brief What happened to a person's groups between two waves.

@@ -14,9 +14,12 @@
 /// SE(theta) from the observed information; AIC counts theta as a parameter. theta is reported on
 /// R's scale (Var = mu + mu^2/theta; Stata's alpha = 1/theta).
 ///
-/// Errors, not wrong answers: a non-integer or negative count, a binary outcome other than 0/1,
-/// (quasi-)complete separation (fitted probabilities reaching 0 or 1), no overdispersion for the
-/// negative binomial (theta growing without bound), and non-convergence are data_errors.
+/// Errors, not wrong answers: a non-integer or negative count (or one above 2^53), a binary outcome
+/// other than 0/1, (quasi-)complete separation (fitted probabilities reaching 0 or 1), no
+/// overdispersion for the negative binomial (theta growing without bound), fewer cases than
+/// coefficients (under rank_policy::error), a predictor too large or too small for sums of squares
+/// in double precision, and non-convergence are data_errors. A saturated fit (no residual degrees
+/// of freedom) has a note.
 
 #include <cstddef>
 #include <string>

@@ -92,8 +92,9 @@ struct ols_result {
 };
 
 /// \brief Fits OLS to a model frame (see build_model_frame).
-/// \throws data_error on rank deficiency (under rank_policy::error), no residual degrees of freedom,
-/// or a case with leverage 1 under HC2-HC4.
+/// \throws data_error on rank deficiency (under rank_policy::error; fewer cases than coefficients is
+/// reported as such), no residual degrees of freedom, a case with leverage 1 under HC2-HC4, or
+/// values too large or too small for sums of squares in double precision (naming the variable).
 [[nodiscard]] ols_result fit_ols(const model_frame& frame, const ols_options& options = {});
 
 /// \brief Builds the model frame from a table and fits OLS.

@@ -19,13 +19,21 @@ struct complete_pairs {
   std::size_t n_excluded = 0;     ///< pairs with a missing member
 };
 
-/// \brief Collects the complete pairs. \throws argument_error naming `who` when the lengths differ
-/// or a value is infinite.
+/// \brief Collects the complete pairs. \throws argument_error naming `who` when the lengths differ,
+/// a value is infinite, or the values are too large for sums of squares in double precision.
 [[nodiscard]] complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre,
                                            const Eigen::Ref<const Eigen::VectorXd>& post, std::string_view who);
 
 /// \brief A count: a non-negative whole number small enough to be exact as a double.
 [[nodiscard]] inline bool is_count(double v) { return v >= 0 && v == std::floor(v) && v <= 9.0e15; }
+
+/// \brief Why a value is not a count, for messages (a whole number beyond 9e15 is one, but not exact).
+[[nodiscard]] inline const char* count_problem(double v) {
+  if (v > 9.0e15 && v == std::floor(v)) {
+    return "a count must be at most 9e15 (larger whole numbers are not exact in double precision)";
+  }
+  return "a count must be a non-negative whole number";
+}
 
 /// \brief Checks every pre and post value of the pairs. \throws argument_error
 /// "<who>: <pre|post> <noun> <value> at position <k> is not <rule>" for the first value `allowed`

@@ -13,6 +13,7 @@
 /// cond(R)^2 * eps is not small, where the iteration would not converge).
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include <Eigen/Core>
@@ -55,6 +56,24 @@ struct least_squares_options {
                                                 const Eigen::Ref<const Eigen::VectorXd>& y,
                                                 const least_squares_options& options,
                                                 const Eigen::Ref<const Eigen::VectorXd>& weights = Eigen::VectorXd());
+
+/// \brief A column whose sum of squares leaves the range of a double: it overflows (values beyond
+/// about 1e154), or falls below the smallest normal double although the column is not zero (values
+/// below about 1e-154), where its inverse would overflow. Such a column cannot be scaled to unit norm:
+/// it would read as infinite or as constant zero.
+struct column_magnitude {
+  Eigen::Index column = -1;  ///< -1 when every column is fine
+  double largest = 0.0;      ///< the largest |value| of that column
+  bool too_large = false;    ///< overflow (else underflow)
+};
+
+/// \brief The first column of `x` whose sum of squares overflows or underflows (see column_magnitude).
+[[nodiscard]] column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x);
+
+/// \brief "the values of <what> are too large (largest |value| 1e+300) for sums of squares in double
+/// precision: rescale the variable (e.g. other units)", or "too small" for an underflow; `what` is
+/// e.g. "'age'" or "the response".
+[[nodiscard]] std::string magnitude_problem(const column_magnitude& m, const std::string& what);
 
 /// \brief X_c' diag(w) X_c over the listed columns c of X, accumulated a block of rows at a time.
 [[nodiscard]] Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x,

@@ -1,0 +1,62 @@
+# Runs a command that writes a per-respondent CSV file and checks that no respondent is lost: the
+# file has one record per respondent of the input, with the same ids (first field) in the same
+# order, or, with -DDISTINCT_IDS=ON (long input, one row per person x wave x group), the same set of
+# ids as the input's distinct first fields.
+#   cmake -DCOMMAND=prog -DINPUT=data.csv -DOUT=written.csv [-DDISTINCT_IDS=ON] -P count_rows.cmake ARG...
+# Every argument after the script is passed to the command. Fields are compared as written (no
+# quoted ids or line breaks in the inputs used).
+set(command "${COMMAND}")
+set(i 0)
+set(after_script OFF)
+while(i LESS CMAKE_ARGC)
+  if(after_script)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" MATCHES "count_rows\\.cmake$")
+    set(after_script ON)
+  endif()
+  math(EXPR i "${i} + 1")
+endwhile()
+
+file(REMOVE "${OUT}")
+execute_process(COMMAND ${command} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "exit code ${code}\ncommand: ${command}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(NOT EXISTS "${OUT}")
+  message(FATAL_ERROR "the command wrote no file '${OUT}'\ncommand: ${command}")
+endif()
+
+# The first field of every record after the header.
+function(first_fields path result)
+  file(STRINGS "${path}" lines)
+  list(POP_FRONT lines)
+  set(ids "")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE ",.*" "" id "${line}")
+    list(APPEND ids "${id}")
+  endforeach()
+  set(${result} "${ids}" PARENT_SCOPE)
+endfunction()
+
+first_fields("${INPUT}" input_ids)
+first_fields("${OUT}" output_ids)
+if(DISTINCT_IDS)
+  list(REMOVE_DUPLICATES input_ids)
+  list(SORT input_ids)
+  set(sorted_output "${output_ids}")
+  list(SORT sorted_output)
+  set(expected "${input_ids}")
+  set(got "${sorted_output}")
+else()
+  set(expected "${input_ids}")
+  set(got "${output_ids}")
+endif()
+list(LENGTH expected n_expected)
+list(LENGTH output_ids n_got)
+if(NOT n_got EQUAL n_expected)
+  message(FATAL_ERROR "${OUT} has ${n_got} records for ${n_expected} respondents in ${INPUT}\ncommand: ${command}")
+endif()
+if(NOT "${got}" STREQUAL "${expected}")
+  message(FATAL_ERROR "${OUT}: the ids differ from those of ${INPUT}\ncommand: ${command}")
+endif()
+message(STATUS "ok: ${n_got} records for ${n_expected} respondents: ${command}")
