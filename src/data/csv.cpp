@@ -305,8 +305,8 @@ class table_builder {
       throw data_error({source_, line, b.name, {}, {}},
                        "whole number too large to be stored exactly (beyond 2^53, not every whole number is a double)",
                        text,
-                       "whole numbers up to 9007199254740992 in magnitude; an approximate value with an exponent "
-                       "(e.g. 1.2e19)");
+                       "whole numbers up to 9007199254740992 in magnitude, or an approximate value written with an "
+                       "exponent, e.g. 1.2e19");
     }
     if (parsed.status == number_status::ok && missing_.matches(parsed.value)) {
       add_missing(b);  // a numeric missing code written differently ("-99.0" for "-99")

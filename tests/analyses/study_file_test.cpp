@@ -432,6 +432,11 @@ TEST_CASE("study_file: a value out of range names its line, path and value") {
                  "study.toml:4: settings.level: must lie strictly between 0 and 1 (e.g. 0.95): \"1.5\""));
   CHECK(contains(error_of(data_section + "[settings]\nlevel = 0\n").what(), "settings.level: must lie strictly"));
   CHECK(contains(error_of(data_section + "[settings]\nlevel = nan\n").what(), "settings.level: must lie strictly"));
+  // A float beyond a double (TOML reads 1e400 as infinity) is out of range, with its text.
+  CHECK(contains(error_of(data_section + "[settings]\nlevel = 1e400\n").what(),
+                 "study.toml:4: settings.level: must lie strictly between 0 and 1 (e.g. 0.95): \"1e400\""));
+  CHECK(contains(error_of(data_section + "[settings]\nseed = 1e400\n").what(),
+                 "study.toml:4: settings.seed: expected an integer, found a float: \"1e400\""));
   CHECK(contains(error_of(data_section + "[settings]\nseed = -1\n").what(),
                  "study.toml:4: settings.seed: must be at least 0: \"-1\""));
   CHECK(contains(error_of(data_section + "[settings]\nseed = 99999999999999999999\n").what(),

@@ -75,6 +75,19 @@ cli_expect(NAME bad_duplicate_id CODE 1 ONE_LINE
   ARGS describe "${cli_data}/duplicate_id.csv" --id id)
 cli_expect(NAME bad_overflow CODE 1 ONE_LINE ERROR "overflow\\.csv:3: column 'score': number out of the range.*\"1e400\""
   ARGS describe "${cli_data}/overflow.csv")
+cli_expect(NAME bad_huge_integer CODE 1 ONE_LINE
+  ERROR "huge_integer\\.csv:3: column 'gp_visits': whole number too large to be stored exactly.*\"123456789012345678901234567890\""
+  ARGS describe "${cli_data}/huge_integer.csv")
+# An analysis keeps only the columns it uses: bad values elsewhere in the file do not stop it (and
+# do not take memory), a bad value in a used column does, and an unknown column lists the others.
+cli_expect(NAME regress_ignores_unused_columns CODE 0 OUTPUT "n = 5 .*x  "
+  ARGS regress --data "${cli_data}/unused_bad_columns.csv" --y y --x x --id id)
+cli_expect(NAME regress_bad_used_column CODE 1 ONE_LINE
+  ERROR "unused_bad_columns\\.csv:3: column 'score': value is not a number.*\"12abc\""
+  ARGS regress --data "${cli_data}/unused_bad_columns.csv" --y y --x x,score --id id)
+cli_expect(NAME mediate_unknown_column_lists_file_columns CODE 1 ONE_LINE
+  ERROR "unused_bad_columns\\.csv: no column named 'nope' \\(available: id, y, x, comment, score\\)"
+  ARGS mediate --data "${cli_data}/unused_bad_columns.csv" --x x --m nope --y y --boot 1000)
 cli_expect(NAME bad_stray_quote CODE 1 ONE_LINE ERROR "stray_quote\\.csv:4: column 'score': a double quote inside an unquoted field"
   ARGS describe "${cli_data}/stray_quote.csv")
 cli_expect(NAME bad_missing_file CODE 1 ONE_LINE ERROR "no_such_file\\.csv: cannot open the file"
