@@ -85,10 +85,8 @@ change_data read_change_data(const table& data, const std::string& pre, const st
   for (const auto* name : {&pre, &post}) {
     const auto values = data.numeric(*name);
     for (std::size_t i = 0; i < data.rows(); ++i) {
-      const double v = values[i];
-      if (is_missing(v) || detail::is_count(v)) continue;
-      location where{data.source(), data.source_line(i), *name, ids == nullptr ? std::string() : out.ids[i], {}};
-      throw data_error(where, detail::count_problem(v), format_number(v), "0, 1, 2, ...");
+      detail::require_count(values[i], {data.source(), data.source_line(i), *name,
+                                        ids == nullptr ? std::string() : out.ids[i], {}});
     }
   }
   return out;

@@ -234,14 +234,13 @@ class table_builder {
     }
     auto require = [&](const std::string& name, const char* role) {
       if (!name.empty() && seen.find(name) == seen.end()) {
-        std::string available;
-        for (const auto& f : header) available += (available.empty() ? "" : ", ") + f.text;
-        throw argument_error(source_ + ": no column named '" + name + "' (" + role + (*role != '\0' ? "; " : "") + "available: " + available +
-                             ")");
+        std::vector<std::string> available;
+        for (const auto& f : header) available.push_back(f.text);
+        throw detail::no_such_column(source_, name, role, available);
       }
     };
     require(options_.id_column, "the id column");
-    for (const auto& name : options_.columns) require(name, "");  // worded as table::get words it
+    for (const auto& name : options_.columns) require(name, "");
     for (const auto& name : options_.text_columns) require(name, "a text column");
     for (const auto& name : options_.numeric_columns) require(name, "a numeric column");
   }
@@ -305,8 +304,8 @@ class table_builder {
       throw data_error({source_, line, b.name, {}, {}},
                        "whole number too large to be stored exactly (beyond 2^53, not every whole number is a double)",
                        text,
-                       "whole numbers up to 9007199254740992 in magnitude, or an approximate value written with an "
-                       "exponent, e.g. 1.2e19");
+                       "whole numbers up to " + format_number(max_exact_integer) +
+                           " in magnitude, or an approximate value written with an exponent, e.g. 1.2e19");
     }
     if (parsed.status == number_status::ok && missing_.matches(parsed.value)) {
       add_missing(b);  // a numeric missing code written differently ("-99.0" for "-99")

@@ -25,36 +25,31 @@ mean_sd mean_and_sd(std::span<const double> values) noexcept {
       if (!is_missing(v)) rough += v / n;
     }
   }
-  // Second pass: squared deviations, and the sum of deviations that corrects rounding in `rough`.
-  double dev = 0.0;
-  double dev2 = 0.0;
-  for (double v : values) {
-    if (is_missing(v)) continue;
-    const double d = v - rough;
-    dev += d;
-    dev2 += d * d;
-  }
-  if (!std::isfinite(dev2) || !std::isfinite(dev)) {
-    // Squared deviations beyond the range of a double (values near 1e154 and more): the same two
-    // passes on values divided by the largest magnitude, rather than an infinite or NaN spread.
+  // Second pass: squared deviations, and the sum of deviations that corrects rounding in `rough`,
+  // of the values divided by `scale`.
+  auto spread = [&](double scale) {
+    const double centre = rough / scale;
+    double dev = 0.0;
+    double dev2 = 0.0;
+    for (double v : values) {
+      if (is_missing(v)) continue;
+      const double d = v / scale - centre;
+      dev += d;
+      dev2 += d * d;
+    }
+    out.mean = scale * (centre + dev / n);
+    out.sd = out.n < 2 ? missing_value : scale * std::sqrt(std::max(0.0, (dev2 - dev * dev / n) / (n - 1.0)));
+    return std::isfinite(dev2) && std::isfinite(dev);
+  };
+  if (!spread(1.0)) {
+    // Squared deviations beyond the range of a double (values near 1e154 and more): the same pass
+    // on values divided by the largest magnitude, rather than an infinite or NaN spread.
     double scale = 0.0;
     for (double v : values) {
       if (!is_missing(v)) scale = std::max(scale, std::fabs(v));
     }
-    const double r = rough / scale;
-    dev = dev2 = 0.0;
-    for (double v : values) {
-      if (is_missing(v)) continue;
-      const double d = v / scale - r;
-      dev += d;
-      dev2 += d * d;
-    }
-    out.mean = scale * (r + dev / n);
-    out.sd = out.n < 2 ? missing_value : scale * std::sqrt(std::max(0.0, (dev2 - dev * dev / n) / (n - 1.0)));
-    return out;
+    (void)spread(scale);
   }
-  out.mean = rough + dev / n;
-  out.sd = out.n < 2 ? missing_value : std::sqrt(std::max(0.0, (dev2 - dev * dev / n) / (n - 1.0)));
   return out;
 }
 

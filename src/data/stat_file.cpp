@@ -282,12 +282,10 @@ class stat_reader {
     requested_checked_ = true;
     auto require = [&](const std::string& name, const char* role) {
       if (name.empty() || name_set_.count(name) != 0) return;
-      std::string available;
-      for (const auto& n : all_names_) available += (available.empty() ? "" : ", ") + n;
-      throw argument_error(path_ + ": no column named '" + name + "' (" + role + (*role != '\0' ? "; " : "") + "available: " + available + ")");
+      throw detail::no_such_column(path_, name, role, all_names_);
     };
     require(options_.id_column, "the id column");
-    for (const auto& name : options_.columns) require(name, "");  // worded as table::get words it
+    for (const auto& name : options_.columns) require(name, "");
     for (const auto& name : options_.text_columns) require(name, "a text column");
   }
 

@@ -47,7 +47,6 @@ const coefficient& glm_result::at(std::string_view term) const { return find_coe
 namespace {
 
 constexpr double infinite_theta = std::numeric_limits<double>::infinity();
-constexpr double max_exact_count = 9007199254740992.0;  // 2^53: every whole number up to it is a double
 
 // The family at a fixed theta (theta = infinity for Poisson, unused for binomial).
 struct family_model {
@@ -274,7 +273,7 @@ void check_outcome(const model_frame& frame, glm_family family) {
     } else if (v < 0.0 || v != std::floor(v)) {
       throw data_error(frame.where(i, frame.response), "a count outcome must be a non-negative integer",
                        format_number(v), "0, 1, 2, ...");
-    } else if (v > max_exact_count) {
+    } else if (v > max_exact_integer) {
       throw data_error(frame.where(i, frame.response),
                        "a count outcome above 2^53 is not exact in double precision (and beyond what IRLS can fit)",
                        format_number(v), "0, 1, 2, ..., 9007199254740992");
@@ -299,8 +298,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     throw data_error({}, what + ": every count is zero; a count model cannot be fitted");
   }
   if (n < p && options.on_rank_deficiency == rank_policy::error) {
-    throw data_error({}, what + ": " + std::to_string(n) + " cases for " + std::to_string(p) +
-                             " coefficients: fewer cases than coefficients, so they cannot all be estimated");
+    throw data_error({}, what + ": " + detail::fewer_cases_problem(n, p));
   }
   if (const detail::column_magnitude m = detail::find_column_out_of_range(frame.x); m.column >= 0) {
     const std::string& term = frame.terms[static_cast<std::size_t>(m.column)].name;

@@ -96,6 +96,11 @@ column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd
   return out;
 }
 
+std::string fewer_cases_problem(Eigen::Index n, Eigen::Index p) {
+  return std::to_string(n) + " cases for " + std::to_string(p) +
+         " coefficients: fewer cases than coefficients, so they cannot all be estimated";
+}
+
 std::string magnitude_problem(const column_magnitude& m, const std::string& what) {
   return "the values of " + what + " are too " + (m.too_large ? "large" : "small") + " (largest |value| " +
          format_number(m.largest) +

@@ -98,8 +98,7 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   // Fewer cases than coefficients: the design is rank deficient whatever the variables, so say
   // what is wrong (the sample size) rather than which column happened to be dropped.
   if (x.rows() < x.cols() && options.on_rank_deficiency == rank_policy::error) {
-    throw data_error({}, std::to_string(x.rows()) + " cases for " + std::to_string(x.cols()) +
-                             " coefficients: fewer cases than coefficients, so they cannot all be estimated");
+    throw data_error({}, detail::fewer_cases_problem(x.rows(), x.cols()));
   }
   // Values whose squares leave the range of a double would read as a constant zero or infinite
   // column (a wrong collinearity message) or give infinite or NaN estimates.

@@ -74,6 +74,23 @@ void check_no_silent_nan(const std::vector<sc::coefficient>& coefficients) {
   }
 }
 
+/// X = "x" -> M = "m" -> Y = "y".
+sc::mediation_spec simple_mediation() {
+  sc::mediation_spec spec;
+  spec.x = "x";
+  spec.mediators = {"m"};
+  spec.y = "y";
+  return spec;
+}
+
+/// 100 bootstrap resamples, seed 1: the degenerate cases fail before resampling.
+sc::mediation_options few_replicates() {
+  sc::mediation_options o;
+  o.replicates = 100;
+  o.seed = 1;
+  return o;
+}
+
 sc::glm_options family(sc::glm_family f) {
   sc::glm_options o;
   o.family = f;
@@ -189,13 +206,8 @@ TEST_CASE("regression: a saturated Poisson GLM (n equal to the coefficients) say
 
 TEST_CASE("degenerate: mediation with fewer cases than coefficients is a data_error") {
   const sc::table t = numeric_table({{"x", {1, 2, 3}}, {"m", {2, 1, 4}}, {"y", {3, 5, 4}}});
-  sc::mediation_spec spec;
-  spec.x = "x";
-  spec.mediators = {"m"};
-  spec.y = "y";
-  sc::mediation_options o;
-  o.replicates = 100;
-  o.seed = 1;
+  const sc::mediation_spec spec = simple_mediation();
+  const sc::mediation_options o = few_replicates();
   const std::string m = message_of<sc::data_error>([&] { (void)sc::fit_mediation(t, spec, o); });
   CHECK(contains(m, "3 cases for 3 coefficients"));
 }
@@ -208,13 +220,8 @@ TEST_CASE("degenerate: a mediator identical to X is a data_error naming the medi
   const sc::table t = numeric_table({{"x", {1, 2, 3, 4, 5, 6, 7, 8}},
                                      {"m", {1, 2, 3, 4, 5, 6, 7, 8}},
                                      {"y", {2, 1, 4, 3, 6, 5, 8, 9}}});
-  sc::mediation_spec spec;
-  spec.x = "x";
-  spec.mediators = {"m"};
-  spec.y = "y";
-  sc::mediation_options o;
-  o.replicates = 100;
-  o.seed = 1;
+  const sc::mediation_spec spec = simple_mediation();
+  const sc::mediation_options o = few_replicates();
   const std::string m = message_of<sc::data_error>([&] { (void)sc::fit_mediation(t, spec, o); });
   CHECK(contains(m, "rank deficient"));
   CHECK(contains(m, "'m' = 1 * x"));
@@ -226,13 +233,8 @@ TEST_CASE("regression: mediation errors name the data file (a mediator identical
                                      {"m", {1, 2, 3, 4, 5, 6, 7, 8}},
                                      {"y", {2, 1, 4, 3, 6, 5, 8, 9}}},
                                     "survey.csv");
-  sc::mediation_spec spec;
-  spec.x = "x";
-  spec.mediators = {"m"};
-  spec.y = "y";
-  sc::mediation_options o;
-  o.replicates = 100;
-  o.seed = 1;
+  const sc::mediation_spec spec = simple_mediation();
+  const sc::mediation_options o = few_replicates();
   const auto e = data_error_of([&] { (void)sc::fit_mediation(t, spec, o); });
   REQUIRE(e.has_value());
   CHECK(e->where().file == "survey.csv");
@@ -248,13 +250,8 @@ TEST_CASE("regression: a constant outcome in mediation is a data_error naming it
                                      {"y_pre", {3, 1, 4, 1, 5, 9, 2, 6}},
                                      {"y_post", {5, 3, 6, 3, 7, 11, 4, 8}}},
                                     "survey.csv");
-  sc::mediation_options o;
-  o.replicates = 100;
-  o.seed = 1;
-  sc::mediation_spec spec;
-  spec.x = "x";
-  spec.mediators = {"m"};
-  spec.y = "y";
+  const sc::mediation_options o = few_replicates();
+  const sc::mediation_spec spec = simple_mediation();
   const auto between = data_error_of([&] { (void)sc::fit_mediation(t, spec, o); });
   REQUIRE(between.has_value());
   CHECK(between->where().file == "survey.csv");
@@ -308,9 +305,7 @@ TEST_CASE("degenerate: perfectly collinear covariates are a data_error naming th
                                  {"weight_g", {60000, 72000, 81000, 58000, 69000, 90000, 75000, 66000, 77000, 83000}}});
   ms.y = "weight_kg";
   ms.covariates = {"height_cm", "height_m"};
-  sc::mediation_options o;
-  o.replicates = 100;
-  o.seed = 1;
+  const sc::mediation_options o = few_replicates();
   const std::string c = message_of<sc::data_error>([&] { (void)sc::fit_mediation(med, ms, o); });
   CHECK(contains(c, "'height_m' ="));
 }

@@ -623,6 +623,23 @@ void check_bit_identical(const sc::mediation_result& a, const sc::mediation_resu
   CHECK(a.replicates.succeeded == b.replicates.succeeded);
 }
 
+/// Fits with 1, 2 and 8 threads (`o` otherwise as given), checks that that many threads ran, and
+/// that the results are bit-identical.
+template <class Fit>
+void check_same_for_1_2_8_threads(Fit&& fit, sc::mediation_options o) {
+  o.threads = 1;
+  const sc::mediation_result one = fit(o);
+  o.threads = 2;
+  const sc::mediation_result two = fit(o);
+  o.threads = 8;
+  const sc::mediation_result eight = fit(o);
+  CHECK(one.replicates.threads_used == 1);
+  CHECK(two.replicates.threads_used == 2);
+  CHECK(eight.replicates.threads_used == 8);
+  check_bit_identical(one, two);
+  check_bit_identical(one, eight);
+}
+
 }  // namespace
 
 // Replicates run in blocks of 256 (bootstrap with n <= 1024, and Monte Carlo) and a run uses at most
@@ -655,18 +672,8 @@ TEST_CASE("properties: fit_mediation gives bit-identical intervals and boot SEs 
     o.replicates = thread_replicates + static_cast<std::size_t>(set);
     o.seed = 1000 + static_cast<std::uint64_t>(set);
     o.se = set % 5 == 0 ? sc::se_type::hc3 : sc::se_type::classical;
-    o.threads = 1;
-    const sc::mediation_result one = sc::fit_mediation(data, spec, o);
-    o.threads = 2;
-    const sc::mediation_result two = sc::fit_mediation(data, spec, o);
-    o.threads = 8;
-    const sc::mediation_result eight = sc::fit_mediation(data, spec, o);
-    CHECK(one.replicates.threads_used == 1);
-    CHECK(two.replicates.threads_used == 2);
-    CHECK(two.replicates.threads_used == 2);
-    CHECK(eight.replicates.threads_used == 8);
-    check_bit_identical(one, two);
-    check_bit_identical(one, eight);
+    check_same_for_1_2_8_threads([&](const sc::mediation_options& with) { return sc::fit_mediation(data, spec, with); },
+                                 o);
   }
 }
 
@@ -689,16 +696,8 @@ TEST_CASE("properties: fit_within_mediation gives bit-identical intervals and bo
     o.ci = method;
     o.replicates = thread_replicates + static_cast<std::size_t>(set);
     o.seed = 2000 + static_cast<std::uint64_t>(set);
-    o.threads = 1;
-    const sc::mediation_result one = sc::fit_within_mediation(data, spec, o);
-    o.threads = 2;
-    const sc::mediation_result two = sc::fit_within_mediation(data, spec, o);
-    o.threads = 8;
-    const sc::mediation_result eight = sc::fit_within_mediation(data, spec, o);
-    CHECK(two.replicates.threads_used == 2);
-    CHECK(eight.replicates.threads_used == 8);
-    check_bit_identical(one, two);
-    check_bit_identical(one, eight);
+    check_same_for_1_2_8_threads(
+        [&](const sc::mediation_options& with) { return sc::fit_within_mediation(data, spec, with); }, o);
   }
 }
 

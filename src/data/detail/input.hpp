@@ -40,6 +40,16 @@ class missing_codes {
   std::vector<double> numbers_;
 };
 
+/// "<source>: no column named '<name>' (<role>; available: a, b, c)"; without a role (a column an
+/// analysis asked for) worded as table::get words it: "(available: a, b, c)".
+inline argument_error no_such_column(const std::string& source, const std::string& name, const std::string& role,
+                                     const std::vector<std::string>& available) {
+  std::string names;
+  for (const auto& n : available) names += (names.empty() ? "" : ", ") + n;
+  return argument_error(source + ": no column named '" + name + "' (" + (role.empty() ? "" : role + "; ") +
+                        "available: " + names + ")");
+}
+
 /// Checks that every row of the text column `id_column` has an id that is not missing and not
 /// repeated. Errors name `source`, the row's source line and, for a repeat, the first one
 /// (`unit`: "line" in a text file, "row" in an SPSS/Stata file).

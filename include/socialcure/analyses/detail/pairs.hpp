@@ -9,6 +9,10 @@
 
 #include <Eigen/Core>
 
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/missing.hpp"
+#include "socialcure/core/number.hpp"
+
 namespace socialcure::detail {
 
 /// \brief The pairs with both members observed, in input order, and how many were not.
@@ -33,6 +37,12 @@ struct complete_pairs {
     return "a count must be at most 9e15 (larger whole numbers are not exact in double precision)";
   }
   return "a count must be a non-negative whole number";
+}
+
+/// \brief Throws a data_error at `where` when `v` is neither missing nor a count.
+inline void require_count(double v, const location& where) {
+  if (is_missing(v) || is_count(v)) return;
+  throw data_error(where, count_problem(v), format_number(v), "0, 1, 2, ...");
 }
 
 /// \brief Checks every pre and post value of the pairs. \throws argument_error

@@ -57,6 +57,10 @@ struct least_squares_options {
                                                 const least_squares_options& options,
                                                 const Eigen::Ref<const Eigen::VectorXd>& weights = Eigen::VectorXd());
 
+/// \brief "<n> cases for <p> coefficients: fewer cases than coefficients, so they cannot all be
+/// estimated" (OLS and GLMs say it before fitting, rather than naming a column as collinear).
+[[nodiscard]] std::string fewer_cases_problem(Eigen::Index n, Eigen::Index p);
+
 /// \brief A column whose sum of squares leaves the range of a double: it overflows (values beyond
 /// about 1e154), or falls below the smallest normal double although the column is not zero (values
 /// below about 1e-154), where its inverse would overflow. Such a column cannot be scaled to unit norm:
