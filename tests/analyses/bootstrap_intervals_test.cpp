@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "socialcure/core/error.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 #include "support.hpp"
 
 using namespace socialcure_test;
