@@ -4,7 +4,7 @@
 # with the noncentral-t CI of d_z, Wilcoxon signed-rank (R conventions), McNemar (corrected,
 # uncorrected, exact binomial), the paired incidence rate ratio for counts, and the Reliable Change
 # Index (Jacobson & Truax 1991) with clinically significant change (criterion a).
-# Formulas: /work/shared/reference/methods.md section 4 and pitfalls 7, 8, 13 (section 9).
+# Formulas: docs/methods/change.md (Wilcoxon zeros and ties on exact doubles, Hedges' J on n - 1 df).
 #
 # Usage (from the repository root):
 #   Rscript tests/reference/change/make_reference.R
@@ -145,7 +145,7 @@ wilcox_capture <- function(...) {
   list(res = res, warns = warns)
 }
 
-# own Wilcoxon normal approximation (methods.md 4.6) to cross-check R
+# own Wilcoxon normal approximation (docs/methods/change.md, section 5) to cross-check R
 wilcox_normal <- function(d, correct) {
   d <- d[d != 0]; n <- length(d)
   r <- rank(abs(d)); V <- sum(r[d > 0])
@@ -169,7 +169,7 @@ paired_analysis <- function(name, pre, post) {
   mD <- mean(D); sD <- sd(D)
   add(F, name, "mean_diff", mD); add(F, name, "sd_diff", sD)
 
-  # percent change (methods.md 4.1)
+  # percent change (docs/methods/change.md, section 2)
   add(F, name, "pct_change_of_means", 100 * (mean(post) - mean(pre)) / mean(pre))
   keep <- pre != 0
   add(F, name, "mean_individual_pct_change", mean(100 * (post[keep] - pre[keep]) / pre[keep]))
@@ -182,7 +182,7 @@ paired_analysis <- function(name, pre, post) {
   add(F, name, "ci_lower", tt$conf.int[1]); add(F, name, "ci_upper", tt$conf.int[2])
   stopifnot(abs(tt$statistic - mD / (sD / sqrt(n))) < 1e-12 * max(1, abs(tt$statistic)))
 
-  # standardized mean change (methods.md 4.4)
+  # standardized mean change (docs/methods/change.md, section 4)
   dz <- mD / sD
   add(F, name, "d_z", dz); add(F, name, "srm", dz)
   lim <- ncp_limits(unname(tt$statistic), n - 1)
@@ -255,7 +255,7 @@ paired_analysis <- function(name, pre, post) {
 res_sleep <- paired_analysis("sleep", sleep_d$pre, sleep_d$post)
 # depression: pre = x (first visit), post = y (second visit), so D = y - x
 res_dep <- paired_analysis("depression", depression$x, depression$y)
-# the R ?wilcox.test orientation D = x - y (V = 40, exact p = 0.0390625; methods.md 4.6)
+# the R ?wilcox.test orientation D = x - y (V = 40, exact p = 0.0390625; docs/methods/change.md, section 5)
 w_xy <- wilcox.test(depression$x, depression$y, paired = TRUE)
 w_xy_g <- wilcox.test(depression$x, depression$y, paired = TRUE, alternative = "greater")
 add("paired", "depression_x_minus_y", "wilcox_V", unname(w_xy$statistic))
@@ -276,7 +276,7 @@ stopifnot(res_bel$w$method == "Wilcoxon signed rank test with continuity correct
           res_sleep$w$method == "Wilcoxon signed rank test with continuity correction")
 
 # ---------------------------------------------------------------------------
-# McNemar (methods.md 4.7)
+# McNemar (docs/methods/change.md, section 6)
 # ---------------------------------------------------------------------------
 mcnemar_analysis <- function(name, pre, post) {
   F <- "mcnemar"
@@ -309,7 +309,7 @@ stopifnot(abs(mcnemar.test(Performance)$statistic - mc_perf$mc$statistic) < 1e-1
           round(mc_perf$mc$statistic, 3) == 16.818, signif(mc_perf$mc$p.value, 4) == 4.115e-05)
 
 # ---------------------------------------------------------------------------
-# Paired incidence rate ratio (methods.md 4.8)
+# Paired incidence rate ratio (docs/methods/change.md, section 7)
 # ---------------------------------------------------------------------------
 irr_analysis <- function(name, pre, post) {
   F <- "rate_ratio"
@@ -349,7 +349,7 @@ irr_analysis <- function(name, pre, post) {
 irr_gp <- irr_analysis("synthetic_gp", syn$gp_pre, syn$gp_post)
 
 # ---------------------------------------------------------------------------
-# Reliable Change Index (methods.md 4.2) and clinically significant change, criterion a (4.3)
+# Reliable Change Index (docs/methods/change.md, section 8) and clinically significant change, criterion a (9)
 # ---------------------------------------------------------------------------
 cronbach_alpha <- function(items) {
   k <- ncol(items)

@@ -2,7 +2,7 @@
 # Independent reference values for socialcure's mediation module:
 #   PROCESS model 4 (parallel) and model 6 (serial) with covariates, and MEMORE two-instance
 #   within-subject mediation (parallel and serial).
-# Formulas: /work/shared/reference/methods.md sections 2 (PROCESS), 3 (MEMORE) and 9 (pitfalls).
+# Formulas: docs/methods/mediation.md (PROCESS sections 1-4, MEMORE section 5, intervals 6-11).
 #
 # Usage (from the repository root):
 #   Rscript tests/reference/mediation/make_reference.R
@@ -393,7 +393,7 @@ s_par3 <- point_process("synthetic_parallel3", syn, "grp_post",
                         c("bel1_post", "bel2_post", "lonely_post"), "gp_post", c("age", "female"),
                         FALSE)
 
-# HC3 SEs of the Y equation of pmi_parallel_cov (sandwich) + own formula (methods.md 1.3)
+# HC3 SEs of the Y equation of pmi_parallel_cov (sandwich) + own formula (docs/methods/regression.md, section 4)
 yf <- p_parcov$yfit
 V3 <- sandwich::vcovHC(yf, type = "HC3")
 Xm <- model.matrix(yf); e_res <- residuals(yf); h <- hatvalues(yf)
@@ -750,7 +750,7 @@ stopifnot(near(est3[["ind_m1"]], m_dohle$ind[[1]], 1e-12))
 b3 <- run_boot("dohle_memore", ef3, D3, est3, SEEDS[["dohle_memore"]], B_BOOT)
 
 # ---------------------------------------------------------------------------
-# Monte Carlo CI (methods.md 2.7) for pmi_parallel_cov: a_j ~ N(a_j, SE_aj^2) independent,
+# Monte Carlo CI (docs/methods/mediation.md, section 11) for pmi_parallel_cov: a_j ~ N(a_j, SE_aj^2) independent,
 # (b_1, b_2) ~ MVN(b, V_bb) with V_bb the b-block of the Y-equation covariance (lm vcov)
 # ---------------------------------------------------------------------------
 t0 <- proc.time()[["elapsed"]]

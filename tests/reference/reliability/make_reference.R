@@ -453,7 +453,7 @@ if (length(published) > 0) {
   cmp1("duhachek_ase", an, ".scale", "ase", tol)
   cmp1("alpha_if_deleted(raw)", an, it, "raw_alpha_if_deleted", tol)
   cmp1("r_drop(corrected item-total)", an, it, "r_drop", tol)
-  # minres is iterative (psych's optimizer tolerance): compare at 1e-5 (methods.md section 8).
+  # minres is iterative (psych's optimizer tolerance): compare at 1e-5 (docs/methods/reliability.md, section 5).
   cmp1("minres_loadings", an, it, "loading", 1e-5)
   cmp1("minres_loadings", an, it, "loading_minres_converged", 1e-5)
   cmp1("omega_total(psych, nfactors=1)", an, ".scale", "omega_total", 1e-5)
