@@ -412,7 +412,7 @@ study_result run_study(const study_definition& study, const std::string& base_di
       const std::vector<double>& values = wave == 0 ? m.pre : m.post;
       const std::string column_name = study.data.wide_file.empty() ? stem : stem + study.data.separator + w[wave];
       for (std::size_t r = 0; r < rows; ++r) {
-        detail::require_count(values[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
+        require_count(values[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
       }
     }
     measures.push_back(std::move(m));
