@@ -13,8 +13,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/data/csv.hpp"
-#include "socialcure/data/stat_file.hpp"
+#include "socialcure/data/read_table.hpp"
 #include "socialcure/data/waves.hpp"
 #include "socialcure/models/design.hpp"
 
@@ -123,21 +122,16 @@ void study_definition::validate() const {
 namespace {
 
 table read_data_file(const std::string& path, const study_definition& study) {
-  if (is_stat_file(path)) {
-    stat_file_options options;
-    options.id_column = study.id_column;
-    options.text_columns = study.data.text_columns;
-    return read_stat_file(path, options).data;
-  }
-  csv_options options;
+  read_options options;
   options.id_column = study.id_column;
   options.missing_codes = study.data.missing_codes;
   options.text_columns = study.data.text_columns;
-  return read_csv(path, options);
+  return read_table(path, options);
 }
 
 std::string resolved(const std::string& path, const std::string& base) {
-  if (path.empty() || base.empty() || std::filesystem::path(path).is_absolute()) return path;
+  if (path.empty() || base.empty() || path.starts_with(sample_prefix) || std::filesystem::path(path).is_absolute())
+    return path;
   return (std::filesystem::path(base) / path).string();
 }
 
@@ -347,14 +341,14 @@ study_result run_study(const study_definition& study, const std::string& base_di
   }
 
   if (!study.data.groups_file.empty()) {
-    csv_options options;
+    read_options options;
     options.missing_codes = study.data.missing_codes;
     const auto& gc = study.data.groups_columns;
     for (const std::string* c : {&gc.id, &gc.wave, &gc.group, &gc.group_id, &gc.category}) {
       if (!c->empty()) options.text_columns.push_back(*c);
     }
     const std::string groups_path = resolved(study.data.groups_file, base_directory);
-    const table long_groups = is_stat_file(groups_path) ? read_stat_file(groups_path).data : read_csv(groups_path, options);
+    const table long_groups = read_table(groups_path, options);
     group_options group_settings;
     group_settings.waves = {w[0], w[1]};
     const group_panel groups_panel = read_group_panel(long_groups, gc, group_settings);
@@ -412,7 +406,7 @@ study_result run_study(const study_definition& study, const std::string& base_di
       const std::vector<double>& values = wave == 0 ? m.pre : m.post;
       const std::string column_name = study.data.wide_file.empty() ? stem : stem + study.data.separator + w[wave];
       for (std::size_t r = 0; r < rows; ++r) {
-        detail::require_count(values[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
+        require_count(values[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
       }
     }
     measures.push_back(std::move(m));
