@@ -9,7 +9,7 @@
 #include "socialcure/analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 

@@ -12,7 +12,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/models/detail/least_squares.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 
