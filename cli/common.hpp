@@ -32,8 +32,8 @@ void add_data_options(CLI::App& command, data_options& options);
 /// Adds --format text|json to a subcommand.
 void add_format_option(CLI::App& command, output_format& format);
 
-/// Writes `text` to `path` (nothing when `path` is empty). Throws data_error naming the file when
-/// it cannot be opened.
+/// Writes `text` to `path` whole or not at all (nothing when `path` is empty; see output_files).
+/// Throws data_error naming the file and the reason when it cannot be written.
 void write_text_file(const std::string& path, const std::string& text);
 
 /// A progress line on stderr ("LABEL done/total, rate, time left"), redrawn at most 5 times a
