@@ -13,9 +13,10 @@ bench_run() {
   cmake --preset bench >/dev/null
   cmake --build --preset bench --target "bench_$name" >/dev/null
   [ -f "$data/$file" ] || Rscript "benchmarks/$name/make_data.R" "$data"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1); load average:$(uptime | sed 's/.*load average://')"
   ours=$("build/bench/bin/bench_$name" "$data" "$reps")
   peers=$(Rscript "benchmarks/$name/peers.R" "$data" "$reps")
   echo "$ours"
   echo "$peers"
+  echo "load average after the run:$(uptime | sed 's/.*load average://')"
 }
