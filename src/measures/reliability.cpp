@@ -214,8 +214,8 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   const Eigen::MatrixXd c = covariance(x);
   for (Eigen::Index j = 0; j < k; ++j) {
     const std::string& name = names[static_cast<std::size_t>(j)];
-    const Eigen::Index answered = x.rows() - x.col(j).array().isNaN().count();
-    if (answered >= 2 && !std::isfinite(c(j, j))) {  // not "no variance": the squares overflowed
+    const auto answered = [&] { return x.rows() - x.col(j).array().isNaN().count(); };  // counted only when needed
+    if (!std::isfinite(c(j, j)) && answered() >= 2) {  // not "no variance": the squares overflowed
       throw data_error({{}, 0, name, {}, name},
                        "the item's values are too large for its variance in double precision, so alpha is undefined",
                        format_number(x.col(j).array().isNaN().select(0.0, x.col(j).array().abs()).maxCoeff()));
