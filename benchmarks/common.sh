@@ -13,9 +13,22 @@ bench_run() {
   cmake --preset bench >/dev/null
   cmake --build --preset bench --target "bench_$name" >/dev/null
   [ -f "$data/$file" ] || Rscript "benchmarks/$name/make_data.R" "$data"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1); load average:$(uptime | sed 's/.*load average://')"
   ours=$("build/bench/bin/bench_$name" "$data" "$reps")
   peers=$(Rscript "benchmarks/$name/peers.R" "$data" "$reps")
   echo "$ours"
   echo "$peers"
+  echo "load average after the run:$(uptime | sed 's/.*load average://')"
 }
+
+# awk functions for the run scripts' tables of "name wall_seconds cpu_seconds ..." lines (split
+# into arrays): header(peer) and row(task, ours, peer), with both ratios peer / socialcure.
+bench_awk_table='
+function header(peer) {
+  printf("| task | socialcure wall (s) | %s wall (s) | ratio, wall | socialcure CPU (s) | %s CPU (s) | ratio, CPU |\n", peer, peer);
+  printf("|---|---|---|---|---|---|---|\n");
+}
+function row(task, o, r) {
+  printf("| %s | %.4f | %.3f | %.1fx | %.4f | %.3f | %.1fx |\n", task, o[2], r[2], r[2] / o[2], o[3], r[3], r[3] / o[3]);
+}
+'

@@ -1,16 +1,22 @@
 // socialcure side of the regression benchmarks: OLS with HC3 at n = 1e6, p = 10 and a negative
-// binomial fit at n = 1e5 (data from make_data.R, timed from the in-memory table, as R's side is).
-// Usage: bench_regression DATADIR REPS  -> prints "name median_seconds first_coefficient ..."
+// binomial fit at n = 1e5 (data from make_data.R, read into memory first; each fit then timed
+// in-process from the in-memory table, as R's side is), and two floors for the OLS: one plain read
+// pass over the design matrix, and writing a freshly allocated design (what building the model
+// frame costs at least).
+// Usage: bench_regression DATADIR REPS
+//   -> prints "name median_wall_seconds median_cpu_seconds check values ..."
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "../timing.hpp"
 #include "socialcure/data/csv.hpp"
+#include "socialcure/models/design.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 
-using socialcure_bench::median_seconds;
+using socialcure_bench::median_timing;
+using socialcure_bench::timing;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -28,8 +34,9 @@ int main(int argc, char** argv) {
   socialcure::ols_options ols_options;
   ols_options.se = socialcure::se_type::hc3;
   socialcure::ols_result ols;
-  const double t_ols = median_seconds(reps, [&] { ols = socialcure::fit_ols(ols_data, ols_spec, ols_options); });
-  std::printf("socialcure_ols_hc3 %.4f %.10f %.10f\n", t_ols, ols.coefficients[1].estimate, ols.coefficients[1].se);
+  const timing t_ols = median_timing(reps, [&] { ols = socialcure::fit_ols(ols_data, ols_spec, ols_options); });
+  std::printf("socialcure_ols_hc3 %.4f %.4f %.10f %.10f\n", t_ols.wall, t_ols.cpu, ols.coefficients[1].estimate,
+              ols.coefficients[1].se);
 
   socialcure::model_spec nb_spec;
   nb_spec.response = "y";
@@ -37,7 +44,20 @@ int main(int argc, char** argv) {
   socialcure::glm_options nb_options;
   nb_options.family = socialcure::glm_family::negative_binomial;
   socialcure::glm_result nb;
-  const double t_nb = median_seconds(reps, [&] { nb = socialcure::fit_glm(nb_data, nb_spec, nb_options); });
-  std::printf("socialcure_glm_nb %.4f %.10f %.10f\n", t_nb, nb.coefficients[1].estimate, nb.theta);
+  const timing t_nb = median_timing(reps, [&] { nb = socialcure::fit_glm(nb_data, nb_spec, nb_options); });
+  std::printf("socialcure_glm_nb %.4f %.4f %.10f %.10f\n", t_nb.wall, t_nb.cpu, nb.coefficients[1].estimate, nb.theta);
+
+  // Floors: a read pass over the n x 11 design (88 MB, already in memory), and a copy of it into
+  // freshly allocated memory (the first write to each page costs a page fault).
+  const socialcure::model_frame frame = socialcure::build_model_frame(ols_data, ols_spec);
+  double sum = 0.0;
+  const timing t_pass = median_timing(reps, [&] { sum = frame.x.sum(); });
+  std::printf("floor_read_pass %.4f %.4f %.6f\n", t_pass.wall, t_pass.cpu, sum);
+  double corner = 0.0;
+  const timing t_fresh = median_timing(reps, [&] {
+    const Eigen::MatrixXd copy = frame.x;
+    corner = copy(copy.rows() - 1, copy.cols() - 1);
+  });
+  std::printf("floor_fresh_copy %.4f %.4f %.6f\n", t_fresh.wall, t_fresh.cpu, corner);
   return 0;
 }

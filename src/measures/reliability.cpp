@@ -46,7 +46,7 @@ Eigen::MatrixXd item_matrix(const table& data, const std::vector<std::string>& c
 namespace {
 
 // Covariance matrix with pairwise or listwise deletion (R's cov(use = "pairwise" / "complete")).
-Eigen::MatrixXd covariance(const Eigen::MatrixXd& x) {
+Eigen::MatrixXd covariance(const Eigen::Ref<const Eigen::MatrixXd>& x) {
   const Eigen::Index k = x.cols();
   if (x.rows() >= 2 && !x.hasNaN()) {  // complete data: one centred cross-product
     const Eigen::MatrixXd centred = x.rowwise() - x.colwise().mean();
@@ -135,20 +135,58 @@ Eigen::MatrixXd drop(const Eigen::MatrixXd& m, Eigen::Index i) {
   return out;
 }
 
-// Rows kept under the missing-data rule; `any` keeps rows with at least one answer.
-std::vector<Eigen::Index> usable_rows(const Eigen::MatrixXd& x, bool complete) {
+// Rows kept under the missing-data rule; `any` keeps rows with at least one answer. Counted a
+// column at a time (the matrix is column-major).
+std::vector<Eigen::Index> usable_rows(const Eigen::Ref<const Eigen::MatrixXd>& x, bool complete) {
+  std::vector<Eigen::Index> answered(static_cast<std::size_t>(x.rows()), 0);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const double* c = x.col(j).data();
+    for (Eigen::Index i = 0; i < x.rows(); ++i) answered[static_cast<std::size_t>(i)] += is_missing(c[i]) ? 0 : 1;
+  }
   std::vector<Eigen::Index> rows;
+  rows.reserve(answered.size());
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    Eigen::Index answered = 0;
-    for (Eigen::Index j = 0; j < x.cols(); ++j) answered += is_missing(x(i, j)) ? 0 : 1;
-    if (complete ? answered == x.cols() : answered > 0) rows.push_back(i);
+    const Eigen::Index a = answered[static_cast<std::size_t>(i)];
+    if (complete ? a == x.cols() : a > 0) rows.push_back(i);
   }
   return rows;
 }
 
-Eigen::MatrixXd take_rows(const Eigen::MatrixXd& x, const std::vector<Eigen::Index>& rows) {
+Eigen::MatrixXd take_rows(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& rows) {
   Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), x.cols());
-  for (std::size_t r = 0; r < rows.size(); ++r) out.row(static_cast<Eigen::Index>(r)) = x.row(rows[r]);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    for (std::size_t r = 0; r < rows.size(); ++r) out(static_cast<Eigen::Index>(r), j) = x(rows[r], j);
+  }
+  return out;
+}
+
+// The rows of `x` listed in `rows`: `x` itself when that is every row (no copy), else a copy in `copy`.
+Eigen::Ref<const Eigen::MatrixXd> rows_of(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& rows,
+                                          Eigen::MatrixXd& copy) {
+  if (static_cast<Eigen::Index>(rows.size()) == x.rows()) return x;
+  copy = take_rows(x, rows);
+  return copy;
+}
+
+// Each row's mean over its answered items, for the rows with any answer (in row order); the sums
+// run over the items in order, accumulated a column at a time.
+std::vector<double> person_means(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  const auto n = static_cast<std::size_t>(x.rows());
+  std::vector<double> sum(n, 0.0);
+  std::vector<int> answered(n, 0);
+  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+    const double* c = x.col(j).data();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (is_missing(c[i])) continue;
+      sum[i] += c[i];
+      ++answered[i];
+    }
+  }
+  std::vector<double> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (answered[i] > 0) out.push_back(sum[i] / answered[i]);
+  }
   return out;
 }
 
@@ -165,7 +203,8 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   // Pairwise (psych's default): rows with at least one answer (psych also counts wholly empty rows
   // in the n of its Feldt CI; here they are excluded and counted); listwise: complete rows.
   const bool listwise = options.missing == missing_handling::listwise;
-  const Eigen::MatrixXd x = take_rows(items, usable_rows(items, listwise));
+  Eigen::MatrixXd copy;
+  const Eigen::Ref<const Eigen::MatrixXd> x = rows_of(items, usable_rows(items, listwise), copy);
   alpha_result out;
   out.n = static_cast<std::size_t>(x.rows());
   out.n_excluded = static_cast<std::size_t>(items.rows()) - out.n;
@@ -175,8 +214,8 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   const Eigen::MatrixXd c = covariance(x);
   for (Eigen::Index j = 0; j < k; ++j) {
     const std::string& name = names[static_cast<std::size_t>(j)];
-    const Eigen::Index answered = x.rows() - x.col(j).array().isNaN().count();
-    if (answered >= 2 && !std::isfinite(c(j, j))) {  // not "no variance": the squares overflowed
+    const auto answered = [&] { return x.rows() - x.col(j).array().isNaN().count(); };  // counted only when needed
+    if (!std::isfinite(c(j, j)) && answered() >= 2) {  // not "no variance": the squares overflowed
       throw data_error({{}, 0, name, {}, name},
                        "the item's values are too large for its variance in double precision, so alpha is undefined",
                        format_number(x.col(j).array().isNaN().select(0.0, x.col(j).array().abs()).maxCoeff()));
@@ -205,27 +244,14 @@ alpha_result cronbach_alpha(const Eigen::Ref<const Eigen::MatrixXd>& items, cons
   out.alpha_ci_upper = 1.0 - (1.0 - out.raw_alpha) * f_quantile(tail, df1, df2);
 
   // Respondents' mean of their answered items.
-  std::vector<double> person_means;
-  for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    double s = 0.0;
-    int m = 0;
-    for (Eigen::Index j = 0; j < k; ++j) {
-      if (!is_missing(x(i, j))) {
-        s += x(i, j);
-        ++m;
-      }
-    }
-    if (m > 0) person_means.push_back(s / m);
-  }
-  const mean_sd total = mean_and_sd(person_means);
+  const mean_sd total = mean_and_sd(person_means(x));
   out.mean = total.mean;
   out.sd = total.sd;
 
   for (Eigen::Index j = 0; j < k; ++j) {
     item_statistics s;
     s.item = names[static_cast<std::size_t>(j)];
-    const Eigen::VectorXd column = x.col(j);
-    const mean_sd m = mean_and_sd(std::span<const double>(column.data(), static_cast<std::size_t>(column.size())));
+    const mean_sd m = mean_and_sd(std::span<const double>(x.col(j).data(), static_cast<std::size_t>(x.rows())));
     s.n = m.n;
     s.mean = m.mean;
     s.sd = m.sd;

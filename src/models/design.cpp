@@ -119,6 +119,7 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   }
   frame.n_excluded = data.rows() - frame.rows.size();
   frame.source = data.source();
+  frame.lines.reserve(frame.rows.size());
   for (std::size_t r : frame.rows) frame.lines.push_back(data.source_line(r));
   if (frame.rows.empty()) {
     throw data_error({data.source(), 0, {}, {}, {}},

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
@@ -115,6 +116,14 @@ double total_deviance(const family_model& f, const Eigen::VectorXd& y, const Eig
   return d;
 }
 
+// Whether the deviance at valid means `mu` is certainly finite, so that step halving need not sum
+// it: with every mean in [1e-290, 1e290] and counts at most 2^53, no ratio y/mu or (y + theta) /
+// (mu + theta) overflows and no unit deviance exceeds about 1e291, so neither does their sum for
+// any n below 1e16. Outside that range the deviance is summed and checked.
+bool deviance_surely_finite(const Eigen::VectorXd& mu) {
+  return mu.size() > 0 && mu.minCoeff() >= 1e-290 && mu.maxCoeff() <= 1e290;
+}
+
 // IRLS from a starting eta; `x` includes every column, `offset` may be empty.
 irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                 const Eigen::VectorXd& offset, Eigen::VectorXd eta, const glm_options& options,
@@ -126,11 +135,10 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
   s.eta = std::move(eta);
   s.mu = s.eta.unaryExpr([&](double e) { return f.mean(e); });
   s.beta = Eigen::VectorXd::Zero(p);
-  s.deviance = total_deviance(f, y, s.mu);
   detail::least_squares_options ls_options;
   ls_options.tolerance = options.rank_tolerance;
   ls_options.refinement_steps = 0;
-  ls_options.want_leverage = false;
+  ls_options.want_residuals = false;
 
   auto weighted_fit = [&](const Eigen::VectorXd& mu, const Eigen::VectorXd& eta_now) {
     Eigen::VectorXd w(n);
@@ -160,7 +168,8 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
       mu_new = eta_new.unaryExpr([&](double e) { return f.mean(e); });
       bool valid = true;
       for (Eigen::Index i = 0; i < n && valid; ++i) valid = f.valid_mean(mu_new(i));
-      if (valid) dev_new = total_deviance(f, y, mu_new);
+      // Only whether the deviance is finite matters here (the deviance reported is summed at the end).
+      if (valid) dev_new = deviance_surely_finite(mu_new) ? 0.0 : total_deviance(f, y, mu_new);
       if (valid && std::isfinite(dev_new)) break;
       beta_new = 0.5 * (beta_new + s.beta);
     }
@@ -171,10 +180,9 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
     for (Eigen::Index j = 0; j < p; ++j) {
       change = std::max(change, std::fabs(beta_new(j) - s.beta(j)) / (std::fabs(beta_new(j)) + 1e-3));
     }
-    s.beta = beta_new;
-    s.eta = eta_new;
-    s.mu = mu_new;
-    s.deviance = dev_new;
+    s.beta = std::move(beta_new);
+    s.eta = std::move(eta_new);
+    s.mu = std::move(mu_new);
     if (iter > 1 && change < options.tolerance) {
       converged = true;
       break;
@@ -210,14 +218,20 @@ struct theta_estimate {
   bool diverged = false;
 };
 
-theta_estimate theta_ml(const Eigen::VectorXd& y, const Eigen::VectorXd& mu, double start, double tolerance) {
+// The digamma and trigamma terms of the theta score depend on y only through its value: they are
+// evaluated once per distinct count (counts take few distinct values), weighted by how often each
+// occurs. Built once per fit.
+std::map<double, double> count_frequencies(const Eigen::VectorXd& y) {
+  std::map<double, double> frequency;
+  for (Eigen::Index i = 0; i < y.size(); ++i) frequency[y(i)] += 1.0;
+  return frequency;
+}
+
+theta_estimate theta_ml(const Eigen::VectorXd& y, const std::map<double, double>& frequency, const Eigen::VectorXd& mu,
+                        double start, double tolerance) {
   using boost::math::digamma;
   using boost::math::trigamma;
   const Eigen::Index n = y.size();
-  // The digamma and trigamma terms depend on y only through its value: evaluate them once per
-  // distinct count (counts take few distinct values) and weight by how often each occurs.
-  std::map<double, double> frequency;
-  for (Eigen::Index i = 0; i < n; ++i) frequency[y(i)] += 1.0;
   auto score_info = [&](double th, double& score, double& info) {
     const double digamma_th = digamma(th);
     const double trigamma_th = trigamma(th);
@@ -318,13 +332,14 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   theta_estimate th;
   if (options.family == glm_family::negative_binomial) {
     f.family = glm_family::negative_binomial;
-    th = theta_ml(frame.y, s.mu, 0.0, 1e-13);
+    const std::map<double, double> frequency = count_frequencies(frame.y);
+    th = theta_ml(frame.y, frequency, s.mu, 0.0, 1e-13);
     bool settled = false;
     for (int round = 0; round < options.max_alternations && !th.diverged; ++round) {
       f.theta = th.theta;
       s = irls(f, frame.x, frame.y, frame.offset, s.eta, options, what);
       out.iterations += s.iterations;
-      const theta_estimate next = theta_ml(frame.y, s.mu, th.theta, 1e-13);
+      const theta_estimate next = theta_ml(frame.y, frequency, s.mu, th.theta, 1e-13);
       if (next.diverged) {
         th.diverged = true;
         break;
@@ -363,8 +378,6 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(frame.terms[static_cast<std::size_t>(j)].name);
   out.rank = ls.rank;
   out.covariance = ls.xtx_inverse;
-  out.fitted = s.mu;
-  out.linear_predictor = s.eta;
   out.deviance = s.deviance;
   out.df_residual = static_cast<double>(n) - static_cast<double>(ls.rank);
   out.df_null = static_cast<double>(n) - (frame.intercept ? 1.0 : 0.0);
@@ -413,6 +426,10 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     c.exp_estimate = std::exp(c.estimate);
     c.exp_ci_lower = std::exp(c.ci_lower);
     c.exp_ci_upper = std::exp(c.ci_upper);
+  }
+  if (options.diagnostics) {
+    out.fitted = std::move(s.mu);
+    out.linear_predictor = std::move(s.eta);
   }
   return out;
 }

@@ -56,25 +56,90 @@ Eigen::MatrixXd tsqr_r(Eigen::Index n, Eigen::Index m, Fill&& fill) {
 
 namespace {
 
-// y - X b in long double (the products of doubles are exact in long double's 64-bit mantissa
-// up to one rounding per term).
-void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
-                    const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::Ref<const Eigen::VectorXd>& b,
-                    std::vector<long double>& acc) {
-  const Eigen::Index n = x.rows();
-  acc.resize(static_cast<std::size_t>(n));
-  for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] = y(i);
-  for (std::size_t k = 0; k < columns.size(); ++k) {  // column by column: sequential memory access
-    const long double bk = b(static_cast<Eigen::Index>(k));
-    const auto col = x.col(columns[k]);
-    for (Eigen::Index i = 0; i < n; ++i) acc[static_cast<std::size_t>(i)] -= bk * col(i);
+// r[i - first] = y_i - sum_k b_k x_ik for i in [first, last): each residual stays in a register while the
+// columns are subtracted in order, two rows at a time so that their chains overlap.
+void block_residuals(const std::vector<const double*>& col, const std::vector<long double>& bk,
+                     const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Index first, Eigen::Index last,
+                     long double* r) {
+  const std::size_t m = col.size();
+  Eigen::Index i = first;
+  for (; i + 2 <= last; i += 2) {
+    long double r0 = y(i);
+    long double r1 = y(i + 1);
+    for (std::size_t k = 0; k < m; ++k) {
+      const long double b_k = bk[k];
+      r0 -= b_k * col[k][i];
+      r1 -= b_k * col[k][i + 1];
+    }
+    r[i - first] = r0;
+    r[i + 1 - first] = r1;
+  }
+  for (; i < last; ++i) {
+    long double ri = y(i);
+    for (std::size_t k = 0; k < m; ++k) ri -= bk[k] * col[k][i];
+    r[i - first] = ri;
   }
 }
 
-Eigen::VectorXd rounded(const std::vector<long double>& v) {
-  Eigen::VectorXd out(static_cast<Eigen::Index>(v.size()));
-  for (std::size_t i = 0; i < v.size(); ++i) out(static_cast<Eigen::Index>(i)) = static_cast<double>(v[i]);
-  return out;
+// g_k += sum over i in [first, last), in order, of (x_ik r_i) w_i (w_i = 1 without weights); four
+// sums at a time, in registers.
+void block_gradient(const std::vector<const double*>& col, const Eigen::Ref<const Eigen::VectorXd>& weights,
+                    Eigen::Index first, Eigen::Index last, const long double* r, std::vector<long double>& g) {
+  const std::size_t m = col.size();
+  const bool weighted = weights.size() > 0;
+  auto term = [&](const double* c, Eigen::Index i) {
+    const long double t = static_cast<long double>(c[i]) * r[i - first];
+    return weighted ? t * weights(i) : t;
+  };
+  std::size_t k = 0;
+  for (; k + 4 <= m; k += 4) {
+    long double g0 = g[k], g1 = g[k + 1], g2 = g[k + 2], g3 = g[k + 3];
+    const double *c0 = col[k], *c1 = col[k + 1], *c2 = col[k + 2], *c3 = col[k + 3];
+    for (Eigen::Index i = first; i < last; ++i) {
+      g0 += term(c0, i);
+      g1 += term(c1, i);
+      g2 += term(c2, i);
+      g3 += term(c3, i);
+    }
+    g[k] = g0;
+    g[k + 1] = g1;
+    g[k + 2] = g2;
+    g[k + 3] = g3;
+  }
+  for (; k < m; ++k) {
+    long double gk = g[k];
+    for (Eigen::Index i = first; i < last; ++i) gk += term(col[k], i);
+    g[k] = gk;
+  }
+}
+
+// r = y - X b in long double (the products of doubles are exact in long double's 64-bit mantissa
+// up to one rounding per term), stored rounded to double in `rounded`, and, when `gradient` is
+// given, g_k = sum_i x_ik r_i (w_i) from the unrounded residuals. A block of rows at a time: the
+// block's residuals in long double live only in a small buffer while the columns pass over them;
+// every sum runs over i in order, as a column-by-column pass would.
+void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
+                    const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::Ref<const Eigen::VectorXd>& b,
+                    const Eigen::Ref<const Eigen::VectorXd>& weights, Eigen::VectorXd& rounded,
+                    std::vector<long double>* gradient) {
+  const Eigen::Index n = x.rows();
+  const std::size_t m = columns.size();
+  rounded.resize(n);
+  std::vector<const double*> col(m);
+  std::vector<long double> bk(m);
+  for (std::size_t k = 0; k < m; ++k) {
+    col[k] = x.col(columns[k]).data();
+    bk[k] = b(static_cast<Eigen::Index>(k));
+  }
+  if (gradient != nullptr) gradient->assign(m, 0.0L);
+  std::vector<long double> buffer(static_cast<std::size_t>(std::min(block_rows, n)));
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    const Eigen::Index count = std::min(block_rows, n - first);
+    long double* r = buffer.data();  // r[i - first] for i in [first, first + count)
+    block_residuals(col, bk, y, first, first + count, r);
+    for (Eigen::Index i = first; i < first + count; ++i) rounded(i) = static_cast<double>(r[i - first]);
+    if (gradient != nullptr) block_gradient(col, weights, first, first + count, r, *gradient);
+  }
 }
 
 }  // namespace
@@ -107,19 +172,19 @@ std::string magnitude_problem(const column_magnitude& m, const std::string& what
          ") for sums of squares in double precision: rescale the variable (e.g. other units)";
 }
 
-Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
-                                      const Eigen::Ref<const Eigen::VectorXd>& w) {
+void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
+                                  bool with_leverage, const block_visitor& visit) {
   const Eigen::Index n = x.rows();
-  const auto m = static_cast<Eigen::Index>(columns.size());
-  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(m, m);
+  const auto rank = static_cast<Eigen::Index>(fit.kept.size());
   Eigen::MatrixXd block;
+  Eigen::VectorXd h;
   for (Eigen::Index first = 0; first < n; first += block_rows) {
     const Eigen::Index count = std::min(block_rows, n - first);
-    block.resize(count, m);
-    for (Eigen::Index k = 0; k < m; ++k) block.col(k) = x.col(columns[static_cast<std::size_t>(k)]).segment(first, count);
-    out.noalias() += block.transpose() * (w.segment(first, count).asDiagonal() * block);
+    block.resize(count, rank);
+    for (Eigen::Index k = 0; k < rank; ++k) block.col(k) = x.col(fit.kept[static_cast<std::size_t>(k)]).segment(first, count);
+    if (with_leverage) h = (block * fit.leverage_factor).rowwise().squaredNorm();
+    visit(first, block, h);
   }
-  return out;
 }
 
 least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
@@ -203,31 +268,29 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   out.condition = rank > 0 ? r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff() : 0.0;
   const double eps = std::numeric_limits<double>::epsilon();
   const int steps = out.condition * out.condition * eps < 1e-3 ? options.refinement_steps : 0;
-  std::vector<long double> residuals;  // reused by every pass
-  long_residuals(x, pivot_kept, y, b, residuals);
+  // Each pass computes the residuals of the current b and, when another step follows, the
+  // gradient from them in the same sweep over X.
+  Eigen::VectorXd residuals;  // rounded; rewritten by every pass
+  std::vector<long double> gradient;
+  const bool need_residuals = options.want_residuals || steps > 0;
+  if (need_residuals) long_residuals(x, pivot_kept, y, b, weights, residuals, steps > 0 ? &gradient : nullptr);
   double last = std::numeric_limits<double>::infinity();
   for (int step = 0; step < steps; ++step) {
     Eigen::VectorXd g(rank);  // D^{-1} X' W r, from the unrounded residuals
-    for (Eigen::Index k = 0; k < rank; ++k) {
-      long double acc = 0.0L;
-      const auto col = x.col(pivot_kept[static_cast<std::size_t>(k)]);
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const long double term = static_cast<long double>(col(i)) * residuals[static_cast<std::size_t>(i)];
-        acc += weighted ? term * weights(i) : term;
-      }
-      g(k) = static_cast<double>(acc) * inv_scale(k);
-    }
+    for (Eigen::Index k = 0; k < rank; ++k) g(k) = static_cast<double>(gradient[static_cast<std::size_t>(k)]) * inv_scale(k);
     const Eigen::VectorXd h = r.transpose().triangularView<Eigen::Lower>().solve(g);
     const Eigen::VectorXd delta = r.triangularView<Eigen::Upper>().solve(h);
     const double size = delta.norm();
     if (!(size < 0.5 * last)) break;  // no more digits to gain
     last = size;
     b += delta.cwiseProduct(inv_scale);
-    long_residuals(x, pivot_kept, y, b, residuals);
     // A correction at the rounding level of b (scaled) ends the refinement without another pass.
-    if (size <= 4.0 * eps * (b.cwiseQuotient(inv_scale)).norm()) break;
+    const bool done = size <= 4.0 * eps * (b.cwiseQuotient(inv_scale)).norm() || step + 1 == steps;
+    if (done && !options.want_residuals) break;
+    long_residuals(x, pivot_kept, y, b, weights, residuals, done ? nullptr : &gradient);
+    if (done) break;
   }
-  out.residuals = rounded(residuals);
+  if (options.want_residuals) out.residuals = std::move(residuals);
 
   out.kept = pivot_kept;
   out.coef = Eigen::VectorXd::Constant(p, std::numeric_limits<double>::quiet_NaN());
@@ -237,19 +300,8 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   }
   // (X_k' W X_k)^{-1} = D^{-1} R^{-1} R^{-T} D^{-1}.
   out.xtx_inverse = inv_scale.asDiagonal() * (r_inv * r_inv.transpose()) * inv_scale.asDiagonal();
-  if (options.want_leverage) {
-    // h_ii = || w_i^{1/2} x_i' D^{-1} R^{-1} ||^2, a block of rows at a time.
-    const Eigen::MatrixXd m_inv = inv_scale.asDiagonal() * r_inv;
-    out.leverage.resize(n);
-    Eigen::MatrixXd block;
-    for (Eigen::Index first = 0; first < n; first += block_rows) {
-      const Eigen::Index count = std::min(block_rows, n - first);
-      block.resize(count, rank);
-      for (Eigen::Index k = 0; k < rank; ++k) block.col(k) = x.col(pivot_kept[static_cast<std::size_t>(k)]).segment(first, count);
-      if (weighted) block.array().colwise() *= sqrt_w.segment(first, count).array();
-      out.leverage.segment(first, count) = (block * m_inv).rowwise().squaredNorm();
-    }
-  }
+  // h_ii = || w_i^{1/2} x_i' D^{-1} R^{-1} ||^2 (for_each_block_with_leverage).
+  out.leverage_factor = inv_scale.asDiagonal() * r_inv;
   // Dependencies of each dropped column on the kept ones: R w = R12 (scaled), then unscaled.
   for (Eigen::Index j : out.dropped) {
     Eigen::VectorXd w = Eigen::VectorXd::Zero(rank);

@@ -66,22 +66,72 @@ std::string collinearity_message(const detail::least_squares& ls, const std::vec
                    "rank_policy::drop)";
 }
 
-Eigen::VectorXd hc_weights(se_type type, const Eigen::VectorXd& e, const Eigen::VectorXd& h, double n, double p) {
-  const Eigen::Index m = e.size();
-  Eigen::VectorXd w(m);
-  for (Eigen::Index i = 0; i < m; ++i) {
-    const double e2 = e(i) * e(i);
-    const double one_minus_h = 1.0 - h(i);
-    switch (type) {
-      case se_type::hc0: w(i) = e2; break;
-      case se_type::hc1: w(i) = e2 * n / (n - p); break;
-      case se_type::hc2: w(i) = e2 / one_minus_h; break;
-      case se_type::hc3: w(i) = e2 / (one_minus_h * one_minus_h); break;
-      case se_type::hc4: w(i) = e2 / std::pow(one_minus_h, std::min(4.0, n * h(i) / p)); break;
-      case se_type::classical: w(i) = e2; break;
-    }
+double hc_weight(se_type type, double e, double h, double n, double p) {
+  const double e2 = e * e;
+  const double one_minus_h = 1.0 - h;
+  switch (type) {
+    case se_type::hc0: return e2;
+    case se_type::hc1: return e2 * n / (n - p);
+    case se_type::hc2: return e2 / one_minus_h;
+    case se_type::hc3: return e2 / (one_minus_h * one_minus_h);
+    case se_type::hc4: return e2 / std::pow(one_minus_h, std::min(4.0, n * h / p));
+    case se_type::classical: return e2;
   }
-  return w;
+  return e2;
+}
+
+bool needs_leverage(se_type type) { return type == se_type::hc2 || type == se_type::hc3 || type == se_type::hc4; }
+
+// One pass over the design: the HC meat X' diag(w) X (unless the covariance is classical) and, with
+// `diagnostics`, the per-case diagnostics (fitted values, residuals, leverages, Cook's distances
+// e_i^2 h_ii / (p sigma^2 (1 - h_ii)^2)) stored in `out`. \throws data_error on a case with
+// leverage 1 under HC2-HC4.
+Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                        const Eigen::Ref<const Eigen::VectorXd>& y, detail::least_squares& ls,
+                                        se_type type, bool diagnostics, double sigma2) {
+  const Eigen::Index n_index = x.rows();
+  const double n = static_cast<double>(n_index);
+  const double p = static_cast<double>(ls.rank);
+  const auto r = static_cast<Eigen::Index>(ls.rank);
+  const bool meat_wanted = type != se_type::classical;
+  const Eigen::VectorXd& e = ls.residuals;
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(r, r);
+  if (diagnostics) {
+    out.leverage.resize(n_index);
+    out.cooks_distance.resize(n_index);
+  }
+  Eigen::VectorXd w;
+  detail::for_each_block_with_leverage(
+      x, ls, needs_leverage(type) || diagnostics,
+      [&](Eigen::Index first, const Eigen::MatrixXd& block, const Eigen::VectorXd& h) {
+        const Eigen::Index count = block.rows();
+        if (needs_leverage(type)) {
+          for (Eigen::Index i = 0; i < count; ++i) {
+            if (1.0 - h(i) <= 1e-12) {
+              throw data_error({}, "case " + std::to_string(first + i + 1) + " has leverage 1, so " +
+                                       std::string(to_string(type)) +
+                                       " standard errors are undefined (use hc0 or hc1, or remove the case)");
+            }
+          }
+        }
+        if (meat_wanted) {
+          w.resize(count);
+          for (Eigen::Index i = 0; i < count; ++i) w(i) = hc_weight(type, e(first + i), h.size() > 0 ? h(i) : 0.0, n, p);
+          meat.noalias() += block.transpose() * (w.asDiagonal() * block);
+        }
+        if (!diagnostics) return;
+        out.leverage.segment(first, count) = h;
+        for (Eigen::Index i = 0; i < count; ++i) {
+          const double hi = h(i);
+          const double ei = e(first + i);
+          out.cooks_distance(first + i) = ei * ei * hi / (p * sigma2 * (1.0 - hi) * (1.0 - hi));
+        }
+      });
+  if (diagnostics) {
+    out.residuals = std::move(ls.residuals);
+    out.fitted = y - out.residuals;
+  }
+  return meat;
 }
 
 }  // namespace
@@ -112,7 +162,7 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   detail::least_squares_options ls_options;
   ls_options.tolerance = options.tolerance;
   ls_options.refinement_steps = options.refinement_steps;
-  const detail::least_squares ls = detail::solve_least_squares(x, y, ls_options);
+  detail::least_squares ls = detail::solve_least_squares(x, y, ls_options);
   if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
     throw data_error({}, collinearity_message(ls, terms));
   }
@@ -134,11 +184,9 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   }
   for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(terms[static_cast<std::size_t>(j)]);
 
-  out.residuals = ls.residuals;
-  out.fitted = y - out.residuals;
-  out.leverage = ls.leverage;
+  const Eigen::VectorXd& e = ls.residuals;
   long double rss = 0.0L;
-  for (Eigen::Index i = 0; i < n_index; ++i) rss += static_cast<long double>(out.residuals(i)) * out.residuals(i);
+  for (Eigen::Index i = 0; i < n_index; ++i) rss += static_cast<long double>(e(i)) * e(i);
   out.rss = static_cast<double>(rss);
   const double sigma2 = out.rss / out.df_residual;
   out.sigma = std::sqrt(sigma2);
@@ -146,7 +194,8 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   // R^2 = 1 - RSS/TSS and the overall F from MSS = TSS - RSS, with TSS about the mean when the
   // model has an intercept and about zero otherwise (summary.lm's conventions).
   const bool has_intercept_kept = intercept && std::find(ls.kept.begin(), ls.kept.end(), 0) != ls.kept.end();
-  const double centre = has_intercept_kept ? mean_and_sd(std::span<const double>(y.data(), out.n)).mean : 0.0;
+  const mean_sd y_stats = mean_and_sd(std::span<const double>(y.data(), out.n));
+  const double centre = has_intercept_kept ? y_stats.mean : 0.0;
   long double tss = 0.0L;
   for (Eigen::Index i = 0; i < n_index; ++i) {
     const long double d = static_cast<long double>(y(i)) - centre;
@@ -169,24 +218,14 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     out.notes.push_back("the response does not vary: R-squared, the overall F test and the t tests are undefined");
   }
 
-  // Covariance of the kept coefficients.
+  // Covariance of the kept coefficients; the pass over the design that the HC meat needs also
+  // gives the diagnostics, when asked for (the residuals move into the result last).
   const Eigen::Index r = static_cast<Eigen::Index>(ls.rank);
-  if (options.se == se_type::classical) {
-    out.covariance = sigma2 * ls.xtx_inverse;
-  } else {
-    if (options.se != se_type::hc0 && options.se != se_type::hc1) {
-      for (Eigen::Index i = 0; i < n_index; ++i) {
-        if (1.0 - ls.leverage(i) <= 1e-12) {
-          throw data_error({}, "case " + std::to_string(i + 1) + " has leverage 1, so " +
-                                   std::string(to_string(options.se)) +
-                                   " standard errors are undefined (use hc0 or hc1, or remove the case)");
-        }
-      }
-    }
-    const Eigen::VectorXd w = hc_weights(options.se, out.residuals, ls.leverage, n, p);
-    const Eigen::MatrixXd meat = detail::weighted_crossproduct(x, ls.kept, w);
-    out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
+  if (options.se != se_type::classical || options.diagnostics) {
+    const Eigen::MatrixXd meat = hc_meat_and_diagnostics(out, x, y, ls, options.se, options.diagnostics, sigma2);
+    if (options.se != se_type::classical) out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
   }
+  if (options.se == se_type::classical) out.covariance = sigma2 * ls.xtx_inverse;
   if (!out.covariance.allFinite()) {  // e.g. squared residuals times squared values beyond 1e308 (HC)
     throw data_error({}, "the covariance of the estimates overflows double precision (values too large): rescale the "
                          "variables (e.g. other units)");
@@ -194,9 +233,8 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
 
   // Coefficient table.
   const double t_crit = t_quantile(1.0 - (1.0 - options.level) / 2.0, out.df_residual);
-  const mean_sd y_stats = mean_and_sd(std::span<const double>(y.data(), out.n));
   Eigen::VectorXd x_sd = Eigen::VectorXd::Constant(x.cols(), missing_value);
-  for (Eigen::Index j = 0; j < x.cols(); ++j) {
+  for (Eigen::Index j = intercept ? 1 : 0; j < x.cols(); ++j) {  // the intercept's SD is not used
     if (x.innerStride() == 1) {
       x_sd(j) = mean_and_sd(std::span<const double>(x.col(j).data(), out.n)).sd;
     } else {
@@ -228,13 +266,6 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     }
   }
 
-  // Cook's distance.
-  out.cooks_distance.resize(n_index);
-  for (Eigen::Index i = 0; i < n_index; ++i) {
-    const double h = ls.leverage(i);
-    const double e = out.residuals(i);
-    out.cooks_distance(i) = e * e * h / (p * sigma2 * (1.0 - h) * (1.0 - h));
-  }
 
   // Wald F under the robust covariance, over the kept non-intercept terms.
   if (options.se != se_type::classical && df_model > 0) {

@@ -222,7 +222,9 @@ TEST_CASE("glm: Poisson with an intercept only estimates log(mean y)") {
   // y = 0, 1, 3, 2, 4: mean 2, so b0 = log 2; information sum(mu) = 10, SE = 1/sqrt(10).
   // Deviance 2 sum(y log(y/2)) - 2 sum(y - 2) = 2 (log 0.5 + 3 log 1.5 + 0 + 4 log 2) (0 log 0 = 0).
   // Log-likelihood sum(y log 2 - 2 - log y!) = 10 log 2 - 10 - log(1! 3! 2! 4!) = 10 log 2 - 10 - log 288.
-  const glm_result fit = fit_csv("y\n0\n1\n3\n2\n4\n", make_spec({}), glm_family::poisson);
+  glm_options keep_fitted = options_for(glm_family::poisson);
+  keep_fitted.diagnostics = true;
+  const glm_result fit = fit_glm(parse_csv("y\n0\n1\n3\n2\n4\n", "glm.csv"), make_spec({}), keep_fitted);
   const auto& b0 = fit.at("(Intercept)");
   CHECK(b0.estimate == approx(std::log(2.0), 1e-10));
   CHECK(b0.exp_estimate == approx(2.0, 1e-10));
@@ -246,8 +248,11 @@ TEST_CASE("glm: Poisson with offset log(t) and an intercept only estimates sum(y
   // y = 2, 3, 6, 1 over exposures t = 10, 20, 30, 5: rate = 12/65, SE(b0) = 1/sqrt(sum y) = 1/sqrt(12).
   const table t = numeric_table("rates.csv", {{"y", {2, 3, 6, 1}},
                                               {"log_t", {std::log(10.0), std::log(20.0), std::log(30.0), std::log(5.0)}}});
-  const glm_result fit = fit_glm(t, make_spec({}, "log_t"), options_for(glm_family::poisson));
+  glm_options keep_fitted = options_for(glm_family::poisson);
+  keep_fitted.diagnostics = true;
+  const glm_result fit = fit_glm(t, make_spec({}, "log_t"), keep_fitted);
   CHECK(fit.has_offset);
+  CHECK(fit_glm(t, make_spec({}, "log_t"), options_for(glm_family::poisson)).fitted.size() == 0);  // not asked for
   CHECK(fit.at("(Intercept)").exp_estimate == approx(12.0 / 65.0, 1e-10));
   CHECK(fit.at("(Intercept)").se == approx(1.0 / std::sqrt(12.0), 1e-9));
   // Fitted means: t * 12/65; the linear predictor includes the offset.

@@ -66,9 +66,16 @@ Eigen::VectorXd five_y() {
   return y;
 }
 
-ols_result fit_five(se_type se = se_type::classical, double level = 0.95) {
+// Options that keep the per-case diagnostics (off by default).
+ols_options with_diagnostics(se_type se = se_type::classical) {
   ols_options o;
   o.se = se;
+  o.diagnostics = true;
+  return o;
+}
+
+ols_result fit_five(se_type se = se_type::classical, double level = 0.95) {
+  ols_options o = with_diagnostics(se);
   o.level = level;
   return fit_ols(five_x(true), five_y(), {"(Intercept)", "x"}, true, o);
 }
@@ -427,9 +434,7 @@ TEST_CASE("ols: a case with leverage 1 makes HC2-HC4 a data_error, HC0 and HC1 w
     CHECK(contains(m, std::string(socialcure::to_string(type))));
   }
   for (se_type type : {se_type::hc0, se_type::hc1}) {
-    ols_options o;
-    o.se = type;
-    const ols_result fit = fit_ols(x, y, terms, true, o);
+    const ols_result fit = fit_ols(x, y, terms, true, with_diagnostics(type));
     CHECK(fit.leverage(0) == approx(1.0, 1e-12));
     CHECK(std::fabs(fit.residuals(0)) < 1e-12);
     for (const auto& c : fit.coefficients) CHECK(std::isfinite(c.se));
@@ -458,8 +463,7 @@ TEST_CASE("ols: permuting the rows changes no estimate") {
       yp(i) = d.y(order[static_cast<std::size_t>(i)]);
     }
     for (se_type type : {se_type::classical, se_type::hc3}) {
-      ols_options o;
-      o.se = type;
+      const ols_options o = with_diagnostics(type);
       const ols_result a = fit_ols(d.x, d.y, d.terms, true, o);
       const ols_result b = fit_ols(xp, yp, d.terms, true, o);
       for (const auto& term : d.terms) {
@@ -507,10 +511,10 @@ TEST_CASE("ols: adding a constant to y changes only the intercept") {
   std::mt19937_64 gen(4242);
   for (int rep = 0; rep < 5; ++rep) {
     const data_set d = make_random_data(gen, 30);
-    const ols_result base = fit_ols(d.x, d.y, d.terms, true);
+    const ols_result base = fit_ols(d.x, d.y, d.terms, true, with_diagnostics());
     const double k = 17.25;
     const Eigen::VectorXd shifted_y = d.y.array() + k;
-    const ols_result shifted = fit_ols(d.x, shifted_y, d.terms, true);
+    const ols_result shifted = fit_ols(d.x, shifted_y, d.terms, true, with_diagnostics());
     CHECK(shifted.at("(Intercept)").estimate == approx(base.at("(Intercept)").estimate + k, 1e-10));
     for (const char* term : {"x1", "x2", "x3"}) {
       CHECK(shifted.at(term).estimate == approx(base.at(term).estimate, 1e-10));
@@ -547,7 +551,7 @@ TEST_CASE("ols: estimates and SEs agree with the normal equations and the sandwi
     const double sigma = std::sqrt(e.squaredNorm() / (static_cast<double>(n) - p));
     const Eigen::VectorXd h = (d.x * inv * d.x.transpose()).diagonal();
 
-    const ols_result classical = fit_ols(d.x, d.y, d.terms, true);
+    const ols_result classical = fit_ols(d.x, d.y, d.terms, true, with_diagnostics());
     CHECK(classical.sigma == approx(sigma, 1e-10));
     for (Eigen::Index j = 0; j < 4; ++j) {
       const auto& c = classical.coefficients[static_cast<std::size_t>(j)];
@@ -575,11 +579,34 @@ TEST_CASE("ols: estimates and SEs agree with the normal equations and the sandwi
   }
 }
 
+TEST_CASE("ols: per-case diagnostics only when asked for, and asking changes no estimate") {
+  std::mt19937_64 gen(1618);
+  const data_set d = make_random_data(gen, 25);
+  for (se_type type : {se_type::classical, se_type::hc0, se_type::hc3, se_type::hc4}) {
+    CAPTURE(socialcure::to_string(type));
+    ols_options lean;
+    lean.se = type;
+    const ols_result a = fit_ols(d.x, d.y, d.terms, true, lean);
+    const ols_result b = fit_ols(d.x, d.y, d.terms, true, with_diagnostics(type));
+    CHECK(a.fitted.size() == 0);
+    CHECK(a.residuals.size() == 0);
+    CHECK(a.leverage.size() == 0);
+    CHECK(a.cooks_distance.size() == 0);
+    CHECK(b.residuals.size() == 25);
+    CHECK(b.cooks_distance.size() == 25);
+    CHECK(a.rss == b.rss);  // the same computation, bit for bit
+    for (std::size_t j = 0; j < a.coefficients.size(); ++j) {
+      CHECK(a.coefficients[j].estimate == b.coefficients[j].estimate);
+      CHECK(a.coefficients[j].se == b.coefficients[j].se);
+    }
+  }
+}
+
 TEST_CASE("ols: fitted values are X b and fitted plus residuals is y") {
   std::mt19937_64 gen(2718);
   for (int rep = 0; rep < 5; ++rep) {
     const data_set d = make_random_data(gen, 35);
-    const ols_result fit = fit_ols(d.x, d.y, d.terms, true);
+    const ols_result fit = fit_ols(d.x, d.y, d.terms, true, with_diagnostics());
     Eigen::VectorXd b(4);
     for (Eigen::Index j = 0; j < 4; ++j) b(j) = fit.coefficients[static_cast<std::size_t>(j)].estimate;
     const Eigen::VectorXd xb = d.x * b;

@@ -88,7 +88,9 @@ void check_coefficients(comparison& c, const std::vector<socialcure::coefficient
 
 void compare_ols(const std::string& model, const socialcure::table& data, const socialcure::model_spec& spec) {
   comparison c{model, read_reference(model)};
-  const auto fit = socialcure::fit_ols(data, spec);
+  socialcure::ols_options with_diagnostics;
+  with_diagnostics.diagnostics = true;  // the per-case values are checked below
+  const auto fit = socialcure::fit_ols(data, spec, with_diagnostics);
   c.check(".model", "n", static_cast<double>(fit.n));
   c.check(".model", "n_excluded", static_cast<double>(fit.n_excluded));
   check_coefficients(c, fit.coefficients, false);

@@ -184,6 +184,7 @@ TEST_CASE("properties: permuting the rows changes no OLS estimate, classical or 
       INFO("se " << sc::to_string(se));
       sc::ols_options o;
       o.se = se;
+      o.diagnostics = true;
       const sc::ols_result a = sc::fit_ols(d.data, d.spec, o);
       const sc::ols_result b = sc::fit_ols(permuted, d.spec, o);
       check_same_coefficients(a.coefficients, b.coefficients);
@@ -575,6 +576,7 @@ TEST_CASE("properties: adding a constant to y changes only the OLS intercept") {
       INFO("se " << sc::to_string(se));
       sc::ols_options o;
       o.se = se;
+      o.diagnostics = true;
       const sc::ols_result a = sc::fit_ols(d.data, d.spec, o);
       const sc::ols_result b = sc::fit_ols(shifted, d.spec, o);
       REQUIRE(a.coefficients.front().term == "(Intercept)");

@@ -57,6 +57,9 @@ struct glm_options {
   double tolerance = 1e-11;  ///< relative change of every coefficient (and of theta) at convergence
   int max_iterations = 100;  ///< IRLS iterations per fit
   int max_alternations = 50; ///< negative binomial: IRLS / theta alternations
+  /// Whether to keep the per-case values (fitted means and linear predictors) in the result; off
+  /// by default.
+  bool diagnostics = false;
   /// \throws argument_error on a level outside (0, 1) or non-positive limits.
   void validate() const;
 };
@@ -86,8 +89,8 @@ struct glm_result {
   double se_theta = missing_value;  ///< negative binomial only
   int iterations = 0;               ///< IRLS iterations (summed over alternations)
   Eigen::MatrixXd covariance;       ///< of the non-aliased coefficients, in design order
-  Eigen::VectorXd fitted;           ///< mu
-  Eigen::VectorXd linear_predictor; ///< eta (offset included)
+  Eigen::VectorXd fitted;           ///< mu (empty unless glm_options::diagnostics is set)
+  Eigen::VectorXd linear_predictor; ///< eta, offset included (empty unless glm_options::diagnostics is set)
   std::vector<std::string> notes;
 
   /// \brief The coefficient of `term`. \throws argument_error listing the terms on a miss.

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief Ordinary least squares with classical and heteroskedasticity-consistent (HC0-HC4)
-/// standard errors, diagnostics and standardized coefficients.
+/// standard errors, standardized coefficients and (when asked for) per-case diagnostics.
 ///
 /// Estimation uses column-pivoting Householder QR on unit-norm columns, never the normal equations,
 /// followed by iterative refinement with residuals accumulated in long double. A pivot with
@@ -51,6 +51,10 @@ struct ols_options {
   rank_policy on_rank_deficiency = rank_policy::error;
   double tolerance = 1e-10;  ///< relative pivot size below which a term counts as collinear
   int refinement_steps = 6;  ///< most rounds of iterative refinement in extended precision (stops when converged)
+  /// Whether to keep the per-case diagnostics (fitted values, residuals, leverages, Cook's
+  /// distances) in the result. Off by default: a fit computes only what its estimates, standard
+  /// errors and tests need (the leverages of HC2-HC4 are computed and used, but not kept).
+  bool diagnostics = false;
   /// \throws argument_error on a level outside (0, 1), a negative tolerance or refinement count.
   void validate() const;
 };
@@ -81,8 +85,9 @@ struct ols_result {
   double wald_f_p = missing_value;
   /// Covariance of the estimates of the non-aliased terms (in design order), of the chosen type.
   Eigen::MatrixXd covariance;
+  /// Per-case diagnostics, one entry per case used; empty unless ols_options::diagnostics is set.
   Eigen::VectorXd fitted;
-  Eigen::VectorXd residuals;
+  Eigen::VectorXd residuals;       ///< y - fitted
   Eigen::VectorXd leverage;        ///< h_ii
   Eigen::VectorXd cooks_distance;  ///< e_i^2 h_ii / (p sigma^2 (1 - h_ii)^2)
   std::vector<std::string> notes;  ///< anything the reader should know (e.g. zero total variance)

@@ -13,6 +13,7 @@
 /// cond(R)^2 * eps is not small, where the iteration would not converge).
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,14 +29,15 @@ struct least_squares {
   std::vector<Eigen::Index> dropped;
   /// Coefficients of all columns (NaN for dropped columns).
   Eigen::VectorXd coef;
-  /// Residuals y - X b (unweighted).
+  /// Residuals y - X b (unweighted; empty unless asked for).
   Eigen::VectorXd residuals;
   /// (X_k' W X_k)^{-1} over the kept columns (rank x rank, in the order of `kept`).
   Eigen::MatrixXd xtx_inverse;
   /// 1-norm condition number of the triangular factor of the unit-norm columns.
   double condition = 0.0;
-  /// Leverages h_ii of the (weighted) fit (empty unless asked for).
-  Eigen::VectorXd leverage;
+  /// F = D^{-1} R^{-1} (rank x rank): the leverage of case i is h_ii = || w_i^{1/2} x_i' F ||^2 over
+  /// the kept columns (see for_each_block_with_leverage).
+  Eigen::MatrixXd leverage_factor;
   /// For each dropped column, the weights on the kept columns that reproduce it.
   std::vector<Eigen::VectorXd> dependencies;
 };
@@ -46,8 +48,8 @@ struct least_squares_options {
   double tolerance = 1e-10;
   /// Most rounds of iterative refinement in extended precision (0 = none).
   int refinement_steps = 6;
-  /// Whether to compute the leverages.
-  bool want_leverage = true;
+  /// Whether to return the residuals (the refinement computes them in any case when it runs).
+  bool want_residuals = true;
 };
 
 /// \brief Solves min sum_i w_i (y_i - x_i'b)^2 (w = 1 when `weights` is empty). Columns of zero
@@ -79,9 +81,14 @@ struct column_magnitude {
 /// e.g. "'age'" or "the response".
 [[nodiscard]] std::string magnitude_problem(const column_magnitude& m, const std::string& what);
 
-/// \brief X_c' diag(w) X_c over the listed columns c of X, accumulated a block of rows at a time.
-[[nodiscard]] Eigen::MatrixXd weighted_crossproduct(const Eigen::Ref<const Eigen::MatrixXd>& x,
-                                                    const std::vector<Eigen::Index>& columns,
-                                                    const Eigen::Ref<const Eigen::VectorXd>& w);
+/// \brief Called with the first row of a block, the block's rows of the kept columns of X
+/// (count x rank) and their leverages.
+using block_visitor = std::function<void(Eigen::Index first, const Eigen::MatrixXd& block, const Eigen::VectorXd& h)>;
+
+/// \brief One pass over the kept columns of an unweighted fit's X, a block of rows at a time (in
+/// order), with the leverages of the block's rows when `with_leverage` (else `h` is empty): what
+/// the HC covariances and the diagnostics need, without storing an n-vector.
+void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
+                                  bool with_leverage, const block_visitor& visit);
 
 }  // namespace socialcure::detail
