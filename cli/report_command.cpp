@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/report/study_report.hpp"

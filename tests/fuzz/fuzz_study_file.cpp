@@ -1,4 +1,4 @@
-// Fuzz target for socialcure::parse_study (include/socialcure/analyses/study_file.hpp).
+// Fuzz target for socialcure::parse_study (include/socialcure/study/study_file.hpp).
 //
 // Input: the TOML text. Relative file names are taken from examples/data of the source tree, so
 // that `file = "belonging.json"` (a custom scale definition of the sample study) loads.
@@ -15,8 +15,8 @@
 #include <string_view>
 
 #include "fuzz_check.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

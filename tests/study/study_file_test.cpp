@@ -1,7 +1,7 @@
-// Tests of include/socialcure/analyses/study_file.hpp: a full study file read field by field,
+// Tests of include/socialcure/study/study_file.hpp: a full study file read field by field,
 // the defaults, file names resolved against the study's folder, and the data_error of each
 // malformed case (file, line, key path and the allowed choices).
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study_file.hpp"
 
 #include <doctest/doctest.h>
 

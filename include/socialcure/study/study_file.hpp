@@ -88,7 +88,7 @@
 #include <string>
 #include <string_view>
 
-#include "socialcure/analyses/study.hpp"
+#include "socialcure/study/study.hpp"
 
 namespace socialcure {
 

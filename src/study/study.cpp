@@ -1,4 +1,4 @@
-#include "socialcure/analyses/study.hpp"
+#include "socialcure/study/study.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study_file.hpp"
 
 #include <algorithm>
 #include <cstddef>

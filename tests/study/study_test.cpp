@@ -1,4 +1,4 @@
-// Tests of include/socialcure/analyses/study.hpp: run_study on the bundled study
+// Tests of include/socialcure/study/study.hpp: run_study on the bundled study
 // (examples/data/study.toml) against independent values from R, the analysis table, the notes,
 // the errors for an unknown column, and bootstrap results that do not depend on the threads.
 //
@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "reference_values.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/measures/catalogue.hpp"
