@@ -7,7 +7,8 @@
 //   * only socialcure::data_error and socialcure::argument_error leave parse_study, and a
 //     data_error names the source ("\throws data_error naming `source`");
 //   * a study that parses is valid (study_definition::validate() does not throw), and each of its
-//     scales has a valid definition with as many items as the study lists.
+//     scales has a valid definition with as many items as the study lists, and each of its models
+//     is of a known kind.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,5 +37,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     scale.definition->validate();  // must not throw: catalogue entries and loaded files are valid
     SOCIALCURE_FUZZ_CHECK(scale.items.size() == static_cast<std::size_t>(scale.definition->items));
   }
+  for (const auto& model : study.models) SOCIALCURE_FUZZ_CHECK(!model.type().empty());  // a known kind
   return 0;
 }
