@@ -25,7 +25,7 @@ void add_attrition_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "attrition", "Completers versus non-completers on baseline variables (Welch t / chi-square, standardized differences)");
   auto s = std::make_shared<attrition_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file with one row per person, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path, " with one row per person");
   auto* flag = command->add_option("--completed", s->completed, "Completion flag column: 1 completed, 0 dropped out");
   auto* present = command->add_option("--completed-if-present", s->completed_if_present,
                                       "Completed when this column (e.g. a follow-up measure) has a value");
@@ -36,7 +36,7 @@ void add_attrition_command(CLI::App& app) {
       ->required();
   command->add_option("--categorical", s->categorical, "Numeric variables to treat as categories, comma-separated")
       ->delimiter(',');
-  command->add_option("--level", s->level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  add_level_option(*command, s->level);
   command->add_flag("--no-yates", s->no_yates, "No continuity correction for 2 x 2 tables (R: correct = FALSE)");
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);

@@ -59,7 +59,7 @@ void add_change_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "change", "Change from pre to post: paired t-test, effect sizes, Wilcoxon, reliable change, McNemar, rate ratio");
   auto s = std::make_shared<change_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file with one row per person, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path, " with one row per person");
   command->add_option("--pre", s->pre, "Column measured before")->required();
   command->add_option("--post", s->post, "Column measured after")->required();
   auto* rel = command->add_option("--reliability", s->reliability,
@@ -93,7 +93,7 @@ void add_change_command(CLI::App& app) {
   command->add_option("--exposure", s->exposure, "Lengths of the pre and post periods PRE,POST (default equal)")
       ->delimiter(',')
       ->expected(2);
-  command->add_option("--level", s->level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  add_level_option(*command, s->level);
   command->add_option("--exact", s->exact, "Wilcoxon exact p: auto (default, as R: n < 50), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command->add_flag("--no-correct", s->no_correct, "Wilcoxon normal approximation without continuity correction");

@@ -5,90 +5,90 @@
 #include <map>
 
 #include "socialcure/core/error.hpp"
-#include "socialcure/data/sample.hpp"
 
 namespace socialcure::cli {
 
-void add_data_options(CLI::App& command, data_options& options) {
+void add_data_file_option(CLI::App& command, std::string& path, const std::string& what) {
   command
-      .add_option("--missing", options.missing,
-                  "Extra codes meaning 'missing', comma-separated (e.g. -99,999,.); the empty field and NA always are "
-                  "(in SPSS/Stata files: the empty text, system and user-defined missing values)")
-      ->delimiter(',');
-  command.add_option("--text", options.text_columns, "Columns to read as text, comma-separated")->delimiter(',');
-  command.add_option("--id", options.id_column, "Respondent id column (text; ids must be present and unique)");
-  command.add_option("--delimiter", options.delimiter,
-                     "Field delimiter of CSV/TSV files: ',', ';', 'tab' (default: by file name)");
+      .add_option("--data", path,
+                  "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file" + what + ", or sample:NAME for bundled data")
+      ->required();
 }
 
-void add_format_option(CLI::App& command, output_format& format) {
+void add_missing_option(CLI::App& command, std::vector<std::string>& codes) {
+  command
+      .add_option("--missing", codes,
+                  "Missing-value codes, comma-separated (e.g. -99,999,.), added to the empty field and NA: a value "
+                  "equal to a code is missing in every format, and a numeric code also makes equal numbers missing "
+                  "(SPSS/Stata system and user-defined missing values are missing too)")
+      ->delimiter(',');
+}
+
+void add_delimiter_option(CLI::App& command, std::string& delimiter) {
+  command.add_option("--delimiter", delimiter, "Field delimiter of CSV/TSV files: ',', ';', 'tab' (default: by file name)");
+}
+
+void add_data_options(CLI::App& command, data_options& options) {
+  add_missing_option(command, options.missing);
+  command.add_option("--text", options.text_columns, "Columns to read as text, comma-separated")->delimiter(',');
+  command.add_option("--id", options.id_column, "Respondent id column (text; ids must be present and unique)");
+  add_delimiter_option(command, options.delimiter);
+}
+
+CLI::Option* add_format_option(CLI::App& command, output_format& format, const std::string& what) {
   const std::map<std::string, output_format> formats{{"text", output_format::text}, {"json", output_format::json}};
-  command.add_option("--format", format, "Output format: text (default) or json")
+  return command.add_option("--format", format, what.empty() ? "Output format: text (default) or json" : what)
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
 }
 
-namespace {
-
-constexpr std::string_view sample_prefix = "sample:";
-
-// The names once each, in order (an analysis may name a column twice, e.g. as X and covariate).
-std::vector<std::string> unique(const std::vector<std::string>& names) {
-  std::vector<std::string> out;
-  for (const auto& name : names) {
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-  }
-  return out;
+void add_level_option(CLI::App& command, double& level) {
+  command.add_option("--level", level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
 }
 
-// An SPSS/Stata file (bundled samples are CSV).
-bool is_stat_input(const data_options& options) {
-  return !options.path.starts_with(sample_prefix) && is_stat_file(options.path);
+void add_seed_option(CLI::App& command, std::uint64_t& seed, bool& given, const std::string& what) {
+  command.add_option_function<std::uint64_t>(
+      "--seed",
+      [&seed, &given](const std::uint64_t& v) {
+        seed = v;
+        given = true;
+      },
+      what);
 }
 
-stat_file load_stat_file(const data_options& options, const std::vector<std::string>& columns = {}) {
-  if (!options.delimiter.empty()) {
-    throw argument_error("--delimiter applies to CSV/TSV files only, not to the SPSS/Stata file '" + options.path +
-                         "'");
-  }
-  stat_file_options stat;
-  stat.id_column = options.id_column;
-  stat.text_columns = options.text_columns;
-  stat.missing_codes = options.missing;
-  stat.columns = unique(columns);
-  return read_stat_file(options.path, stat);
+void add_threads_option(CLI::App& command, unsigned& threads) {
+  command.add_option("--threads", threads, "Threads for the bootstrap (default: all; results do not depend on it)");
 }
 
-}  // namespace
-
-stat_file load_data(const data_options& options) {
-  if (is_stat_input(options)) return load_stat_file(options);
-  stat_file out;
-  out.data = load_table(options);
-  out.format = "CSV";
-  out.rows = out.data.rows();
-  return out;
+void add_quiet_option(CLI::App& command, bool& quiet) {
+  command.add_flag("--quiet", quiet, "No progress line on stderr (it is shown only when stderr is a terminal)");
 }
 
-table load_table(const data_options& options, const std::vector<std::string>& columns) {
-  if (is_stat_input(options)) return load_stat_file(options, columns).data;
-  csv_options csv;
+read_options read_options_of(const data_options& options, const std::vector<std::string>& columns) {
+  read_options out;
   for (const auto& code : options.missing) {
-    if (std::find(csv.missing_codes.begin(), csv.missing_codes.end(), code) == csv.missing_codes.end()) {
-      csv.missing_codes.push_back(code);
+    if (std::find(out.missing_codes.begin(), out.missing_codes.end(), code) == out.missing_codes.end()) {
+      out.missing_codes.push_back(code);
     }
   }
-  csv.text_columns = options.text_columns;
-  csv.id_column = options.id_column;
-  csv.columns = unique(columns);
+  out.text_columns = options.text_columns;
+  out.id_column = options.id_column;
+  out.columns = columns;
   if (options.delimiter == "tab" || options.delimiter == "\\t") {
-    csv.delimiter = '\t';
+    out.delimiter = '\t';
   } else if (options.delimiter.size() == 1) {
-    csv.delimiter = options.delimiter.front();
+    out.delimiter = options.delimiter.front();
   } else if (!options.delimiter.empty()) {
     throw argument_error("--delimiter takes one character or 'tab', not '" + options.delimiter + "'");
   }
-  if (options.path.starts_with(sample_prefix)) return read_sample(options.path.substr(sample_prefix.size()), csv);
-  return read_csv(options.path, csv);
+  return out;
+}
+
+stat_file load_data(const data_options& options) {
+  return read_table_with_metadata(options.path, read_options_of(options));
+}
+
+table load_table(const data_options& options, const std::vector<std::string>& columns) {
+  return read_table(options.path, read_options_of(options, columns));
 }
 
 void write_text_file(const std::string& path, const std::string& text) {

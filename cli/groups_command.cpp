@@ -27,8 +27,7 @@ struct groups_settings {
 void add_groups_command(CLI::App& app) {
   auto* command = app.add_subcommand("groups", "Group memberships per wave, and groups maintained, gained and lost");
   auto s = std::make_shared<groups_settings>();
-  command->add_option("--data", s->data.path, "Long file: one row per person x wave x group (or sample:groups_long.csv)")
-      ->required();
+  add_data_file_option(*command, s->data.path, " in long form: one row per person x wave x group");
   command->add_option("--id", s->columns.id, "Person id column")->required();
   command->add_option("--wave", s->columns.wave, "Wave column")->required();
   command->add_option("--group", s->columns.group, "Group name column (empty: no group at that wave)")->required();
@@ -47,7 +46,8 @@ void add_groups_command(CLI::App& app) {
   command->add_option("--format", s->format, "text (default), json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
   command->add_option("--out", s->out, "Write the per-person CSV to this file");
   command->add_option("--svg", s->svg, "Write the distribution of group counts per wave as SVG");
-  command->add_option("--missing", s->data.missing, "Extra missing-value codes, comma-separated")->delimiter(',');
+  add_missing_option(*command, s->data.missing);
+  add_delimiter_option(*command, s->data.delimiter);
   command->callback([s] {
     data_options data = s->data;
     data.text_columns = {s->columns.id, s->columns.wave, s->columns.group};

@@ -38,23 +38,17 @@ void add_inference_options(CLI::App& command, mediate_settings& s) {
       ->check(CLI::IsMember({"parallel", "serial"}));
   command.add_option("--boot", s.boot, "Bootstrap resamples (or Monte Carlo draws), default 5000")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
-  command.add_option_function<std::uint64_t>(
-      "--seed",
-      [&s](const std::uint64_t& v) {
-        s.seed = v;
-        s.seed_given = true;
-      },
-      "Random number seed (default: drawn and reported)");
+  add_seed_option(command, s.seed, s.seed_given, "Random number seed (default: drawn and reported)");
   command.add_option("--ci", s.ci, "percentile (default, PROCESS's rule), bc, bca or monte-carlo")
       ->check(CLI::IsMember({"percentile", "bc", "bca", "monte-carlo"}));
-  command.add_option("--level", s.level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  add_level_option(command, s.level);
   command.add_option("--se", s.se, "SEs of the path coefficients: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
-  command.add_option("--threads", s.threads, "Threads for the bootstrap (default: all; results do not depend on it)");
+  add_threads_option(command, s.threads);
   command.add_flag("--no-contrasts", s.no_contrasts, "Leave out the pairwise contrasts of the indirect effects");
   command.add_option("--svg", s.svg, "Write the path diagram as SVG to this file");
   command.add_option("--dot", s.dot, "Write the path diagram as Graphviz DOT to this file");
-  command.add_flag("--quiet", s.quiet, "No progress line on stderr (it is shown only when stderr is a terminal)");
+  add_quiet_option(command, s.quiet);
   add_data_options(command, s.data);
   add_format_option(command, s.format);
 }
@@ -92,7 +86,7 @@ void add_mediate_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "mediate", "Mediation X -> M(s) -> Y: parallel (PROCESS model 4) or serial (model 6), bootstrap intervals");
   auto s = std::make_shared<mediate_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path);
   command->add_option("--x", s->x, "Predictor X")->required();
   command->add_option("--m", s->mediators, "Mediators, comma-separated (in causal order for --model serial)")
       ->delimiter(',')
@@ -121,7 +115,7 @@ void add_mediate_within_command(CLI::App& app) {
       "mediate-within", "Two-instance within-subject mediation (MEMORE): mediator and outcome measured twice");
   auto s = std::make_shared<mediate_settings>();
   std::vector<std::string> mediators;
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path);
   command->add_option("--m", s->mediators, "Mediator pairs FIRST:SECOND, comma-separated (e.g. bel_t0:bel_t1)")
       ->delimiter(',')
       ->required();

@@ -76,7 +76,7 @@ void add_regress_command(CLI::App& app) {
   auto* command = app.add_subcommand(
       "regress", "Regression: OLS (classical or HC0-HC4 SEs), logistic, Poisson or negative binomial");
   auto s = std::make_shared<regress_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path);
   command->add_option("--y", s->y, "Outcome column")->required();
   command->add_option("--x", s->x, "Predictor columns, comma-separated")->delimiter(',');
   command
@@ -88,7 +88,7 @@ void add_regress_command(CLI::App& app) {
   command->add_option("--se", s->se, "Standard errors for OLS: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
   command->add_option("--offset", s->offset, "Offset column (e.g. log exposure) for GLMs");
-  command->add_option("--level", s->level, "Confidence level (default 0.95)")->check(CLI::Range(0.5, 0.9999999));
+  add_level_option(*command, s->level);
   command->add_flag("--drop-collinear", s->drop_collinear,
                     "Drop terms that are linear combinations of others (as R's lm) instead of stopping");
   command->add_flag("--no-intercept", s->no_intercept, "Fit without an intercept");

@@ -44,15 +44,9 @@ void add_report_command(CLI::App& app) {
   command->add_option("--out", s->out, "Folder to write the report into (created if missing)")->required();
   command->add_option("--replicates", s->replicates, "Bootstrap resamples (overrides the study file)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
-  command->add_option_function<std::uint64_t>(
-      "--seed",
-      [s](const std::uint64_t& v) {
-        s->seed = v;
-        s->seed_given = true;
-      },
-      "Bootstrap seed (overrides the study file)");
-  command->add_option("--threads", s->threads, "Threads for the bootstrap (default: all; results do not depend on it)");
-  command->add_flag("--quiet", s->quiet, "No progress line on stderr (it is shown only when stderr is a terminal)");
+  add_seed_option(*command, s->seed, s->seed_given, "Bootstrap seed (overrides the study file)");
+  add_threads_option(*command, s->threads);
+  add_quiet_option(*command, s->quiet);
   command->callback([s] {
     study_definition study = load_study(s->study);
     if (s->replicates > 0) study.settings.replicates = s->replicates;

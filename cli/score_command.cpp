@@ -28,7 +28,7 @@ struct score_settings {
 void add_score_command(CLI::App& app) {
   auto* command = app.add_subcommand("score", "Score a validated scale for every respondent");
   auto s = std::make_shared<score_settings>();
-  command->add_option("--data", s->data.path, "CSV/TSV, SPSS (.sav/.zsav/.por) or Stata (.dta) file, or sample:NAME")->required();
+  add_data_file_option(*command, s->data.path);
   command->add_option("--scale", s->scale, "Catalogue scale id (see `socialcure scales`)");
   command->add_option("--scale-file", s->scale_file, "A custom scale definition (JSON)");
   command->add_option("--items", s->items, "Item columns in the scale's item order, comma-separated")
@@ -39,9 +39,7 @@ void add_score_command(CLI::App& app) {
   command->add_option("--out", s->out, "Write the per-respondent scores (CSV) to this file");
   add_data_options(*command, s->data);
   // Per-respondent CSV by default; --format text prints a summary, --format json the whole result.
-  auto* format = command->add_option("--format", s->format, "Output: csv (default), text (summary) or json");
-  format->transform(CLI::CheckedTransformer(
-      std::map<std::string, output_format>{{"text", output_format::text}, {"json", output_format::json}}, CLI::ignore_case));
+  auto* format = add_format_option(*command, s->format, "Output: csv (default), text (summary) or json");
   command->callback([s, format] {
     if (s->scale.empty() == s->scale_file.empty()) {
       throw CLI::ValidationError("--scale/--scale-file", "give exactly one of --scale or --scale-file");

@@ -4,11 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <exception>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 #include <Eigen/Core>
 
@@ -90,5 +93,28 @@ inline std::vector<bool> missing_of(const socialcure::table& t, const std::strin
   for (std::size_t i = 0; i < c.size(); ++i) out.push_back(c.is_missing(i));
   return out;
 }
+
+/// A directory of its own (under the system's temporary directory, named by `prefix`, the process
+/// and a counter), removed with everything in it at the end.
+class temp_dir {
+ public:
+  explicit temp_dir(const std::string& prefix) {
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            (prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    std::filesystem::create_directories(path_);
+  }
+  ~temp_dir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  temp_dir(const temp_dir&) = delete;
+  temp_dir& operator=(const temp_dir&) = delete;
+  /// The path of `name` in the directory.
+  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace socialcure_test

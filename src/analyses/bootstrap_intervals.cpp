@@ -7,7 +7,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/describe.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 

@@ -85,7 +85,7 @@ change_data read_change_data(const table& data, const std::string& pre, const st
   for (const auto* name : {&pre, &post}) {
     const auto values = data.numeric(*name);
     for (std::size_t i = 0; i < data.rows(); ++i) {
-      detail::require_count(values[i], {data.source(), data.source_line(i), *name,
+      require_count(values[i], {data.source(), data.source_line(i), *name,
                                         ids == nullptr ? std::string() : out.ids[i], {}});
     }
   }

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "socialcure/analyses/paired_tests.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 

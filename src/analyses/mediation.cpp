@@ -8,7 +8,7 @@
 #include "analyses/detail/path_system.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 

@@ -9,7 +9,7 @@
 #include "socialcure/analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 
@@ -199,8 +199,7 @@ rate_ratio_result paired_rate_ratio(const Eigen::Ref<const Eigen::VectorXd>& pre
   out.exposure_post = options.exposure_post;
   out.n = pairs.rows.size();
   out.n_excluded = pairs.n_excluded;
-  detail::require_each(pairs, detail::is_count, "paired_rate_ratio", "count",
-                       "a non-negative whole number of at most 9e15 (exact in double precision)");
+  detail::require_each(pairs, is_count, "paired_rate_ratio", "count", count_rule);
   for (std::size_t k = 0; k < out.n; ++k) {
     const double a = pairs.pre(static_cast<Eigen::Index>(k));
     const double b = pairs.post(static_cast<Eigen::Index>(k));

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "socialcure/core/missing.hpp"
+
 namespace socialcure {
 
 namespace {
@@ -65,6 +67,16 @@ std::string format_number(double value) {
                              ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific)
                              : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
   return ec == std::errc() ? std::string(buffer.data(), end) : std::string("NA");
+}
+
+bool is_count(double value) noexcept {
+  return value >= 0.0 && value <= max_exact_integer && value == std::floor(value);
+}
+
+void require_count(double value, const location& where) {
+  if (is_missing(value) || is_count(value)) return;
+  throw data_error(where, "a count must be " + std::string(count_rule), format_number(value),
+                   "0, 1, 2, ..., " + format_number(max_exact_integer));
 }
 
 }  // namespace socialcure

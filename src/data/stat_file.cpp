@@ -70,8 +70,7 @@ std::string text_of(const char* text) { return text == nullptr ? std::string() :
 // A number as text: whole numbers up to 2^53 in plain digits (an id 1000000 stays "1000000"),
 // others in their shortest form.
 std::string number_text(double value) {
-  constexpr double exact_limit = 9007199254740992.0;  // 2^53
-  if (value == std::trunc(value) && std::fabs(value) <= exact_limit) {
+  if (value == std::trunc(value) && std::fabs(value) <= max_exact_integer) {
     return std::to_string(static_cast<long long>(value));
   }
   return format_number(value);

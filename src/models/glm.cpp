@@ -12,7 +12,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/models/detail/least_squares.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 
@@ -270,13 +270,8 @@ void check_outcome(const model_frame& frame, glm_family family) {
       if (v != 0.0 && v != 1.0) {
         throw data_error(frame.where(i, frame.response), "a binary outcome must be 0 or 1", format_number(v), "0, 1");
       }
-    } else if (v < 0.0 || v != std::floor(v)) {
-      throw data_error(frame.where(i, frame.response), "a count outcome must be a non-negative integer",
-                       format_number(v), "0, 1, 2, ...");
-    } else if (v > max_exact_integer) {
-      throw data_error(frame.where(i, frame.response),
-                       "a count outcome above 2^53 is not exact in double precision (and beyond what IRLS can fit)",
-                       format_number(v), "0, 1, 2, ..., 9007199254740992");
+    } else {
+      require_count(v, frame.where(i, frame.response));
     }
   }
 }

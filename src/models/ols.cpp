@@ -11,7 +11,7 @@
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/describe.hpp"
 #include "socialcure/models/detail/least_squares.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
 

@@ -8,7 +8,7 @@
 #include "socialcure/analyses/paired_tests.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 #include "socialcure/report/text_table.hpp"
 
 namespace socialcure {

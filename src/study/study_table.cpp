@@ -9,11 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "socialcure/analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
-#include "socialcure/data/csv.hpp"
-#include "socialcure/data/stat_file.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/data/read_table.hpp"
 #include "socialcure/study/stages.hpp"
 #include "study/detail/checks.hpp"
 
@@ -26,32 +25,26 @@ using detail::joined;
 // ---- reading: every file of a study is read here ----------------------------------------------
 
 table read_data_file(const std::string& path, const study_definition& study) {
-  if (is_stat_file(path)) {
-    stat_file_options options;
-    options.id_column = study.id_column;
-    options.text_columns = study.data.text_columns;
-    return read_stat_file(path, options).data;
-  }
-  csv_options options;
+  read_options options;
   options.id_column = study.id_column;
   options.missing_codes = study.data.missing_codes;
   options.text_columns = study.data.text_columns;
-  return read_csv(path, options);
+  return read_table(path, options);
 }
 
 table read_groups_file(const std::string& path, const study_definition& study) {
-  if (is_stat_file(path)) return read_stat_file(path).data;
-  csv_options options;
+  read_options options;
   options.missing_codes = study.data.missing_codes;
   const auto& gc = study.data.groups_columns;
   for (const std::string* c : {&gc.id, &gc.wave, &gc.group, &gc.group_id, &gc.category}) {
     if (!c->empty()) options.text_columns.push_back(*c);
   }
-  return read_csv(path, options);
+  return read_table(path, options);
 }
 
 std::string resolved(const std::string& path, const std::string& base) {
-  if (path.empty() || base.empty() || std::filesystem::path(path).is_absolute()) return path;
+  if (path.empty() || base.empty() || path.starts_with(sample_prefix) || std::filesystem::path(path).is_absolute())
+    return path;
   return (std::filesystem::path(base) / path).string();
 }
 
@@ -222,7 +215,7 @@ measure_values count_measure(const study_definition& study, const study_count& c
     const std::string column_name = wide ? stem + study.data.separator + study.waves[w] : stem;
     for (std::size_t r = 0; r < panel.ids.size(); ++r) {
       out.push_back(at_wave(present, r, values[r]));
-      detail::require_count(out[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
+      require_count(out[r], {data.source(), data.source_line(r), column_name, panel.ids[r], {}});
     }
   }
   return m;

@@ -1,4 +1,4 @@
-// Bootstrap intervals with PROCESS's conventions (methods.md 2.4-2.6). Expected values are
+// Bootstrap intervals with PROCESS's conventions (docs/methods/mediation.md, sections 8-10). Expected values are
 // order statistics chosen by hand from the index rules: lower = round(B q) (R's round, halves to
 // even), upper = trunc(B q) + 1, 1-based; z0 = Phi^-1(share strictly below the estimate); BCa
 // with acceleration 0 equals BC. The acceleration is checked against a hand computation.
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "socialcure/core/error.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 #include "support.hpp"
 
 using namespace socialcure_test;
@@ -28,7 +28,7 @@ std::vector<double> ranks(std::size_t b) {
 }  // namespace
 
 TEST_CASE("percentile interval takes PROCESS's order statistics") {
-  // B = 5000, 95%: elements 125 and 4876; B = 1000: 25 and 976 (methods.md 2.4).
+  // B = 5000, 95%: elements 125 and 4876; B = 1000: 25 and 976 (docs/methods/mediation.md, section 8).
   auto ci = socialcure::percentile_interval(ranks(5000), 0.95);
   CHECK(ci.ok);
   CHECK(ci.lower == 125);

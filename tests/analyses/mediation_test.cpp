@@ -4,7 +4,7 @@
 // Reference values: tests/reference/mediation/{point,bootstrap}.ref.csv from
 // tests/reference/mediation/make_reference.R (R 4.2.2 Patched r83330: lm / summary.lm / confint,
 // sandwich 3.0.2 vcovHC HC3, an own .lm.fit case-resampling bootstrap with B = 200000, 20-batch
-// Monte Carlo SEs `_mcse`, leave-one-out jackknife acceleration `_jack_a` of methods.md 2.6, and a
+// Monte Carlo SEs `_mcse`, leave-one-out jackknife acceleration `_jack_a` (docs/methods/mediation.md 10), and a
 // Monte Carlo CI with R = 200000); data in tests/reference/mediation/data/.
 //
 // Tolerances:

@@ -31,7 +31,7 @@ cli_expect(NAME change_rate_ratio_text CODE 0 OUTPUT "Rate ratio \\(post / pre\\
 cli_expect(NAME change_counts_excluded_reported CODE 0 OUTPUT "164 pairs \\(466 excluded: missing pre or post\\)"
   ARGS change --data sample:panel_wide.csv --pre gp_visits_t0 --post gp_visits_t1)
 cli_expect(NAME change_bad_count CODE 1 ONE_LINE
-  ERROR "change_bad_count\\.csv:3: column 'visits_post', respondent 'B': a count must be a non-negative whole number: \"2\\.5\""
+  ERROR "change_bad_count\\.csv:3: column 'visits_post', respondent 'B': a count must be a non-negative whole number up to 2\\^53: \"2\\.5\""
   ARGS change --data "${cli_data}/change_bad_count.csv" --id id --pre visits_pre --post visits_post --count)
 cli_expect(NAME change_unknown_column CODE 1 ONE_LINE ERROR "no column named 'nope' \\(available: id, age,"
   ARGS change --data "${change_data}" --pre nope --post lonely_post)

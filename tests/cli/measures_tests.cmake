@@ -82,9 +82,33 @@ cli_expect(NAME reliability_reverse_needs_range CODE 2 ERROR "--reverse needs --
 cli_expect(NAME reliability_listwise CODE 0 JSON_KEY alpha
   OUTPUT "\"n\": 2709,[ \n]*\"n_excluded\": 91,.*\"missing\": \"listwise\".*\"alpha\": 0\\.70375589"
   ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3,A4,A5 --reverse A1 --range 1,6
+    --missing-method listwise --format json)
+cli_expect(NAME reliability_bad_missing_method_is_usage_error CODE 2
+  ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3 --missing-method mean)
+# The old spelling of the deletion method, --missing pairwise|listwise, still works, with a note.
+cli_expect(NAME reliability_listwise_old_spelling CODE 0 JSON_KEY alpha
+  OUTPUT "\"n\": 2709,[ \n]*\"n_excluded\": 91,.*\"missing\": \"listwise\".*\"alpha\": 0\\.70375589"
+  ERROR "note: 'reliability --missing listwise' is deprecated: use --missing-method listwise"
+  ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3,A4,A5 --reverse A1 --range 1,6
     --missing listwise --format json)
-cli_expect(NAME reliability_bad_missing_is_usage_error CODE 2
-  ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3 --missing mean)
+cli_expect(NAME reliability_both_spellings_is_usage_error CODE 2 ERROR "give the method once"
+  ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3 --missing pairwise
+    --missing-method listwise)
+# --missing takes missing-value codes, as in every subcommand: bfi_A_coded.csv is bfi_A.csv with every
+# empty field written -99, so with --missing -99 the values above come back (pairwise and listwise).
+cli_expect(NAME reliability_missing_codes CODE 0 JSON_KEY alpha
+  OUTPUT "\"n\": 2800,.*\"k\": 5,.*\"alpha\": 0\\.70301844.*\"alpha_ci\": .[ \n]*0\\.68526432[0-9]*,[ \n]*0\\.72006338"
+  ARGS reliability --data "${cli_data}/bfi_A_coded.csv" --items A1,A2,A3,A4,A5 --reverse A1 --range 1,6
+    --missing -99 --format json)
+cli_expect(NAME reliability_missing_codes_listwise CODE 0 JSON_KEY alpha
+  OUTPUT "\"n\": 2709,[ \n]*\"n_excluded\": 91,.*\"alpha\": 0\\.70375589"
+  ARGS reliability --data "${cli_data}/bfi_A_coded.csv" --items A1,A2,A3,A4,A5 --reverse A1 --range 1,6
+    --missing -99 --missing-method listwise --format json)
+# A word other than pairwise or listwise is a missing-value code, not a method.
+cli_expect(NAME reliability_missing_word_is_a_code CODE 0 JSON_KEY alpha
+  OUTPUT "\"n\": 2800,.*\"alpha\": 0\\.70301844"
+  ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3,A4,A5 --reverse A1 --range 1,6
+    --missing mean --format json)
 cli_expect(NAME reliability_unknown_item CODE 1 ONE_LINE
   ERROR "bfi_A\\.csv: no column named 'A9' \\(available: A1, A2, A3, A4, A5\\)"
   ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A1,A2,A3,A4,A9)

@@ -46,7 +46,7 @@ cli_expect(NAME regress_bad_se_is_usage_error CODE 2
 
 # Data errors: exit code 1 and a one-line message saying where.
 cli_expect(NAME regress_bad_noninteger_count CODE 1 ONE_LINE
-  ERROR "regress_noninteger\\.csv:4: column 'y': a count outcome must be a non-negative integer: \"2\\.5\""
+  ERROR "regress_noninteger\\.csv:4: column 'y': a count must be a non-negative whole number up to 2\\^53: \"2\\.5\""
   ARGS regress --data "${cli_data}/regress_noninteger.csv" --y y --x x --family poisson)
 cli_expect(NAME regress_bad_unknown_column CODE 1 ONE_LINE
   ERROR "regress_noninteger\\.csv: no column named 'nope' \\(available: y, x\\)"

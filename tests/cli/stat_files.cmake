@@ -110,7 +110,7 @@ cli_expect(NAME stat_files.unknown_id_column CODE 1 ONE_LINE
   ARGS describe "${stat_dir}/panel_wide.dta" --id ID)
 needs_stat_files(unknown_id_column)
 cli_expect(NAME stat_files.delimiter_rejected CODE 1 ONE_LINE
-  ERROR "--delimiter applies to CSV/TSV files only, not to the SPSS/Stata file '.*panel_wide\\.sav'"
+  ERROR "a delimiter applies to CSV/TSV files only, not to the SPSS/Stata file '.*panel_wide\\.sav'"
   ARGS describe "${stat_dir}/panel_wide.sav" --delimiter tab)
 needs_stat_files(delimiter_rejected)
 cli_expect(NAME stat_files.duplicate_id CODE 1 ONE_LINE

@@ -153,3 +153,38 @@ TEST_CASE("number: format_number writes NA for a missing value") {
   CHECK(socialcure::is_missing(socialcure::missing_value));
   CHECK_FALSE(socialcure::is_missing(0.0));
 }
+
+TEST_CASE("number: a count is a non-negative whole number up to 2^53") {
+  using socialcure::is_count;
+  // 2^53 = 9007199254740992 is the last whole number before a gap: 2^53 + 2 is the next double.
+  for (const double v : {0.0, -0.0, 1.0, 17.0, 9007199254740991.0, 9007199254740992.0}) {
+    CAPTURE(v);
+    CHECK(is_count(v));
+  }
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const double v : {-1.0, 2.5, 1e-300, 9007199254740994.0, 1.2e16, inf, -inf, socialcure::missing_value}) {
+    CAPTURE(v);
+    CHECK_FALSE(is_count(v));
+  }
+}
+
+TEST_CASE("number: require_count names where, the value and the allowed values, and passes missing values") {
+  const socialcure::location where{"visits.csv", 4, "gp", "P7", {}};
+  CHECK_NOTHROW(socialcure::require_count(socialcure::missing_value, where));
+  CHECK_NOTHROW(socialcure::require_count(3.0, where));
+  for (const double v : {2.5, -1.0, 1.2e16}) {
+    CAPTURE(v);
+    try {
+      socialcure::require_count(v, where);
+      FAIL("no error");
+    } catch (const socialcure::data_error& e) {
+      CHECK(e.where().file == "visits.csv");
+      CHECK(e.where().line == 4);
+      CHECK(e.where().column == "gp");
+      CHECK(e.where().respondent == "P7");
+      CHECK(e.value() == format_number(v));
+      CHECK(e.problem() == "a count must be a non-negative whole number up to 2^53");
+      CHECK(e.allowed() == "0, 1, 2, ..., 9007199254740992");
+    }
+  }
+}

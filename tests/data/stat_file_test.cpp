@@ -40,24 +40,8 @@ using socialcure_test::write_stat_file;
 namespace {
 
 // A directory of its own for each test case, removed at the end.
-class temp_dir {
- public:
-  temp_dir() {
-    static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("socialcure_stat_file_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    std::filesystem::create_directories(path_);
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
+struct temp_dir : socialcure_test::temp_dir {
+  temp_dir() : socialcure_test::temp_dir("socialcure_stat_file_test") {}
 };
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }

@@ -1,5 +1,5 @@
 // Tests of include/socialcure/measures/catalogue.hpp. Expected values are written here from
-// shared/reference/scales.md (section given with each check), not taken from the catalogue code.
+// docs/methods/scales.md (the scale named with each check), not taken from the catalogue code.
 #include "socialcure/measures/catalogue.hpp"
 
 #include <doctest/doctest.h>
@@ -103,7 +103,7 @@ TEST_CASE("catalogue: unconfirmed cut-off sets are marked, and such entries repo
   }
 }
 
-// scales.md 1.1: 3 items, codes 1..3, sum 3..9, higher = lonelier; convention 3-5 / 6-9.
+// docs/methods/scales.md, ucla3: 3 items, codes 1..3, sum 3..9, higher = lonelier; convention 3-5 / 6-9.
 TEST_CASE("catalogue: ucla3 (scales.md 1.1)") {
   const auto& s = find_scale("ucla3");
   CHECK(s.items == 3);
@@ -125,7 +125,7 @@ TEST_CASE("catalogue: ucla3 (scales.md 1.1)") {
   for (const auto& c : s.cutoffs) CHECK(c.categories.size() != 3);
 }
 
-// scales.md 1.3: codes 1..4, reverse 1, 5, 6, 9, 10, 15, 16, 19, 20, sum 20..80.
+// docs/methods/scales.md, ucla20_v3: codes 1..4, reverse 1, 5, 6, 9, 10, 15, 16, 19, 20, sum 20..80.
 TEST_CASE("catalogue: ucla20_v3 (scales.md 1.3)") {
   const auto& s = find_scale("ucla20_v3");
   CHECK(s.items == 20);
@@ -138,7 +138,7 @@ TEST_CASE("catalogue: ucla20_v3 (scales.md 1.3)") {
   CHECK(s.cutoffs.empty());
 }
 
-// scales.md 1.4: 11-item keys and bands 0-2 / 3-8 / 9-10 / 11; emotional 2,3,5,6,9,10 scoring codes
+// docs/methods/scales.md, djg11: 11-item keys and bands 0-2 / 3-8 / 9-10 / 11; emotional 2,3,5,6,9,10 scoring codes
 // {2,3}; social 1,4,7,8,11 scoring codes {1,2} (3-option coding 1 = no, 2 = more or less, 3 = yes).
 TEST_CASE("catalogue: djg11 (scales.md 1.4)") {
   const auto& s = find_scale("djg11");
@@ -167,7 +167,7 @@ TEST_CASE("catalogue: djg11 (scales.md 1.4)") {
   CHECK(s.better == improvement::lower);
 }
 
-// scales.md 1.4: 6-item order 1 E, 2 S, 3 S, 4 E, 5 S, 6 E; total 0-1 / 2-4 / 5-6; subscales 0 / 1-3.
+// docs/methods/scales.md, djg6: 6-item order 1 E, 2 S, 3 S, 4 E, 5 S, 6 E; total 0-1 / 2-4 / 5-6; subscales 0 / 1-3.
 TEST_CASE("catalogue: djg6 (scales.md 1.4)") {
   const auto& s = find_scale("djg6");
   CHECK(s.items == 6);
@@ -196,7 +196,7 @@ TEST_CASE("catalogue: djg6 (scales.md 1.4)") {
   CHECK(s.cutoffs[0].confidence == fact_confidence::confirmed);
 }
 
-// scales.md 1.2: 5 options in ONS order; numeric codes [U].
+// docs/methods/scales.md, ons_lonely_direct: 5 options in ONS order; numeric codes [U].
 TEST_CASE("catalogue: ons_lonely_direct (scales.md 1.2)") {
   const auto& s = find_scale("ons_lonely_direct");
   CHECK(s.items == 1);
@@ -206,7 +206,7 @@ TEST_CASE("catalogue: ons_lonely_direct (scales.md 1.2)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// scales.md 2.1: 4 MGM items; codes 1..7, mean score, no reverse items are all [U].
+// docs/methods/scales.md, exits: 4 MGM items; codes 1..7, mean score, no reverse items are all [U].
 TEST_CASE("catalogue: exits codes are flagged unconfirmed (scales.md 2.1)") {
   const auto& s = find_scale("exits");
   CHECK(s.items == 4);
@@ -221,7 +221,7 @@ TEST_CASE("catalogue: exits codes are flagged unconfirmed (scales.md 2.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// scales.md 2.3: single item, 7-point; anchors [U]. Doosje: 4 items, details [U].
+// docs/methods/scales.md, sisi, ident_doosje4: single item, 7-point; anchors [U]. Doosje: 4 items, details [U].
 TEST_CASE("catalogue: identification scales (scales.md 2.3)") {
   const auto& sisi = find_scale("sisi");
   CHECK(sisi.items == 1);
@@ -235,7 +235,7 @@ TEST_CASE("catalogue: identification scales (scales.md 2.3)") {
   CHECK(d.better == improvement::higher);
 }
 
-// scales.md 2.4: CCHS belonging, 4 options, codes 1..4 with 1 = very strong [U].
+// docs/methods/scales.md, cchs_belong: CCHS belonging, 4 options, codes 1..4 with 1 = very strong [U].
 TEST_CASE("catalogue: community belonging (scales.md 2.4)") {
   const auto& s = find_scale("cchs_belong");
   CHECK(s.items == 1);
@@ -245,7 +245,8 @@ TEST_CASE("catalogue: community belonging (scales.md 2.4)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// scales.md 3.1: subscales SO 1,2,5,10; Family 3,4,8,11; Friends 6,7,9,12; means 1..7; 1-2.9 / 3-5 / 5.1-7.
+// docs/methods/scales.md, mspss: subscales SO 1,2,5,10; Family 3,4,8,11; Friends 6,7,9,12; means 1..7;
+// bands 1-2.9 / 3-5 / 5.1-7.
 TEST_CASE("catalogue: mspss (scales.md 3.1)") {
   const auto& s = find_scale("mspss");
   CHECK(s.items == 12);
@@ -263,7 +264,7 @@ TEST_CASE("catalogue: mspss (scales.md 3.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// scales.md 4.1: 14 items 1..5, sum 14..70, bands <=40 / 41-44 / 45-59 / >=60.
+// docs/methods/scales.md, wemwbs: 14 items 1..5, sum 14..70, bands <=40 / 41-44 / 45-59 / >=60.
 TEST_CASE("catalogue: wemwbs (scales.md 4.1)") {
   const auto& s = find_scale("wemwbs");
   CHECK(s.items == 14);
@@ -277,7 +278,7 @@ TEST_CASE("catalogue: wemwbs (scales.md 4.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// scales.md 4.2: raw 7 -> 7.00, 20 -> 18.59, 29 -> 26.02 (7.1), 35 -> 35.00; bands [U].
+// docs/methods/scales.md, swemwbs: raw 7 -> 7.00, 20 -> 18.59, 29 -> 26.02, 35 -> 35.00; bands [U].
 TEST_CASE("catalogue: swemwbs conversion table (scales.md 4.2)") {
   const auto& s = find_scale("swemwbs");
   CHECK(s.items == 7);
@@ -301,7 +302,7 @@ TEST_CASE("catalogue: swemwbs conversion table (scales.md 4.2)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// scales.md 4.3: 0..3, sum 0..27, 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
+// docs/methods/scales.md, phq9: 0..3, sum 0..27, 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
 TEST_CASE("catalogue: phq9 bands (scales.md 4.3)") {
   const auto& s = find_scale("phq9");
   CHECK(s.items == 9);
@@ -315,7 +316,7 @@ TEST_CASE("catalogue: phq9 bands (scales.md 4.3)") {
   CHECK(has_unconfirmed_fact(s, "missing"));
 }
 
-// scales.md 4.4: 0..3, sum 0..21, 0-4 / 5-9 / 10-14 / 15-21.
+// docs/methods/scales.md, gad7: 0..3, sum 0..21, 0-4 / 5-9 / 10-14 / 15-21.
 TEST_CASE("catalogue: gad7 bands (scales.md 4.4)") {
   const auto& s = find_scale("gad7");
   CHECK(s.items == 7);
@@ -325,7 +326,8 @@ TEST_CASE("catalogue: gad7 bands (scales.md 4.4)") {
   CHECK(s.better == improvement::lower);
 }
 
-// scales.md 4.5: four 0..10 items, no composite; thresholds 0-4 / 5-6 / 7-8 / 9-10, anxiety 0-1 / 2-3 / 4-5 / 6-10.
+// docs/methods/scales.md, ons4: four 0..10 items, no composite; thresholds 0-4 / 5-6 / 7-8 / 9-10,
+// anxiety 0-1 / 2-3 / 4-5 / 6-10.
 TEST_CASE("catalogue: ons4 (scales.md 4.5)") {
   const auto& s = find_scale("ons4");
   CHECK(s.items == 4);

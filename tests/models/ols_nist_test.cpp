@@ -1,7 +1,7 @@
 // OLS against the NIST StRD linear-regression certified values (tests/reference/nist/linreg).
 // Accuracy is measured as the log relative error LRE = -log10(|est - cert| / |cert|)
 // (-log10|est - cert| when cert = 0), capped at 15. Gates: at least what R's QR reaches
-// (methods.md section 1.6) and at least 9 digits on the lower/average-difficulty sets and Longley.
+// (docs/methods/regression.md, section 6) and at least 9 digits on the lower/average-difficulty sets and Longley.
 
 #include <doctest/doctest.h>
 
@@ -115,7 +115,7 @@ void check(const std::string& name, double coef, double se, double sd, double r2
 // Wampler1 13.7/11.4(abs)/11.4(abs)/15, Wampler2 13.2/15/15/15, Wampler3 13.1/13.6/14.8/15,
 // Wampler4 11.4/13.6/14.8/15, Wampler5 9.6/13.6/14.8/15, Filip 7.5/7.5/9.6/11.8.
 // R's QR reaches on Filip 7.2 / - / 8.1 / 10.3 (tests/reference/nist/r_baseline_filip.R) and the
-// values of methods.md section 1.6 elsewhere (Wampler4 7.5, Wampler5 5.5 on coefficients).
+// values of docs/methods/regression.md, section 6, elsewhere (Wampler4 7.5, Wampler5 5.5 on coefficients).
 // Gates sit at least a quarter digit below our measurements and above R's.
 TEST_CASE("ols nist: Norris (lower difficulty)") { check("Norris", 13.5, 13.5, 13.5, 14.0); }
 TEST_CASE("ols nist: Pontius (lower difficulty)") { check("Pontius", 13.0, 13.0, 13.0, 14.0); }

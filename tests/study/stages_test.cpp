@@ -8,7 +8,6 @@
 
 #include <cmath>
 #include <cstddef>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <variant>
@@ -338,19 +337,18 @@ TEST_CASE("build_study_table: two wave files give the wide file's measure column
 }
 
 TEST_CASE("build_study_table: errors name the file, line, column and respondent") {
-  const auto dir = std::filesystem::temp_directory_path() / "socialcure_stages_test";
-  std::filesystem::create_directories(dir);
-  {
-    std::ofstream(dir / "t0.csv") << "id,age,v\nA,30,1\nB,40,2\n";
-    std::ofstream(dir / "t1.csv") << "id,v\nA,0.5\nB,1\n";
-  }
+  const temp_dir dir("socialcure_stages_test");
+  const std::string t0 = dir.file("t0.csv");
+  const std::string t1 = dir.file("t1.csv");
+  std::ofstream(t0) << "id,age,v\nA,30,1\nB,40,2\n";
+  std::ofstream(t1) << "id,v\nA,0.5\nB,1\n";
   sc::study_definition study;
-  study.data.wave_files = {(dir / "t0.csv").string(), (dir / "t1.csv").string()};
+  study.data.wave_files = {t0, t1};
   study.counts.push_back({"visits", "v"});
   SUBCASE("a count that is not a whole number") {
     const auto e = data_error_of([&] { (void)sc::build_study_table(study); });
     REQUIRE(e.has_value());
-    CHECK(e->where().file == (dir / "t1.csv").string());
+    CHECK(e->where().file == t1);
     CHECK(e->where().line == 2);
     CHECK(e->where().column == "v");  // one file per wave: the column as the file names it
     CHECK(e->where().respondent == "A");
@@ -358,7 +356,7 @@ TEST_CASE("build_study_table: errors name the file, line, column and respondent"
   SUBCASE("an unknown count column lists the file's columns") {
     study.counts = {{"visits", "w"}};
     const std::string msg = message_of<sc::argument_error>([&] { (void)sc::build_study_table(study); });
-    CHECK(contains(msg, "count 'visits' at t0: no column 'w' in " + (dir / "t0.csv").string()));
+    CHECK(contains(msg, "count 'visits' at t0: no column 'w' in " + t0));
     CHECK(contains(msg, "available: id, age, v"));
   }
   SUBCASE("an unknown covariate, in the attrition stage") {
@@ -382,5 +380,4 @@ TEST_CASE("build_study_table: errors name the file, line, column and respondent"
     const std::string msg = message_of<sc::argument_error>([&] { (void)sc::fit_study_model(study, m, table); });
     CHECK(contains(msg, "model 'r': no column 'v_t1' in the analysis table; available: id, age, present_t1"));
   }
-  std::filesystem::remove_all(dir);
 }

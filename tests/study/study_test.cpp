@@ -27,6 +27,7 @@
 #include "socialcure/core/missing.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "support.hpp"
+#include "support/stat_writer.hpp"
 
 using namespace socialcure_test;
 namespace sc = socialcure;
@@ -585,4 +586,41 @@ TEST_CASE("run_study: the reference file names its generator") {
   CHECK(values.size() > 400);
   CHECK(contains(values.comment(), "make_reference.R"));
   CHECK(contains(values.comment(), "R 4.2.2"));
+}
+
+TEST_CASE("run_study: the study's missing codes apply to SPSS and Stata files as to CSV files") {
+  // Before read_table, a study's missing codes were applied to delimited files only.
+  temp_dir dir("socialcure_study_test");
+  sc::table t("wide");
+  t.add(sc::column("id", std::vector<std::string>{"A", "B", "C", "D"}));
+  t.add(sc::column("gp_t0", std::vector<double>{1, -99, 0, 2}));
+  t.add(sc::column("gp_t1", std::vector<double>{2, 3, 0, 1}));
+  for (const char* name : {"wide.sav", "wide.dta"}) {
+    CAPTURE(name);
+    const std::string path = dir.file(name);
+    write_stat_file(path, t);
+    sc::study_definition study;
+    study.data.wide_file = path;
+    study.counts = {{"gp", "gp"}};
+    // Without the code, -99 is a value and not a count: the error names the file, case and column.
+    const auto e = data_error_of([&] { (void)sc::run_study(study); });
+    REQUIRE(e.has_value());
+    CHECK(e->where().file == path);
+    CHECK(e->where().line == 2);
+    CHECK(e->where().column == "gp_t0");
+    CHECK(e->where().respondent == "B");
+    study.data.missing_codes = {"", "NA", "-99"};
+    const sc::study_result r = sc::run_study(study);
+    CHECK(missing_of(r.analysis, "gp_t0") == std::vector<bool>{false, true, false, false});
+    CHECK(missing_of(r.analysis, "gp_change") == std::vector<bool>{false, true, false, false});
+  }
+}
+
+TEST_CASE("run_study: a study reads the bundled sample files as sample:NAME, whatever its folder") {
+  sc::study_definition study;
+  study.data.wide_file = "sample:panel_wide.csv";
+  study.counts = {{"gp_visits", "gp_visits"}};
+  const sc::study_result r = sc::run_study(study, "/no/such/folder");
+  CHECK(r.analysis.rows() == 630);  // examples/data/README.md: 630 patients
+  CHECK(r.n_first == 630);
 }

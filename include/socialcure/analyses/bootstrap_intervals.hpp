@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief Confidence intervals from bootstrap (or Monte Carlo) replicates, with PROCESS's
-/// conventions (methods.md 2.4-2.6).
+/// conventions (docs/methods/mediation.md, sections 8-10).
 ///
 /// Endpoints are order statistics, without interpolation (PROCESS's index rule): with B sorted
 /// replicates and levels q_lo, q_hi, lower = element round(B q_lo) and upper = element

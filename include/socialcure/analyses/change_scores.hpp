@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// \brief Each person's change between pre and post (methods.md 4.1): raw change post - pre,
+/// \brief Each person's change between pre and post (docs/methods/change.md, section 2): raw change post - pre,
 /// percent change 100 (post - pre) / pre, and residualized change (the residual of post regressed
 /// on pre by OLS with an intercept: the part of post not predicted by pre).
 ///

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// \brief Standardized mean change in a pre/post design (Lakens 2013; methods.md 4.4), each with
+/// \brief Standardized mean change in a pre/post design (Lakens 2013; docs/methods/change.md, section 4), each with
 /// a confidence interval whose method is named.
 ///
 /// With D = post - pre, M_D and S_D its mean and SD, S1 and S2 the pre and post SDs and r their

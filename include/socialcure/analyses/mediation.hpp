@@ -2,7 +2,7 @@
 /// \file
 /// \brief Mediation analysis as in Hayes' PROCESS (models 4 and 6) and MEMORE (two-instance
 /// within-subject designs), with bootstrap, Monte Carlo and normal-theory inference for indirect
-/// effects (methods.md sections 2 and 3).
+/// effects (docs/methods/mediation.md).
 ///
 /// Between-subject models (fit_mediation): X -> mediators -> Y, covariates entered in every
 /// equation (PROCESS's default). Parallel (model 4, 1-10 mediators): M_j = i + a_j X + g'C;

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// \brief Tests of change in a pre/post design (methods.md sections 4.5-4.8): the paired t-test,
+/// \brief Tests of change in a pre/post design (docs/methods/change.md, sections 3, 5-7): the paired t-test,
 /// the Wilcoxon signed-rank test with R's `wilcox.test(paired = TRUE)` conventions, McNemar's test
 /// for a category before and after, and the paired rate ratio for counts.
 ///
@@ -122,7 +122,7 @@ struct rate_ratio_options {
 };
 
 /// \brief Paired rate ratio of counts (post rate / pre rate) from the conditional Poisson model
-/// (methods.md 4.8): IRR = (S_post / T_post) / (S_pre / T_pre) over the persons with at least one
+/// (docs/methods/change.md, section 7): IRR = (S_post / T_post) / (S_pre / T_pre) over the persons with at least one
 /// event, Wald CI on the log scale, exact CI from the Clopper-Pearson limits of S_post out of
 /// S_pre + S_post, and the Pearson dispersion of the conditional binomial (values well above 1
 /// mean the Wald and exact CIs are too narrow).

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief Reliable and clinically significant change of each person (Jacobson & Truax 1991;
-/// methods.md 4.2-4.3).
+/// docs/methods/change.md, sections 8-9).
 ///
 /// SE_m = SD_pre sqrt(1 - r_xx) with SD_pre the baseline SD (of the sample, or of a norm group
 /// when given) and r_xx a reliability (given, or Cronbach's alpha from the measures module);

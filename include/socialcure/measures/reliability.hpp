@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief Reliability of multi-item scales and test-retest agreement between waves, as R's psych
-/// package computes them (methods.md section 5).
+/// package computes them (docs/methods/reliability.md).
 ///
 /// - Cronbach's alpha, raw and standardized, from the item covariance matrix C (pairwise deletion by
 ///   default, as psych::alpha; listwise on request): alpha = k/(k-1) (1 - tr C / 1'C1); standardized

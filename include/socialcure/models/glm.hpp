@@ -4,7 +4,7 @@
 /// binomial with logit link, Poisson with log link, and negative binomial (NB2, log link) with
 /// theta estimated by maximum likelihood as MASS::glm.nb does.
 ///
-/// IRLS (methods.md section 6): z = eta - offset + (y - mu) g'(mu), W = 1/(g'(mu)^2 V(mu)),
+/// IRLS (docs/methods/regression.md, sections 7-10): z = eta - offset + (y - mu) g'(mu), W = 1/(g'(mu)^2 V(mu)),
 /// each step a weighted least-squares fit by pivoted QR. Start values as R's glm.fit (Poisson and
 /// negative binomial mu = y + 0.1, binomial mu = (y + 0.5)/2). Iterations stop when every
 /// coefficient changes by less than `tolerance` relative (tighter than R's deviance rule, so that

@@ -9,7 +9,7 @@
 /// deficiency): by default that is an error naming the terms involved; with rank_policy::drop the
 /// term is reported as aliased (all its statistics missing), as R's lm does.
 ///
-/// Formulas (methods.md section 1): sigma^2 = RSS/(n - p); V = sigma^2 (X'X)^{-1};
+/// Formulas (docs/methods/regression.md, sections 3-5): sigma^2 = RSS/(n - p); V = sigma^2 (X'X)^{-1};
 /// V_HC = (X'X)^{-1} X' diag(w) X (X'X)^{-1} with w = e^2 (HC0), e^2 n/(n-p) (HC1), e^2/(1-h)
 /// (HC2), e^2/(1-h)^2 (HC3), e^2/(1-h)^delta, delta = min(4, n h/p) (HC4), p counting the intercept;
 /// tests and intervals use Student t on n - p df whatever the covariance. R^2 = MSS/(MSS + RSS),

@@ -57,7 +57,8 @@ struct study_data {
   /// A long group-membership file (one row per respondent, wave and group), optional.
   std::string groups_file;
   group_columns groups_columns;  ///< its columns (id, wave, group required)
-  /// Codes read as missing in delimited files (SPSS/Stata files carry their own).
+  /// Codes read as missing, in every format (read_table's rule: an equal text, and for a numeric
+  /// code an equal number; SPSS/Stata files' own missing values are missing too).
   std::vector<std::string> missing_codes{"", "NA"};
   /// Columns read as text (besides the id).
   std::vector<std::string> text_columns;

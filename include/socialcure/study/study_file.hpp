@@ -18,7 +18,7 @@
 /// file = "panel_wide.csv"         # one wide file (wave columns stem + separator + wave), or
 /// # files = ["panel_t0.csv", "panel_t1.csv"]  # one file per wave, in wave order
 /// separator = "_"                 # default "_"
-/// missing = ["", "NA"]            # codes read as missing (default "" and "NA")
+/// missing = ["", "NA"]            # codes read as missing in every format (default "" and "NA")
 /// text = ["gender"]               # columns read as text
 /// groups = "groups_long.csv"      # long group-membership file
 ///

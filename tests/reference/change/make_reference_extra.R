@@ -3,7 +3,7 @@
 # residualized change, CIs for d_av / g_av (d_z CI rescaled), 90% CIs, spot values of the
 # noncentral t, signed-rank and Clopper-Pearson distributions, clinically significant change with
 # external norms (criteria a, b, c), and attrition analyses (completers vs non-completers).
-# Formulas: /work/shared/reference/methods.md section 4 (4.2-4.5) and section 7.
+# Formulas: docs/methods/change.md, sections 3, 4, 8 and 9.
 #
 # Usage (from the repository root, after make_reference.R has written data/):
 #   Rscript tests/reference/change/make_reference_extra.R
@@ -246,7 +246,7 @@ for (i in seq_len(nrow(nct))) add("distributions", "noncentral_t", paste0("cdf_"
 for (i in seq_len(nrow(nct))) add("distributions", "noncentral_t", paste0("cdf_quad_", nct_name[i]), nct_q[i])
 write_grid(nct, "noncentral_t_grid", int_cols = "df", short_cols = c("t", "ncp"))
 
-# 3b. signed-rank cdf psignrank(v, n), checked against the exact count recursion (methods.md 4.6)
+# 3b. signed-rank cdf psignrank(v, n), checked against the exact count recursion (docs/methods/change.md, section 5)
 signrank_counts <- function(n) {   # c_n(v), v = 0..n(n+1)/2, exact integers (< 2^53)
   c0 <- 1
   if (n > 0) for (k in seq_len(n)) c0 <- c(c0, rep(0, k)) + c(rep(0, k), c0)
@@ -290,7 +290,7 @@ for (i in seq_len(nrow(cp))) {
 write_grid(cp, "clopper_pearson_grid", int_cols = c("x", "n"), short_cols = "level")
 
 # ---------------------------------------------------------------------------
-# 4. Clinically significant change with external norms (methods.md 4.3), criteria a, b, c
+# 4. Clinically significant change with external norms (docs/methods/change.md, section 9), criteria a, b, c
 # ---------------------------------------------------------------------------
 clinical <- function(name, ids, pre, post, rxx, higher_is_better, M1, s1, M0, s0) {
   F <- "clinical"

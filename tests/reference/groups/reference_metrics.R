@@ -2,7 +2,7 @@
 # Independent reference implementation (base R only) of group-membership
 # metrics for socialcure. Written without reference to the C++ sources.
 #
-# Usage (from the repository root /work/main):
+# Usage (from the repository root):
 #   Rscript tests/reference/groups/reference_metrics.R
 #       reads  examples/data/groups_long.csv
 #       writes tests/reference/groups/person_metrics.csv

@@ -1,5 +1,5 @@
-# What R's own QR reaches on NIST Filip with all 11 terms (lm.fit with tol = 1e-12, as methods.md
-# section 1.6; R's lm default tol = 1e-7 drops x^10). Run: Rscript tests/reference/nist/r_baseline_filip.R
+# What R's own QR reaches on NIST Filip with all 11 terms (lm.fit with tol = 1e-12, as
+# docs/methods/regression.md, section 6; R's lm default tol = 1e-7 drops x^10). Run: Rscript tests/reference/nist/r_baseline_filip.R
 # Output with R 4.2.2 on this project's machine (2026-11-26):
 #   R2 LRE 10.33258  sd LRE 8.149926  coef min 7.21229
 # socialcure's gates in tests/models/ols_nist_test.cpp are set above these.

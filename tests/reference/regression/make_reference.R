@@ -10,7 +10,7 @@
 #   tests/reference/regression/data/factor_levels.csv  factor level order (first = reference)
 #   tests/reference/regression/<model>.ref.csv      long format: model,term,quantity,value
 #   tests/reference/regression/synthetic_published_comparison.csv
-#        (only when the published synthetic reference file is found, see below)
+#        ours vs the values published with the synthetic survey (see below)
 #
 # Conventions are described in README.md next to this script. In short:
 #   * terms: "(Intercept)", numeric predictors by column name, factor dummies as
@@ -30,13 +30,6 @@ out_dir <- file.path("tests", "reference", "regression")
 data_dir <- file.path(out_dir, "data")
 if (!dir.exists(out_dir)) stop("run this script from the repository root")
 dir.create(data_dir, showWarnings = FALSE)
-
-# Where the 60-row synthetic survey file is published (shared/ sits next to the checkout).
-synthetic_candidates <- c(
-  Sys.getenv("SOCIALCURE_SYNTHETIC_DIR", unset = NA),
-  file.path("..", "shared", "reference", "data", "synthetic"),
-  "/work/shared/reference/data/synthetic")
-synthetic_candidates <- synthetic_candidates[!is.na(synthetic_candidates)]
 
 # ---------------------------------------------------------------------------
 # Versions (one comment line at the top of every .ref.csv)
@@ -375,16 +368,9 @@ write_data(birthwt_d, "birthwt")
 warpbreaks_d <- datasets::warpbreaks
 write_data(warpbreaks_d, "warpbreaks")
 
-# Synthetic survey: copied byte for byte from shared/ when available, else the committed copy.
-synthetic_src_dir <- Filter(function(d) file.exists(file.path(d, "synthetic_prepost.csv")),
-                            synthetic_candidates)
+# Synthetic survey: the committed copy is the input (never rewritten).
 synthetic_path <- file.path(data_dir, "synthetic_prepost.csv")
-if (length(synthetic_src_dir) > 0) {
-  stopifnot(file.copy(file.path(synthetic_src_dir[1], "synthetic_prepost.csv"),
-                      synthetic_path, overwrite = TRUE, copy.mode = FALSE))
-} else if (!file.exists(synthetic_path)) {
-  stop("synthetic_prepost.csv not found (set SOCIALCURE_SYNTHETIC_DIR)")
-}
+if (!file.exists(synthetic_path)) stop(synthetic_path, " not found")
 synthetic_d <- read.csv(synthetic_path)
 stopifnot(nrow(synthetic_d) == 60, !anyNA(synthetic_d))
 
@@ -428,12 +414,63 @@ cat("\nConvergence checks:\n")
 for (m in names(check_log)) cat(sprintf("  %-26s %s\n", m, check_log[[m]]))
 
 # ---------------------------------------------------------------------------
-# Comparison with the published synthetic reference (12 significant digits there)
+# Comparison with the values published with the synthetic survey (12 significant digits there;
+# R 4.2.2 lm / summary.lm / confint, sandwich::vcovHC 3.0-2, glm, MASS::glm.nb 7.3-58), copied
+# verbatim below: one "[model: call]" line per model, then "key = value, value, ..." lines.
 # ---------------------------------------------------------------------------
-published <- Filter(function(d) file.exists(file.path(d, "synthetic_prepost_reference.txt")),
-                    synthetic_candidates)
-if (length(published) > 0) {
-  txt <- readLines(file.path(published[1], "synthetic_prepost_reference.txt"))
+published_synthetic <- c(
+  "[ols: lm(lonely_post ~ lonely_pre + grp_post + age + female)]",
+  "coef = 3.29411556664, 0.0196095666451, -0.17031686987, -0.000340154332944, -0.593233259364",
+  "se = 0.635387598217, 0.141616607623, 0.0683188445917, 0.0077553156928, 0.260010403673",
+  "t = 5.18441904734, 0.138469399699, -2.49297058356, -0.0438607977313, -2.28157508693",
+  "p = 3.19952493173e-06, 0.890375198151, 0.015707236728, 0.965174218427, 0.0264082441431",
+  "ci95_low = 2.02077036507, -0.26419645709, -0.307230893974, -0.0158821542899, -1.11430575245",
+  "ci95_high = 4.56746076822, 0.30341559038, -0.0334028457655, 0.015201845624, -0.0721607662814",
+  "sigma = 0.99443343599",
+  "df_resid =            55",
+  "r2 = 0.159873217669",
+  "adj_r2 = 0.0987730880453",
+  "F = 2.61657738949",
+  "F_df =             4,            55",
+  "F_p = 0.0448328229193",
+  "se_HC0 = 0.504086491382, 0.138643036284, 0.0592283673107, 0.00778187721908, 0.250357525072",
+  "se_HC1 = 0.526501168912, 0.144807928626, 0.0618620120852, 0.0081279056714, 0.261489906692",
+  "se_HC2 = 0.533498376107, 0.148733178612, 0.0629018749254, 0.00820562254622, 0.262204102475",
+  "se_HC3 = 0.565133570217, 0.159666617544, 0.0668470662576, 0.00865904348968, 0.27488282303",
+  "se_HC4 = 0.548264514013, 0.156153255377, 0.0647950901343, 0.0083730251861, 0.266001179923",
+  "hat_max = 0.17803121386",
+  "std_coef(b*sd_x/sd_y) = 0.0173087746488, -0.313538827869, -0.00551068949893, -0.285394148314",
+  "[poisson: glm(gp_post ~ gp_pre + lonely_post + age, poisson)]",
+  "coef = -0.5144637293, 0.224032732176, 0.237907622812, -0.00253610408875",
+  "se = 0.415484431664, 0.027968830961, 0.0974857433036, 0.00568332783184",
+  "z = -1.23822624891, 8.01008567317, 2.44043502927, -0.446235755491",
+  "deviance = 119.144102155",
+  "null_deviance =  184.91863136",
+  "pearson_chi2 = 111.121870402",
+  "df_resid =            56",
+  "logLik = -117.979605373",
+  "AIC = 243.959210747",
+  "iterations =             5",
+  "IRR = 0.597821102612, 1.25111197038, 1.26859199845, 0.997467109106",
+  "IRR_wald_low = 0.264795287508, 1.18437455173, 1.04795335564, 0.986417859112",
+  "IRR_wald_high =  1.3496844075, 1.32160992494, 1.53568443659, 1.00864012605",
+  "[negative binomial NB2: MASS::glm.nb(gp_post ~ gp_pre + lonely_post + age)]",
+  "coef = -0.706559865049, 0.254003374036, 0.231677500895, -0.000885914457007",
+  "se = 0.56992452769, 0.048905533501, 0.133623389563, 0.00802289277111",
+  "theta =  2.2901832574",
+  "SE_theta =  1.0288165358",
+  "twologlik = -221.674338124",
+  "deviance = 69.3550489103",
+  "AIC = 231.674338124",
+  "[logistic: glm(dep_post ~ dep_pre + lonely_post, binomial)]",
+  "coef = -2.08556727363, 2.47574269915, -0.0671268560238",
+  "se = 1.04460614524, 0.708495054016, 0.370916295428",
+  "deviance = 51.1152348981",
+  "null_deviance = 65.1927337604",
+  "OR = 0.124236624012, 11.8905349247, 0.935076573717",
+  "iterations =             4")
+{
+  txt <- published_synthetic
   sections <- list()
   current <- NULL
   for (line in txt) {
@@ -511,6 +548,4 @@ if (length(published) > 0) {
             quote = FALSE)
   cat("\nComparison with the published synthetic reference (max relative difference):\n")
   print(cmp, row.names = FALSE)
-} else {
-  cat("\npublished synthetic reference not found; comparison skipped\n")
 }

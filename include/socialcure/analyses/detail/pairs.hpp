@@ -28,23 +28,6 @@ struct complete_pairs {
 [[nodiscard]] complete_pairs collect_pairs(const Eigen::Ref<const Eigen::VectorXd>& pre,
                                            const Eigen::Ref<const Eigen::VectorXd>& post, std::string_view who);
 
-/// \brief A count: a non-negative whole number small enough to be exact as a double.
-[[nodiscard]] inline bool is_count(double v) { return v >= 0 && v == std::floor(v) && v <= 9.0e15; }
-
-/// \brief Why a value is not a count, for messages (a whole number beyond 9e15 is one, but not exact).
-[[nodiscard]] inline const char* count_problem(double v) {
-  if (v > 9.0e15 && v == std::floor(v)) {
-    return "a count must be at most 9e15 (larger whole numbers are not exact in double precision)";
-  }
-  return "a count must be a non-negative whole number";
-}
-
-/// \brief Throws a data_error at `where` when `v` is neither missing nor a count.
-inline void require_count(double v, const location& where) {
-  if (is_missing(v) || is_count(v)) return;
-  throw data_error(where, count_problem(v), format_number(v), "0, 1, 2, ...");
-}
-
 /// \brief Checks every pre and post value of the pairs. \throws argument_error
 /// "<who>: <pre|post> <noun> <value> at position <k> is not <rule>" for the first value `allowed`
 /// rejects (k = 1-based input position).

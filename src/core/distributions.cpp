@@ -1,4 +1,4 @@
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 #include <cmath>
 

@@ -19,7 +19,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
-#include "socialcure/models/distributions.hpp"
+#include "socialcure/core/distributions.hpp"
 
 using namespace socialcure_test;
 

@@ -1,0 +1,21 @@
+# Renders the bundled study with its own settings (5,000 replicates, seed 20191126) on 2 threads
+# and requires results.json to equal the pinned file byte for byte:
+#   cmake -DCOMMAND=socialcure -DSTUDY=study.toml -DPINNED=results.json -DOUT=folder -P pinned_report.cmake
+# The pinned file is a regression pin, not a reference value: it was written by `socialcure report`
+# at commit bc919a1, before the study layer was restructured (issue 15), and guards that the
+# restructuring changes no number, key or note. Its numbers are checked against R elsewhere
+# (tests/reference/study/). A deliberate change of results.json must replace the pin in the same
+# commit and say why.
+execute_process(COMMAND "${COMMAND}" report --study "${STUDY}" --out "${OUT}" --threads 2 --quiet
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "report --study ${STUDY} failed (${code}):\n${out}\n${err}")
+endif()
+file(READ "${OUT}/results.json" actual)
+file(READ "${PINNED}" expected)
+if(NOT actual STREQUAL expected)
+  message(FATAL_ERROR "results.json of the bundled study differs from the pin ${PINNED}; compare with\n"
+                      "  diff ${PINNED} ${OUT}/results.json")
+endif()
+string(LENGTH "${actual}" length)
+message(STATUS "results.json (${length} bytes) equals the pin")
