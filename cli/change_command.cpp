@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_files.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/reliability.hpp"
@@ -137,17 +138,19 @@ void add_change_command(CLI::App& app) {
     options.wilcoxon.correct = !s->no_correct;
     const change_data data = read_change_data(t, s->pre, s->post, s->data.id_column, s->count);
     const change_result result = analyse_change(data.pre, data.post, options);
+    output_files files;  // both files, or neither
     if (!s->out.empty()) {
       const std::string id_name = s->data.id_column.empty() ? "row" : s->data.id_column;
-      write_text_file(s->out, change_csv(change_person_table(result, data.pre, data.post, data.ids, id_name)));
+      files.add(s->out, change_csv(change_person_table(result, data.pre, data.post, data.ids, id_name)));
     }
     if (!s->svg.empty()) {
       change_figure_options figure;
       figure.pre_label = s->pre;
       figure.post_label = s->post;
       figure.level = s->level;
-      write_text_file(s->svg, change_slope_svg({{s->pre + " -> " + s->post, data.pre, data.post}}, figure));
+      files.add(s->svg, change_slope_svg({{s->pre + " -> " + s->post, data.pre, data.post}}, figure));
     }
+    files.commit();
     std::cout << (s->format == output_format::json ? change_json(result, s->pre, s->post)
                                                    : change_text(result, s->pre, s->post));
   });

@@ -1,9 +1,9 @@
 #include "common.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
+#include "output_files.hpp"
 #include "socialcure/core/error.hpp"
 
 namespace socialcure::cli {
@@ -93,9 +93,9 @@ table load_table(const data_options& options, const std::vector<std::string>& co
 
 void write_text_file(const std::string& path, const std::string& text) {
   if (path.empty()) return;
-  std::ofstream file(path);
-  if (!file) throw data_error({path, 0, {}, {}, {}}, "cannot open the file for writing");
-  file << text;
+  output_files files;
+  files.add(path, text);
+  files.commit();
 }
 
 }  // namespace socialcure::cli

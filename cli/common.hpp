@@ -57,8 +57,8 @@ void add_threads_option(CLI::App& command, unsigned& threads);
 /// Adds --quiet (no progress line on stderr).
 void add_quiet_option(CLI::App& command, bool& quiet);
 
-/// Writes `text` to `path` (nothing when `path` is empty). Throws data_error naming the file when
-/// it cannot be opened.
+/// Writes `text` to `path` whole or not at all (nothing when `path` is empty; see output_files).
+/// Throws data_error naming the file and the reason when it cannot be written.
 void write_text_file(const std::string& path, const std::string& text);
 
 /// A progress line on stderr ("LABEL done/total, rate, time left"), redrawn at most 5 times a

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "output_files.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/groups_report.hpp"
@@ -60,8 +61,10 @@ void add_groups_command(CLI::App& app) {
     options.on_invalid = s->on_invalid == "exclude" ? group_options::invalid_policy::exclude
                                                     : group_options::invalid_policy::error;
     const group_results results = analyse_groups(read_group_panel(t, s->columns, options), s->from, s->to, options);
-    if (!s->out.empty()) write_text_file(s->out, groups_csv(results, s->columns.id));
-    if (!s->svg.empty()) write_text_file(s->svg, group_counts_svg(results));
+    output_files files;  // both files, or neither
+    if (!s->out.empty()) files.add(s->out, groups_csv(results, s->columns.id));
+    if (!s->svg.empty()) files.add(s->svg, group_counts_svg(results));
+    files.commit();
     if (s->format == "json") {
       std::cout << groups_json(results);
     } else if (s->format == "csv") {

@@ -1,8 +1,11 @@
+#include <functional>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "interrupt.hpp"
+#include "output_files.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
@@ -62,13 +65,20 @@ mediation_options options_of(const mediate_settings& s) {
   o.se = parse_se_type(s.se);
   o.threads = s.threads;
   o.contrasts = !s.no_contrasts;
-  o.progress = progress_line(s.quiet, "replicates");
+  o.progress = cancel_on_interrupt(progress_line(s.quiet, "replicates"));
   return o;
 }
 
-void print(const mediation_result& r, const mediate_settings& s) {
-  if (!s.svg.empty()) write_text_file(s.svg, mediation_svg(r));
-  if (!s.dot.empty()) write_text_file(s.dot, mediation_dot(r));
+// Fits with SIGINT cancelling the bootstrap (see interrupt.hpp); then writes the files, whole or
+// not at all, and the report.
+void fit_and_print(const mediate_settings& s, const std::function<mediation_result(const mediation_options&)>& fit) {
+  const deferring_interrupts defer;
+  const mediation_result r = fit(options_of(s));
+  throw_if_interrupted();
+  output_files files;
+  if (!s.svg.empty()) files.add(s.svg, mediation_svg(r));
+  if (!s.dot.empty()) files.add(s.dot, mediation_dot(r));
+  files.commit();
   std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
 }
 
@@ -106,7 +116,7 @@ void add_mediate_command(CLI::App& app) {
     used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
     const table t = load_table(s->data, used);
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
-    print(fit_mediation(t, spec, options_of(*s)), *s);
+    fit_and_print(*s, [&](const mediation_options& o) { return fit_mediation(t, spec, o); });
   });
 }
 
@@ -134,7 +144,7 @@ void add_mediate_within_command(CLI::App& app) {
     const table t = load_table(s->data, used);
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     spec.second_minus_first = s->difference == "second-minus-first";
-    print(fit_within_mediation(t, spec, options_of(*s)), *s);
+    fit_and_print(*s, [&](const mediation_options& o) { return fit_within_mediation(t, spec, o); });
   });
 }
 

@@ -5,11 +5,13 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "socialcure/study/study.hpp"
-#include "socialcure/study/study_file.hpp"
+#include "interrupt.hpp"
+#include "output_files.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/report/study_report.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 
 namespace socialcure::cli {
 
@@ -55,20 +57,27 @@ void add_report_command(CLI::App& app) {
     std::vector<std::function<bool(std::size_t, std::size_t)>> bars;
     for (const auto& m : study.models) bars.push_back(progress_line(s->quiet, m.name + ": replicates"));
     const auto progress = [&bars](std::size_t model, std::size_t done, std::size_t total) {
+      if (interrupted()) return false;  // cancels the bootstrap (see interrupt.hpp)
       return model < bars.size() && bars[model] ? bars[model](done, total) : true;
     };
+    const deferring_interrupts defer;
     const study_result result = run_study(study, {}, progress);
+    throw_if_interrupted();
     const study_report report = make_study_report(result);
-
-    const std::filesystem::path dir(s->out);
-    make_directory(dir / "figures");
-    write_text_file((dir / "report.md").string(), report.markdown);
-    write_text_file((dir / "report.html").string(), report.html);
-    write_text_file((dir / "results.json").string(), report.json);
     std::ostringstream people;
     write_csv(people, result.analysis);
-    write_text_file((dir / "respondents.csv").string(), people.str());
-    for (const auto& f : report.figures) write_text_file((dir / f.file).string(), f.svg);
+
+    // Everything is computed: now every file, each whole, replacing the earlier ones only when all
+    // could be written.
+    const std::filesystem::path dir(s->out);
+    make_directory(dir / "figures");
+    output_files files;
+    files.add((dir / "report.md").string(), report.markdown);
+    files.add((dir / "report.html").string(), report.html);
+    files.add((dir / "results.json").string(), report.json);
+    files.add((dir / "respondents.csv").string(), people.str());
+    for (const auto& f : report.figures) files.add((dir / f.file).string(), f.svg);
+    files.commit();
 
     std::cout << "Wrote " << (dir / "report.md").string() << ", report.html, results.json, respondents.csv ("
               << result.analysis.rows() << " respondents) and " << report.figures.size() << " figure(s) in "

@@ -147,8 +147,9 @@ unsigned threads_for(unsigned requested, std::size_t blocks) {
   return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(blocks, 1)));
 }
 
-/// Runs `work(block, scratch)` for blocks 0..blocks-1 on `threads` threads; stops early when it
-/// returns false (an error) or progress asks to cancel.
+/// Runs `work(block, error, keep_going)` for blocks 0..blocks-1 on `threads` threads; stops early on
+/// an error or when progress asks to cancel. `keep_going()` lets a long block ask progress (with
+/// the count unchanged) whether to go on, so that a cancel is seen within a replicate, not a block.
 template <class Work>
 void run_blocks(std::size_t blocks, std::size_t per_block, std::size_t total, unsigned threads,
                 const std::function<bool(std::size_t, std::size_t)>& progress, replicate_output& out, Work work) {
@@ -156,12 +157,21 @@ void run_blocks(std::size_t blocks, std::size_t per_block, std::size_t total, un
   std::atomic<bool> stop{false};
   std::mutex lock;
   std::size_t done = 0;
+  const auto keep_going = [&] {
+    if (stop.load()) return false;
+    const std::lock_guard<std::mutex> guard(lock);
+    if (progress && !stop.load() && !progress(done, total)) {
+      out.cancelled = true;
+      stop = true;
+    }
+    return !stop.load();
+  };
   const auto worker = [&] {
     while (!stop.load()) {
       const std::size_t block = next.fetch_add(1);
       if (block >= blocks) return;
       std::string error;
-      const std::size_t discarded = work(block, error);
+      const std::size_t discarded = work(block, error, keep_going);
       const std::lock_guard<std::mutex> guard(lock);
       out.discarded += discarded;
       if (!error.empty()) {
@@ -170,7 +180,7 @@ void run_blocks(std::size_t blocks, std::size_t per_block, std::size_t total, un
         return;
       }
       done += std::min(per_block, total - block * per_block);
-      if (progress && !progress(done, total)) {
+      if (progress && !stop.load() && !progress(done, total)) {
         out.cancelled = true;
         stop = true;
       }
@@ -225,12 +235,16 @@ replicate_output bootstrap_replicates(const path_system& system, const std::vect
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const unsigned threads = threads_for(settings.threads, blocks);
   const auto n32 = static_cast<std::uint32_t>(d.n);
-  const auto work = [&](std::size_t block, std::string& error) -> std::size_t {
+  // At large n (blocks of 8 replicates, each tens of milliseconds) progress is also asked between
+  // the replicates of a block, about every 2^18 draws.
+  const std::size_t poll_every = std::max<std::size_t>(1, static_cast<std::size_t>(262144 / std::max<Eigen::Index>(d.n, 1)));
+  const auto work = [&](std::size_t block, std::string& error, const auto& keep_going) -> std::size_t {
     thread_local workspace w;
     const std::size_t first = block * per_block;
     const std::size_t count = std::min(per_block, b - first);
     Eigen::MatrixXd counts = Eigen::MatrixXd::Zero(d.n, static_cast<Eigen::Index>(count));
     for (std::size_t c = 0; c < count; ++c) {
+      if (c > 0 && c % poll_every == 0 && !keep_going()) return 0;
       random_stream stream(settings.seed, first + c, 0, stream_purpose::resample);
       double* column = counts.col(static_cast<Eigen::Index>(c)).data();
       for (Eigen::Index i = 0; i < d.n; ++i) column[stream.below(n32)] += 1.0;
@@ -299,7 +313,7 @@ replicate_output monte_carlo_replicates(const std::vector<Eigen::VectorXd>& esti
   const std::size_t per_block = 256;
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const unsigned threads = threads_for(settings.threads, blocks);
-  const auto work = [&](std::size_t block, std::string&) -> std::size_t {
+  const auto work = [&](std::size_t block, std::string&, const auto& /*keep_going*/) -> std::size_t {
     std::vector<Eigen::VectorXd> drawn = estimates;
     const std::size_t first = block * per_block;
     const std::size_t count = std::min(per_block, b - first);

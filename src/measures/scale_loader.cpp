@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "measures/detail/scale_json.hpp"
 #include "socialcure/core/error.hpp"
 
 namespace socialcure {
@@ -435,7 +436,7 @@ scale_definition load_scale(const std::string& path) {
   return scale_from_json(text.str(), path);
 }
 
-std::string scale_to_json(const scale_definition& s) {
+ordered_json detail::scale_definition_json(const scale_definition& s) {
   ordered_json j;
   j["id"] = s.id;
   j["name"] = s.name;
@@ -477,7 +478,11 @@ std::string scale_to_json(const scale_definition& s) {
   }
   j["facts"] = std::move(facts);
   j["licence"] = s.licence;
-  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return j;
+}
+
+std::string scale_to_json(const scale_definition& s) {
+  return detail::scale_definition_json(s).dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace socialcure

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -61,7 +62,7 @@ std::string attrition_text(const attrition_result& r) {
   return out.str();
 }
 
-std::string attrition_json(const attrition_result& r) {
+detail::json_value detail::attrition_json_value(const attrition_result& r) {
   json j;
   j["schema"] = "socialcure.attrition/1";
   j["completion_column"] = r.completion_column;
@@ -110,7 +111,11 @@ std::string attrition_json(const attrition_result& r) {
     vars.push_back(std::move(x));
   }
   j["variables"] = std::move(vars);
-  return detail::dump_json(j);
+  return j;
+}
+
+std::string attrition_json(const attrition_result& r) {
+  return detail::dump_json(detail::attrition_json_value(r));
 }
 
 }  // namespace socialcure

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/report/text_table.hpp"
@@ -125,7 +126,7 @@ std::string change_text(const change_result& r, const std::string& pre, const st
   return out.str();
 }
 
-std::string change_json(const change_result& r, const std::string& pre, const std::string& post) {
+detail::json_value detail::change_json_value(const change_result& r, const std::string& pre, const std::string& post) {
   const paired_t_result& t = r.t_test;
   const standardized_change& e = r.effects;
   json j;
@@ -238,7 +239,11 @@ std::string change_json(const change_result& r, const std::string& pre, const st
   } else {
     j["rate_ratio"] = nullptr;
   }
-  return detail::dump_json(j);
+  return j;
+}
+
+std::string change_json(const change_result& r, const std::string& pre, const std::string& post) {
+  return detail::dump_json(detail::change_json_value(r, pre, post));
 }
 
 std::string change_csv(const table& people) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -29,7 +30,7 @@ std::string describe_text(const table_summary& summary) {
   return out;
 }
 
-std::string describe_json(const table_summary& summary) {
+detail::json_value detail::describe_json_value(const table_summary& summary) {
   nlohmann::ordered_json columns = nlohmann::ordered_json::array();
   for (const auto& c : summary.columns) {
     const bool numeric = c.type == column_type::numeric;
@@ -57,7 +58,11 @@ std::string describe_json(const table_summary& summary) {
     labels[c.name] = std::move(list);
   }
   out["value_labels"] = std::move(labels);
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string describe_json(const table_summary& summary) {
+  return detail::dump_json(detail::describe_json_value(summary));
 }
 
 }  // namespace socialcure

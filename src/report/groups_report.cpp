@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/report/text_table.hpp"
@@ -50,7 +51,7 @@ std::string groups_csv(const group_results& results, const std::string& id_colum
   return out.str();
 }
 
-std::string groups_json(const group_results& r) {
+detail::json_value detail::groups_json_value(const group_results& r) {
   auto metrics_json = [](const group_metrics& m) {
     if (!m.surveyed) return json(nullptr);
     json j;
@@ -92,7 +93,11 @@ std::string groups_json(const group_results& r) {
   out["rows_excluded"] = r.rows_excluded;
   out["people"] = std::move(people);
   out["summary"] = std::move(summary);
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string groups_json(const group_results& r) {
+  return detail::dump_json(detail::groups_json_value(r));
 }
 
 }  // namespace socialcure

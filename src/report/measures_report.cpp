@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
+#include "measures/detail/scale_json.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/csv.hpp"
@@ -43,7 +45,7 @@ std::string catalogue_text(const std::vector<scale_definition>& scales) {
   return t.str() + "\n`socialcure scales ID` shows a definition with its sources and every unconfirmed fact.\n";
 }
 
-std::string catalogue_json(const std::vector<scale_definition>& scales) {
+detail::json_value detail::catalogue_json_value(const std::vector<scale_definition>& scales) {
   json list = json::array();
   for (const auto& s : scales) {
     json j;
@@ -62,7 +64,11 @@ std::string catalogue_json(const std::vector<scale_definition>& scales) {
   json out;
   out["schema"] = "socialcure.scales/1";
   out["scales"] = std::move(list);
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string catalogue_json(const std::vector<scale_definition>& scales) {
+  return detail::dump_json(detail::catalogue_json_value(scales));
 }
 
 std::string scale_text(const scale_definition& s) {
@@ -98,12 +104,16 @@ std::string scale_text(const scale_definition& s) {
   return out.str();
 }
 
-std::string scale_json(const scale_definition& scale) {
-  json j = json::parse(scale_to_json(scale));
+detail::json_value detail::scale_json_value(const scale_definition& scale) {
+  const json j = scale_definition_json(scale);
   json out;
   out["schema"] = "socialcure.scale/1";
   for (auto it = j.begin(); it != j.end(); ++it) out[it.key()] = it.value();
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string scale_json(const scale_definition& scale) {
+  return detail::dump_json(detail::scale_json_value(scale));
 }
 
 std::string scores_csv(const scale_scores& scores, const std::string& id_column) {
@@ -139,7 +149,7 @@ std::string scores_csv(const scale_scores& scores, const std::string& id_column)
   return out.str();
 }
 
-std::string scores_json(const scale_scores& scores) {
+detail::json_value detail::scores_json_value(const scale_scores& scores) {
   json list = json::array();
   for (const auto& r : scores.respondents) {
     json j;
@@ -165,7 +175,11 @@ std::string scores_json(const scale_scores& scores) {
   out["n_invalid_set_missing"] = scores.n_invalid_set_missing;
   out["n_prorated"] = scores.n_prorated;
   out["respondents"] = std::move(list);
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string scores_json(const scale_scores& scores) {
+  return detail::dump_json(detail::scores_json_value(scores));
 }
 
 std::string scores_text(const scale_scores& scores) {
@@ -202,7 +216,7 @@ std::string reliability_text(const alpha_result& a, const omega_result* omega) {
   return out.str() + t.str();
 }
 
-std::string reliability_json(const alpha_result& a, const omega_result* omega) {
+detail::json_value detail::reliability_json_value(const alpha_result& a, const omega_result* omega) {
   json items = json::array();
   for (const auto& i : a.items) {
     json j;
@@ -233,7 +247,11 @@ std::string reliability_json(const alpha_result& a, const omega_result* omega) {
   out["sd"] = json_number(a.sd);
   out["sem"] = json_number(standard_error_of_measurement(a.sd, a.raw_alpha));
   out["items"] = std::move(items);
-  return detail::dump_json(out);
+  return out;
+}
+
+std::string reliability_json(const alpha_result& a, const omega_result* omega) {
+  return detail::dump_json(detail::reliability_json_value(a, omega));
 }
 
 }  // namespace socialcure

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -171,7 +172,7 @@ std::string mediation_text(const mediation_result& r) {
   return out.str();
 }
 
-std::string mediation_json(const mediation_result& r) {
+detail::json_value detail::mediation_json_value(const mediation_result& r) {
   json j;
   j["schema"] = "socialcure.mediation/1";
   j["n"] = r.n;
@@ -246,7 +247,11 @@ std::string mediation_json(const mediation_result& r) {
                     {"cancelled", b.cancelled},
                     {"error", b.error}};
   j["notes"] = r.notes;
-  return detail::dump_json(j);
+  return j;
+}
+
+std::string mediation_json(const mediation_result& r) {
+  return detail::dump_json(detail::mediation_json_value(r));
 }
 
 }  // namespace socialcure

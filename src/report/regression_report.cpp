@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -146,7 +147,7 @@ std::string regression_text(const glm_result& fit) {
   return out + notes_text(fit.aliased_terms, fit.notes);
 }
 
-std::string regression_json(const ols_result& fit) {
+detail::json_value detail::regression_json_value(const ols_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = "gaussian";
   j["link"] = "identity";
@@ -165,10 +166,14 @@ std::string regression_json(const ols_result& fit) {
   j["wald_f"] = json_number(fit.wald_f);
   j["wald_f_p"] = json_number(fit.wald_f_p);
   j["notes"] = fit.notes;
-  return detail::dump_json(j);
+  return j;
 }
 
-std::string regression_json(const glm_result& fit) {
+std::string regression_json(const ols_result& fit) {
+  return detail::dump_json(detail::regression_json_value(fit));
+}
+
+detail::json_value detail::regression_json_value(const glm_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = std::string(to_string(fit.family));
   j["link"] = link_of(fit.family);
@@ -187,7 +192,11 @@ std::string regression_json(const glm_result& fit) {
   j["theta"] = json_number(fit.theta);
   j["se_theta"] = json_number(fit.se_theta);
   j["notes"] = fit.notes;
-  return detail::dump_json(j);
+  return j;
+}
+
+std::string regression_json(const glm_result& fit) {
+  return detail::dump_json(detail::regression_json_value(fit));
 }
 
 }  // namespace socialcure

@@ -10,6 +10,7 @@
 
 #include "report/detail/document.hpp"
 #include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/report/attrition_report.hpp"
 #include "socialcure/report/change_figures.hpp"
@@ -547,7 +548,7 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
                    {"n_both", r.n_both},
                    {"n_second_only", r.n_second_only},
                    {"n_rows", r.analysis.rows()}};
-  out["attrition"] = r.attrition ? json::parse(attrition_json(*r.attrition)) : json(nullptr);
+  out["attrition"] = r.attrition ? detail::attrition_json_value(*r.attrition) : json(nullptr);
   json scales = json::array();
   for (const auto& s : r.scales) {
     json entry{{"name", s.scale.name}, {"scale", s.scale.definition->id}, {"items", s.scale.items}};
@@ -559,7 +560,7 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
                 {"mean", detail::json_number(sw.mean)},
                 {"sd", detail::json_number(sw.sd)},
                 {"n_prorated", sw.scores.n_prorated}};
-      wave["reliability"] = sw.alpha ? json::parse(reliability_json(*sw.alpha, sw.omega ? &*sw.omega : nullptr))
+      wave["reliability"] = sw.alpha ? detail::reliability_json_value(*sw.alpha, sw.omega ? &*sw.omega : nullptr)
                                      : json(nullptr);
       if (!sw.reliability_note.empty()) wave["reliability_note"] = sw.reliability_note;
       waves.push_back(std::move(wave));
@@ -569,7 +570,7 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
   }
   out["scales"] = std::move(scales);
   if (r.groups) {
-    json groups = json::parse(groups_json(*r.groups));
+    json groups = detail::groups_json_value(*r.groups);
     out["groups"] = std::move(groups);
   } else {
     out["groups"] = nullptr;
@@ -578,16 +579,15 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
   for (const auto& c : r.changes) {
     changes.push_back({{"measure", c.measure},
                        {"count", c.count},
-                       {"result", json::parse(change_json(c.result, c.measure + "_" + st.waves[0],
-                                                          c.measure + "_" + st.waves[1]))}});
+                       {"result", detail::change_json_value(c.result, c.measure + "_" + st.waves[0], c.measure + "_" + st.waves[1])}});
   }
   out["change"] = std::move(changes);
   json models = json::array();
   for (const auto& m : r.models) {
     json entry{{"name", m.model.name}, {"type", std::string(m.model.type())}};
-    if (m.mediation() != nullptr) entry["result"] = json::parse(mediation_json(*m.mediation()));
-    if (m.ols() != nullptr) entry["result"] = json::parse(regression_json(*m.ols()));
-    if (m.glm() != nullptr) entry["result"] = json::parse(regression_json(*m.glm()));
+    if (m.mediation() != nullptr) entry["result"] = detail::mediation_json_value(*m.mediation());
+    if (m.ols() != nullptr) entry["result"] = detail::regression_json_value(*m.ols());
+    if (m.glm() != nullptr) entry["result"] = detail::regression_json_value(*m.glm());
     models.push_back(std::move(entry));
   }
   out["models"] = std::move(models);
@@ -622,7 +622,7 @@ study_report make_study_report(const study_result& result) {
   doc.list(notes);
   out.markdown = detail::render_markdown(doc);
   out.html = detail::render_html(doc, title);
-  out.json = study_json(result, sentences, notes, out.figures).dump(2) + "\n";
+  out.json = detail::dump_json(study_json(result, sentences, notes, out.figures));
   out.sentences = std::move(sentences);
   return out;
 }

@@ -115,3 +115,34 @@ cli_expect(NAME reliability_unknown_item CODE 1 ONE_LINE
 # Two items: no omega (null in JSON).
 cli_expect(NAME reliability_two_items_no_omega CODE 0 OUTPUT "\"omega_total\": null"
   ARGS reliability --data "${reliability_data}/bfi_A.csv" --items A2,A3 --format json)
+
+# A catalogue entry copied to define one's own scale (data/scales/README.md). Copied as it is,
+# data/scales/ucla3.json scores as --scale ucla3 does: P0001 answers 3,3,3 (sum 9), P0002 2,2,2
+# (sum 6), both "lonely" (6-9). Copied with a new id and the first band set moved to 3-6 / 7-9,
+# P0002 becomes "not lonely" and the columns are named after the new id.
+set(copy_scale "${CMAKE_CURRENT_SOURCE_DIR}/cli/copy_scale.cmake")
+set(ucla3_json "${PROJECT_SOURCE_DIR}/data/scales/ucla3.json")
+add_test(NAME cli.scale_file_copy COMMAND "${CMAKE_COMMAND}" -DFROM=${ucla3_json}
+  -DTO=${CMAKE_CURRENT_BINARY_DIR}/ucla3_copy.json -P "${copy_scale}")
+add_test(NAME cli.scale_file_copy_edited COMMAND "${CMAKE_COMMAND}" -DFROM=${ucla3_json}
+  -DTO=${CMAKE_CURRENT_BINARY_DIR}/my_ucla3.json
+  "-DOLD1=\"id\": \"ucla3\"" "-DNEW1=\"id\": \"my_ucla3\""
+  "-DOLD2={\"min\": 3, \"max\": 5, \"label\": \"not lonely\"}" "-DNEW2={\"min\": 3, \"max\": 6, \"label\": \"not lonely\"}"
+  "-DOLD3={\"min\": 6, \"max\": 9, \"label\": \"lonely\"}" "-DNEW3={\"min\": 7, \"max\": 9, \"label\": \"lonely\"}"
+  -P "${copy_scale}")
+set_tests_properties(cli.scale_file_copy cli.scale_file_copy_edited PROPERTIES FIXTURES_SETUP copied_scale)
+cli_expect(NAME score_copied_catalogue_file CODE 0
+  OUTPUT "^id,ucla3,ucla3_category,[^\n]*\nP0001,9,lonely,3,0,\nP0002,6,lonely,3,0,\n"
+  ARGS score --data sample:panel_t0.csv --id id --scale-file "${CMAKE_CURRENT_BINARY_DIR}/ucla3_copy.json"
+    --items ${ucla_items})
+cli_expect(NAME score_edited_catalogue_file CODE 0
+  OUTPUT "^id,my_ucla3,my_ucla3_category,[^\n]*\nP0001,9,lonely,3,0,\nP0002,6,not lonely,3,0,\n"
+  ARGS score --data sample:panel_t0.csv --id id --scale-file "${CMAKE_CURRENT_BINARY_DIR}/my_ucla3.json"
+    --items ${ucla_items})
+set_tests_properties(cli.score_copied_catalogue_file cli.score_edited_catalogue_file
+  PROPERTIES FIXTURES_REQUIRED copied_scale)
+# The installed copy (share/socialcure/scales) is a scale file too.
+cli_expect(NAME score_installed_scale_file CODE 0 OUTPUT "^id,ucla3,ucla3_category,[^\n]*\nP0001,9,lonely,"
+  ARGS score --data sample:panel_t0.csv --id id
+    --scale-file "${stage}/${CMAKE_INSTALL_DATADIR}/socialcure/scales/ucla3.json" --items ${ucla_items})
+set_tests_properties(cli.score_installed_scale_file PROPERTIES FIXTURES_REQUIRED staged_install)

@@ -1,15 +1,18 @@
-// Tests of include/socialcure/measures/catalogue.hpp. Expected values are written here from
-// docs/methods/scales.md (the scale named with each check), not taken from the catalogue code.
+// Tests of include/socialcure/measures/catalogue.hpp. Expected values are written here from the
+// published sources of each scale (summarised in docs/methods/scales.md), not taken from the catalogue files.
 #include "socialcure/measures/catalogue.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "socialcure/core/error.hpp"
+#include "socialcure/measures/scale_loader.hpp"
+#include "support/scale_fields.hpp"
 #include "support.hpp"
 
 using socialcure::argument_error;
@@ -103,8 +106,8 @@ TEST_CASE("catalogue: unconfirmed cut-off sets are marked, and such entries repo
   }
 }
 
-// docs/methods/scales.md, ucla3: 3 items, codes 1..3, sum 3..9, higher = lonelier; convention 3-5 / 6-9.
-TEST_CASE("catalogue: ucla3 (scales.md 1.1)") {
+// docs/methods/scales.md: 3 items, codes 1..3, sum 3..9, higher = lonelier; convention 3-5 / 6-9.
+TEST_CASE("catalogue: ucla3") {
   const auto& s = find_scale("ucla3");
   CHECK(s.items == 3);
   CHECK(s.min_code == 1);
@@ -125,8 +128,8 @@ TEST_CASE("catalogue: ucla3 (scales.md 1.1)") {
   for (const auto& c : s.cutoffs) CHECK(c.categories.size() != 3);
 }
 
-// docs/methods/scales.md, ucla20_v3: codes 1..4, reverse 1, 5, 6, 9, 10, 15, 16, 19, 20, sum 20..80.
-TEST_CASE("catalogue: ucla20_v3 (scales.md 1.3)") {
+// docs/methods/scales.md: codes 1..4, reverse 1, 5, 6, 9, 10, 15, 16, 19, 20, sum 20..80.
+TEST_CASE("catalogue: ucla20_v3") {
   const auto& s = find_scale("ucla20_v3");
   CHECK(s.items == 20);
   CHECK(s.min_code == 1);
@@ -138,9 +141,9 @@ TEST_CASE("catalogue: ucla20_v3 (scales.md 1.3)") {
   CHECK(s.cutoffs.empty());
 }
 
-// docs/methods/scales.md, djg11: 11-item keys and bands 0-2 / 3-8 / 9-10 / 11; emotional 2,3,5,6,9,10 scoring codes
+// docs/methods/scales.md: 11-item keys and bands 0-2 / 3-8 / 9-10 / 11; emotional 2,3,5,6,9,10 scoring codes
 // {2,3}; social 1,4,7,8,11 scoring codes {1,2} (3-option coding 1 = no, 2 = more or less, 3 = yes).
-TEST_CASE("catalogue: djg11 (scales.md 1.4)") {
+TEST_CASE("catalogue: djg11") {
   const auto& s = find_scale("djg11");
   CHECK(s.items == 11);
   CHECK(s.min_code == 1);
@@ -167,8 +170,8 @@ TEST_CASE("catalogue: djg11 (scales.md 1.4)") {
   CHECK(s.better == improvement::lower);
 }
 
-// docs/methods/scales.md, djg6: 6-item order 1 E, 2 S, 3 S, 4 E, 5 S, 6 E; total 0-1 / 2-4 / 5-6; subscales 0 / 1-3.
-TEST_CASE("catalogue: djg6 (scales.md 1.4)") {
+// docs/methods/scales.md: 6-item order 1 E, 2 S, 3 S, 4 E, 5 S, 6 E; total 0-1 / 2-4 / 5-6; subscales 0 / 1-3.
+TEST_CASE("catalogue: djg6") {
   const auto& s = find_scale("djg6");
   CHECK(s.items == 6);
   CHECK(s.rule == scoring_rule::dichotomous_count);
@@ -196,8 +199,8 @@ TEST_CASE("catalogue: djg6 (scales.md 1.4)") {
   CHECK(s.cutoffs[0].confidence == fact_confidence::confirmed);
 }
 
-// docs/methods/scales.md, ons_lonely_direct: 5 options in ONS order; numeric codes [U].
-TEST_CASE("catalogue: ons_lonely_direct (scales.md 1.2)") {
+// docs/methods/scales.md: 5 options in ONS order; numeric codes unconfirmed.
+TEST_CASE("catalogue: ons_lonely_direct") {
   const auto& s = find_scale("ons_lonely_direct");
   CHECK(s.items == 1);
   CHECK(s.options.size() == 5);
@@ -206,8 +209,8 @@ TEST_CASE("catalogue: ons_lonely_direct (scales.md 1.2)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// docs/methods/scales.md, exits: 4 MGM items; codes 1..7, mean score, no reverse items are all [U].
-TEST_CASE("catalogue: exits codes are flagged unconfirmed (scales.md 2.1)") {
+// docs/methods/scales.md: 4 MGM items; codes 1..7, mean score, no reverse items are all unconfirmed.
+TEST_CASE("catalogue: exits codes are flagged unconfirmed") {
   const auto& s = find_scale("exits");
   CHECK(s.items == 4);
   CHECK(s.min_code == 1);
@@ -221,8 +224,8 @@ TEST_CASE("catalogue: exits codes are flagged unconfirmed (scales.md 2.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// docs/methods/scales.md, sisi, ident_doosje4: single item, 7-point; anchors [U]. Doosje: 4 items, details [U].
-TEST_CASE("catalogue: identification scales (scales.md 2.3)") {
+// docs/methods/scales.md: single item, 7-point; anchors unconfirmed. Doosje: 4 items, details unconfirmed.
+TEST_CASE("catalogue: identification scales") {
   const auto& sisi = find_scale("sisi");
   CHECK(sisi.items == 1);
   CHECK(sisi.max_code - sisi.min_code + 1 == 7);
@@ -235,8 +238,8 @@ TEST_CASE("catalogue: identification scales (scales.md 2.3)") {
   CHECK(d.better == improvement::higher);
 }
 
-// docs/methods/scales.md, cchs_belong: CCHS belonging, 4 options, codes 1..4 with 1 = very strong [U].
-TEST_CASE("catalogue: community belonging (scales.md 2.4)") {
+// docs/methods/scales.md: CCHS belonging, 4 options, codes 1..4 with 1 = very strong unconfirmed.
+TEST_CASE("catalogue: community belonging") {
   const auto& s = find_scale("cchs_belong");
   CHECK(s.items == 1);
   CHECK(s.options.size() == 4);
@@ -245,9 +248,8 @@ TEST_CASE("catalogue: community belonging (scales.md 2.4)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// docs/methods/scales.md, mspss: subscales SO 1,2,5,10; Family 3,4,8,11; Friends 6,7,9,12; means 1..7;
-// bands 1-2.9 / 3-5 / 5.1-7.
-TEST_CASE("catalogue: mspss (scales.md 3.1)") {
+// docs/methods/scales.md: subscales SO 1,2,5,10; Family 3,4,8,11; Friends 6,7,9,12; means 1..7; 1-2.9 / 3-5 / 5.1-7.
+TEST_CASE("catalogue: mspss") {
   const auto& s = find_scale("mspss");
   CHECK(s.items == 12);
   CHECK(s.min_code == 1);
@@ -264,8 +266,8 @@ TEST_CASE("catalogue: mspss (scales.md 3.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// docs/methods/scales.md, wemwbs: 14 items 1..5, sum 14..70, bands <=40 / 41-44 / 45-59 / >=60.
-TEST_CASE("catalogue: wemwbs (scales.md 4.1)") {
+// docs/methods/scales.md: 14 items 1..5, sum 14..70, bands <=40 / 41-44 / 45-59 / >=60.
+TEST_CASE("catalogue: wemwbs") {
   const auto& s = find_scale("wemwbs");
   CHECK(s.items == 14);
   CHECK(s.min_code == 1);
@@ -278,8 +280,8 @@ TEST_CASE("catalogue: wemwbs (scales.md 4.1)") {
   CHECK(s.better == improvement::higher);
 }
 
-// docs/methods/scales.md, swemwbs: raw 7 -> 7.00, 20 -> 18.59, 29 -> 26.02, 35 -> 35.00; bands [U].
-TEST_CASE("catalogue: swemwbs conversion table (scales.md 4.2)") {
+// docs/methods/scales.md: raw 7 -> 7.00, 20 -> 18.59, 29 -> 26.02 (not 25.99), 35 -> 35.00; bands unconfirmed.
+TEST_CASE("catalogue: swemwbs conversion table") {
   const auto& s = find_scale("swemwbs");
   CHECK(s.items == 7);
   CHECK(s.rule == scoring_rule::lookup);
@@ -302,8 +304,8 @@ TEST_CASE("catalogue: swemwbs conversion table (scales.md 4.2)") {
   for (const auto& c : s.cutoffs) CHECK(c.confidence == fact_confidence::unconfirmed);
 }
 
-// docs/methods/scales.md, phq9: 0..3, sum 0..27, 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
-TEST_CASE("catalogue: phq9 bands (scales.md 4.3)") {
+// docs/methods/scales.md: 0..3, sum 0..27, 0-4 / 5-9 / 10-14 / 15-19 / 20-27.
+TEST_CASE("catalogue: phq9 bands") {
   const auto& s = find_scale("phq9");
   CHECK(s.items == 9);
   CHECK(s.min_code == 0);
@@ -316,8 +318,8 @@ TEST_CASE("catalogue: phq9 bands (scales.md 4.3)") {
   CHECK(has_unconfirmed_fact(s, "missing"));
 }
 
-// docs/methods/scales.md, gad7: 0..3, sum 0..21, 0-4 / 5-9 / 10-14 / 15-21.
-TEST_CASE("catalogue: gad7 bands (scales.md 4.4)") {
+// docs/methods/scales.md: 0..3, sum 0..21, 0-4 / 5-9 / 10-14 / 15-21.
+TEST_CASE("catalogue: gad7 bands") {
   const auto& s = find_scale("gad7");
   CHECK(s.items == 7);
   CHECK(s.score_max == 21);
@@ -326,9 +328,8 @@ TEST_CASE("catalogue: gad7 bands (scales.md 4.4)") {
   CHECK(s.better == improvement::lower);
 }
 
-// docs/methods/scales.md, ons4: four 0..10 items, no composite; thresholds 0-4 / 5-6 / 7-8 / 9-10,
-// anxiety 0-1 / 2-3 / 4-5 / 6-10.
-TEST_CASE("catalogue: ons4 (scales.md 4.5)") {
+// docs/methods/scales.md: four 0..10 items, no composite; thresholds 0-4 / 5-6 / 7-8 / 9-10, anxiety 0-1 / 2-3 / 4-5 / 6-10.
+TEST_CASE("catalogue: ons4") {
   const auto& s = find_scale("ons4");
   CHECK(s.items == 4);
   CHECK(s.min_code == 0);
@@ -347,4 +348,24 @@ TEST_CASE("catalogue: ons4 (scales.md 4.5)") {
   CHECK(anxiety.items == std::vector<int>{4});
   REQUIRE(anxiety.cutoffs.size() == 1);
   check_bands(anxiety.cutoffs[0], {{0, 1}, {2, 3}, {4, 5}, {6, 10}});
+}
+
+// The catalogue is the JSON files of data/scales/ (embedded at build time): each entry equals the
+// file of its id read with load_scale, field by field, and every file there is an entry.
+TEST_CASE("catalogue: every entry is data/scales/<id>.json, and every file there is an entry") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(SOCIALCURE_SOURCE_DIR) / "data" / "scales";
+  std::set<std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".json") files.insert(entry.path().stem().string());
+  }
+  std::set<std::string> ids;
+  for (const auto& s : scale_catalogue()) {
+    CAPTURE(s.id);
+    ids.insert(s.id);
+    const scale_definition from_file = socialcure::load_scale((dir / (s.id + ".json")).string());
+    CHECK(socialcure_test::scale_fields(from_file) == socialcure_test::scale_fields(s));
+  }
+  CHECK(files == ids);
+  CHECK(ids.size() == 16);
 }

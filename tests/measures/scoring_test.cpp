@@ -192,7 +192,7 @@ TEST_CASE("scoring: a table keeps every row, maps items by name and counts the u
 }
 
 TEST_CASE("scoring: De Jong Gierveld 6 from the catalogue, by the manual's dichotomous rule") {
-  // docs/methods/scales.md, djg6: 6-item order E S S E S E; emotional items score 1 for "more or less" (2) or
+  // docs/methods/scales.md: 6-item order E S S E S E; emotional items score 1 for "more or less" (2) or
   // "yes" (3), social items for "more or less" (2) or "no" (1). Codes 3, 3, 1, 2, 3, 1:
   // E1 3 -> 1, S2 3 -> 0, S3 1 -> 1, E4 2 -> 1, S5 3 -> 0, E6 1 -> 0: total 3 (band 2-4 "moderately
   // lonely"), emotional 1 + 1 + 0 = 2, social 0 + 1 + 0 = 1.
@@ -216,7 +216,7 @@ TEST_CASE("scoring: De Jong Gierveld 6 from the catalogue, by the manual's dicho
 }
 
 TEST_CASE("scoring: SWEMWBS raw sum converted by the metric table from the catalogue") {
-  // docs/methods/scales.md, swemwbs: raw 21 -> 19.25; raw 7 -> 7.00; raw 35 -> 35.00.
+  // docs/methods/scales.md: raw 21 -> 19.25; raw 7 -> 7.00; raw 35 -> 35.00.
   const auto& swemwbs = socialcure::find_scale("swemwbs");
   const std::vector<double> threes(7, 3.0);
   CHECK(socialcure::score_respondent(swemwbs, threes).score == 19.25);

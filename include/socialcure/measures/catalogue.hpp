@@ -2,11 +2,15 @@
 /// \file
 /// \brief The catalogue of validated scales shipped with socialcure.
 ///
-/// Every entry is built from shared/reference/scales.md (scoring metadata only, never item
-/// wording) and passes scale_definition::validate(). Facts that scales.md marks as unconfirmed are
-/// listed in each entry's `facts` with fact_confidence::unconfirmed, and cut-offs that rest on an
-/// unconfirmed fact sit in a cutoff_set whose confidence is unconfirmed: check
-/// scale_definition::has_unconfirmed() before relying on an entry.
+/// Every entry is a JSON file in data/scales/ (`<id>.json`, in the format of
+/// socialcure/measures/scale_loader.hpp), embedded into the library at build time and parsed once,
+/// on first use; the installed package also carries the files, in share/socialcure/scales/. Copy
+/// one to define a scale of your own (load_scale, `socialcure score --scale-file`). The entries hold
+/// scoring metadata only, never item wording; docs/methods/scales.md gives their facts and
+/// sources. Facts that the sources leave unconfirmed are listed in each entry's `facts` with
+/// fact_confidence::unconfirmed, and cut-offs that rest on an unconfirmed fact sit in a cutoff_set
+/// whose confidence is unconfirmed: check scale_definition::has_unconfirmed() before relying on an
+/// entry.
 ///
 /// Ids: ucla3, ucla20_v3, djg11, djg6, ons_lonely_direct, elsa_lonely_direct3, exits, sisi,
 /// ident_doosje4, cchs_belong, mspss, wemwbs, swemwbs, phq9, gad7, ons4.

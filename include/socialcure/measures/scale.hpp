@@ -15,11 +15,11 @@
 
 namespace socialcure {
 
-/// \brief How well a fact about a scale is established (tags of shared/reference/scales.md).
+/// \brief How well a fact about a scale is established (docs/methods/scales.md, "Confidence tags").
 enum class fact_confidence {
-  confirmed,      ///< [C] two or more independent sources
-  single_source,  ///< [1] one credible source
-  unconfirmed,    ///< [U] recollection or inference: verify before relying on it
+  confirmed,      ///< stated by two or more independent sources
+  single_source,  ///< stated by one credible source only
+  unconfirmed,    ///< an inference or an untraced convention: verify before relying on it
 };
 
 /// \brief "confirmed", "single_source", "unconfirmed".

@@ -8,7 +8,10 @@
 /// `missing` and `facts` are nested objects with the field names of their structs. Required keys:
 /// id, name, items, min_code, max_code, rule (and, when present: options[].code, subscales[].id,
 /// subscales[].items, cutoffs[].categories, categories[].min and .max, facts[].what); the
-/// others default as in the structs. Unknown and repeated keys are errors.
+/// others default as in the structs. Unknown and repeated keys are errors. Numbers may be written
+/// as integers or decimals wherever a number is expected. The catalogue entries are files in this
+/// format (data/scales/<id>.json in the source tree, share/socialcure/scales/ when installed):
+/// copy one to start a scale of your own.
 ///
 /// Example:
 /// \code

@@ -69,7 +69,8 @@ struct replicate_settings {
   std::uint64_t seed = 0;
   unsigned threads = 1;
   int max_attempts = 100;  ///< draws per replicate before giving up (a singular resample is redrawn)
-  /// Called after each block of replicates with (done, total); false cancels. Called under a lock.
+  /// Called after each block of replicates with (done, total), and at large n also between the
+  /// replicates of a block (done unchanged); false cancels. Called under a lock.
   std::function<bool(std::size_t, std::size_t)> progress;
 };
 

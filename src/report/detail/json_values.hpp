@@ -1,0 +1,37 @@
+#pragma once
+// Internal to the report layer: each report's JSON as a value. The public *_json functions dump
+// these; the study report composes them (no report turns another's JSON into text and back).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "socialcure/analyses/attrition.hpp"
+#include "socialcure/analyses/change.hpp"
+#include "socialcure/analyses/mediation.hpp"
+#include "socialcure/data/describe.hpp"
+#include "socialcure/measures/groups.hpp"
+#include "socialcure/measures/reliability.hpp"
+#include "socialcure/measures/scale.hpp"
+#include "socialcure/measures/scoring.hpp"
+#include "socialcure/models/glm.hpp"
+#include "socialcure/models/ols.hpp"
+
+namespace socialcure::detail {
+
+using json_value = nlohmann::ordered_json;
+
+[[nodiscard]] json_value attrition_json_value(const attrition_result& result);
+[[nodiscard]] json_value change_json_value(const change_result& result, const std::string& pre, const std::string& post);
+[[nodiscard]] json_value describe_json_value(const table_summary& summary);
+[[nodiscard]] json_value groups_json_value(const group_results& results);
+[[nodiscard]] json_value catalogue_json_value(const std::vector<scale_definition>& scales);
+[[nodiscard]] json_value scale_json_value(const scale_definition& scale);
+[[nodiscard]] json_value scores_json_value(const scale_scores& scores);
+[[nodiscard]] json_value reliability_json_value(const alpha_result& alpha, const omega_result* omega);
+[[nodiscard]] json_value mediation_json_value(const mediation_result& result);
+[[nodiscard]] json_value regression_json_value(const ols_result& fit);
+[[nodiscard]] json_value regression_json_value(const glm_result& fit);
+
+}  // namespace socialcure::detail

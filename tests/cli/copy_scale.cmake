@@ -1,0 +1,15 @@
+# Copies a scale definition as a user would, editing its text on the way: each OLD<k> (k = 1, 2, ...)
+# must occur in the file and is replaced by NEW<k> (so the test fails if the file no longer has it).
+#   cmake -DFROM=data/scales/ucla3.json -DTO=mine.json [-DOLD1=text -DNEW1=text ...] -P copy_scale.cmake
+file(READ "${FROM}" text)
+set(k 1)
+while(DEFINED OLD${k})
+  string(FIND "${text}" "${OLD${k}}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${FROM} has no '${OLD${k}}'")
+  endif()
+  string(REPLACE "${OLD${k}}" "${NEW${k}}" text "${text}")
+  math(EXPR k "${k} + 1")
+endwhile()
+file(WRITE "${TO}" "${text}")
+message(STATUS "copied ${FROM} to ${TO}")
