@@ -7,11 +7,11 @@
 #include "common.hpp"
 #include "interrupt.hpp"
 #include "output_files.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/report/study_report.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 
 namespace socialcure::cli {
 

@@ -4,50 +4,33 @@
 // with age as a covariate, 5,000 bootstrap resamples; then the same chain as a two-instance
 // within-subject model (MEMORE), mediators and outcome measured at both waves.
 //
+// The analysis table comes from the study layer (build_study_table) over tables already in
+// memory (the bundled sample); the models are fitted with the mediation functions themselves.
+//
 // Run:  mediation_on_sample
 
 #include <exception>
 #include <iostream>
-#include <map>
 #include <string>
-#include <vector>
 
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/data/sample.hpp"
 #include "socialcure/measures/catalogue.hpp"
-#include "socialcure/measures/groups.hpp"
-#include "socialcure/measures/scoring.hpp"
 #include "socialcure/report/mediation_report.hpp"
-
-namespace {
-
-/// A score per row of `data` for the items named STEM1_WAVE..STEMk_WAVE.
-std::vector<double> scores(const socialcure::scale_definition& scale, const socialcure::table& data,
-                           const std::string& stem, int items, const std::string& wave) {
-  std::vector<std::string> columns;
-  for (int i = 1; i <= items; ++i) columns.push_back(stem + std::to_string(i) + "_" + wave);
-  std::vector<double> out;
-  for (const auto& r : socialcure::score_table(scale, data, columns).respondents) out.push_back(r.score);
-  return out;
-}
-
-}  // namespace
+#include "socialcure/study/stages.hpp"
 
 int main() {
   try {
+    // The data: one wide row per patient (wave columns end in _t0, _t1) and the long group file.
+    socialcure::study_inputs inputs;
     socialcure::csv_options options;
     options.id_column = "id";
-    const socialcure::table wide = socialcure::read_sample("panel_wide.csv", options);
-
-    // Number of groups per person at each wave, from the long group file.
+    inputs.wide = socialcure::read_sample("panel_wide.csv", options);
     socialcure::csv_options long_options;
     long_options.text_columns = {"id", "wave", "group", "category"};
-    const auto groups = socialcure::analyse_groups(
-        socialcure::read_group_panel(socialcure::read_sample("groups_long.csv", long_options), {}), "t0", "t1");
-    std::map<std::string, std::size_t> person;
-    for (std::size_t p = 0; p < groups.people.size(); ++p) person[groups.people[p]] = p;
+    inputs.groups = socialcure::read_sample("groups_long.csv", long_options);
 
-    // Belonging: mean of four 1-7 items; loneliness: UCLA-3 from the catalogue.
+    // Belonging: mean of four 1-7 items (one may be missing); loneliness: UCLA-3 from the catalogue.
     socialcure::scale_definition belonging;
     belonging.id = "belonging";
     belonging.name = "Community belonging (4 items)";
@@ -57,39 +40,26 @@ int main() {
     belonging.rule = socialcure::scoring_rule::mean;
     belonging.score_min = 1;
     belonging.score_max = 7;
+    belonging.better = socialcure::improvement::higher;
     belonging.missing = {socialcure::missing_policy::prorate, 1};
-    const auto& ucla3 = socialcure::find_scale("ucla3");
 
-    socialcure::table analysis("sample: change scores");
-    std::vector<std::string> ids(wide.text("id").begin(), wide.text("id").end());
-    analysis.add(socialcure::column("id", ids));
-    analysis.add(socialcure::column("age", std::vector<double>(wide.numeric("age").begin(), wide.numeric("age").end())));
-    for (const std::string wave : {"t0", "t1"}) {
-      std::vector<double> n_groups;
-      const std::size_t w = wave == "t0" ? 0 : 1;
-      for (const auto& id : ids) {
-        const auto it = person.find(id);
-        n_groups.push_back(it == person.end() ? socialcure::missing_value : groups.metrics[it->second][w].n_groups);
-      }
-      analysis.add(socialcure::column("groups_" + wave, n_groups));
-      analysis.add(socialcure::column("belonging_" + wave, scores(belonging, wide, "belong", 4, wave)));
-      analysis.add(socialcure::column("lonely_" + wave, scores(ucla3, wide, "ucla", 3, wave)));
-      const auto gp = wide.numeric("gp_visits_" + wave);
-      analysis.add(socialcure::column("gp_" + wave, std::vector<double>(gp.begin(), gp.end())));
-    }
-    for (const std::string v : {"groups", "belonging", "lonely", "gp"}) {
-      const auto a = analysis.numeric(v + "_t0");
-      const auto b = analysis.numeric(v + "_t1");
-      std::vector<double> d(a.size());
-      for (std::size_t i = 0; i < a.size(); ++i) d[i] = b[i] - a[i];  // missing stays missing (NaN)
-      analysis.add(socialcure::column("change_" + v, d));
-    }
+    // The analysis table: per patient, for each measure M the columns M_t0, M_t1 and M_change
+    // (t1 - t0; missing for those lost to follow-up), "groups" counted from the group file.
+    socialcure::study_definition study;
+    study.scales.push_back({"belonging", "belonging", belonging, {"belong1", "belong2", "belong3", "belong4"}});
+    study.scales.push_back({"loneliness", "ucla3", socialcure::find_scale("ucla3"), {"ucla1", "ucla2", "ucla3"}});
+    study.counts.push_back({"gp_visits", "gp_visits"});
+    const socialcure::study_table table = socialcure::build_study_table(study, inputs);
+    const socialcure::table& analysis = table.analysis;
+    std::cout << analysis.rows() << " patients (" << table.n_both << " at both waves); columns:";
+    for (const auto& name : analysis.names()) std::cout << " " << name;
+    std::cout << "\n\n";
 
     // Serial mediation on change scores (non-completers have no t1: excluded and counted).
     socialcure::mediation_spec spec;
-    spec.x = "change_groups";
-    spec.mediators = {"change_belonging", "change_lonely"};
-    spec.y = "change_gp";
+    spec.x = "groups_change";
+    spec.mediators = {"belonging_change", "loneliness_change"};
+    spec.y = "gp_visits_change";
     spec.covariates = {"age"};
     spec.model = socialcure::mediation_model::serial;
     socialcure::mediation_options settings;
@@ -99,8 +69,8 @@ int main() {
 
     // Within-subject (MEMORE): belonging then loneliness, GP visits as the outcome, t1 - t0.
     socialcure::within_mediation_spec within;
-    within.mediators = {{"belonging_t0", "belonging_t1"}, {"lonely_t0", "lonely_t1"}};
-    within.y = {"gp_t0", "gp_t1"};
+    within.mediators = {{"belonging_t0", "belonging_t1"}, {"loneliness_t0", "loneliness_t1"}};
+    within.y = {"gp_visits_t0", "gp_visits_t1"};
     within.model = socialcure::mediation_model::serial;
     const auto memore = socialcure::fit_within_mediation(analysis, within, settings);
     std::cout << "Within-subject serial mediation (t1 - t0), n = " << memore.n << ":\n";

@@ -21,8 +21,8 @@
 #include "socialcure/analyses/attrition.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/sample.hpp"
 #include "socialcure/measures/catalogue.hpp"
@@ -336,9 +336,9 @@ int main(int argc, char** argv) {
     definition.settings.replicates = 1000;
     const socialcure::study_result result = socialcure::run_study(definition);
     const socialcure::study_report report = socialcure::make_study_report(result);
-    const auto& social_cure = *result.models.at(0).mediation;
+    const auto& social_cure = *result.models.at(0).mediation();
     const double a1_study = social_cure.equations[0].at("groups_change").estimate;
-    const double slope_study = result.models.at(2).ols->at("groups_t0").estimate;
+    const double slope_study = result.models.at(2).ols()->at("groups_t0").estimate;
     std::cout << "path a1: " << format_fixed(a1_study, 6) << " (above: "
               << format_fixed(med.equations[0].at("groups_change").estimate, 6) << "); belonging per group at t0: "
               << format_fixed(slope_study, 6) << " (above: " << format_fixed(belong_fit.at("groups_t0").estimate, 6)

@@ -367,13 +367,13 @@ std::string excluded_text(std::size_t n, std::size_t excluded, const std::vector
 
 void regression_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
   bool any = false;
-  for (const auto& m : r.models) any = any || m.ols || m.glm;
+  for (const auto& m : r.models) any = any || m.ols() != nullptr || m.glm() != nullptr;
   if (!any) return;
   const double level = r.study.settings.level;
   doc.heading(2, "Regression models");
   for (const auto& m : r.models) {
-    if (m.ols) {
-      const auto& f = *m.ols;
+    if (m.ols() != nullptr) {
+      const auto& f = *m.ols();
       doc.heading(3, m.model.name + ": linear regression of " + f.response);
       coefficient_table(doc, "Coefficients (" + std::string(to_string(f.se)) + " standard errors)", f.coefficients, level,
                         false, false, "",
@@ -388,8 +388,8 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
                             num(c.statistic, 2) + ", " + apa_p(c.p) + ".");
       }
     }
-    if (m.glm) {
-      const auto& f = *m.glm;
+    if (m.glm() != nullptr) {
+      const auto& f = *m.glm();
       const bool binomial = f.family == glm_family::binomial;
       const std::string family = f.family == glm_family::negative_binomial ? "negative binomial"
                                  : binomial                                 ? "logistic"
@@ -416,12 +416,12 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
 void mediation_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
                        std::vector<std::string>& sentences) {
   bool any = false;
-  for (const auto& m : r.models) any = any || m.mediation;
+  for (const auto& m : r.models) any = any || m.mediation() != nullptr;
   if (!any) return;
   doc.heading(2, "Mediation models");
   for (const auto& m : r.models) {
-    if (!m.mediation) continue;
-    const mediation_result& res = *m.mediation;
+    if (m.mediation() == nullptr) continue;
+    const mediation_result& res = *m.mediation();
     const double level = res.level;
     const std::string kind = std::string(res.within ? "within-subject " : "") + std::string(to_string(res.model)) +
                              " mediation";
@@ -495,20 +495,20 @@ std::vector<std::string> study_notes(const study_result& r) {
   const auto& s = r.study.settings;
   bool bootstrap = false;
   for (const auto& m : r.models) {
-    if (!m.mediation) continue;
+    if (m.mediation() == nullptr) continue;
     bootstrap = true;
-    const auto& rep = m.mediation->replicates;
+    const auto& rep = m.mediation()->replicates;
     notes.push_back(m.model.name + ": " + count(rep.succeeded) + " of " + count(rep.requested) + " resamples succeeded (" +
                     count(rep.discarded) + " redrawn), seed " + std::to_string(rep.seed) + ", " + count(rep.threads_used) +
                     " thread(s); results are identical for any number of threads.");
-    for (const auto& n : m.mediation->notes) notes.push_back(m.model.name + ": " + n);
+    for (const auto& n : m.mediation()->notes) notes.push_back(m.model.name + ": " + n);
   }
   for (const auto& m : r.models) {
-    if (m.ols) {
-      for (const auto& n : m.ols->notes) notes.push_back(m.model.name + ": " + n);
+    if (m.ols() != nullptr) {
+      for (const auto& n : m.ols()->notes) notes.push_back(m.model.name + ": " + n);
     }
-    if (m.glm) {
-      for (const auto& n : m.glm->notes) notes.push_back(m.model.name + ": " + n);
+    if (m.glm() != nullptr) {
+      for (const auto& n : m.glm()->notes) notes.push_back(m.model.name + ": " + n);
     }
   }
   for (const auto& c : r.changes) {
@@ -584,10 +584,10 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
   out["change"] = std::move(changes);
   json models = json::array();
   for (const auto& m : r.models) {
-    json entry{{"name", m.model.name}, {"type", std::string(to_string(m.model.kind))}};
-    if (m.mediation) entry["result"] = detail::mediation_json_value(*m.mediation);
-    if (m.ols) entry["result"] = detail::regression_json_value(*m.ols);
-    if (m.glm) entry["result"] = detail::regression_json_value(*m.glm);
+    json entry{{"name", m.model.name}, {"type", std::string(m.model.type())}};
+    if (m.mediation() != nullptr) entry["result"] = detail::mediation_json_value(*m.mediation());
+    if (m.ols() != nullptr) entry["result"] = detail::regression_json_value(*m.ols());
+    if (m.glm() != nullptr) entry["result"] = detail::regression_json_value(*m.glm());
     models.push_back(std::move(entry));
   }
   out["models"] = std::move(models);

@@ -22,7 +22,7 @@
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/paired_tests.hpp"
-#include "socialcure/analyses/study.hpp"
+#include "socialcure/study/study.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"

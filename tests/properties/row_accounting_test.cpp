@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "socialcure/analyses/change.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/csv.hpp"
 #include "socialcure/data/table.hpp"

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "support.hpp"
 
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "socialcure/analyses/study.hpp"
+#include "socialcure/study/study.hpp"
 
 namespace socialcure {
 

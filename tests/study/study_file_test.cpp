@@ -1,7 +1,7 @@
-// Tests of include/socialcure/analyses/study_file.hpp: a full study file read field by field,
+// Tests of include/socialcure/study/study_file.hpp: a full study file read field by field,
 // the defaults, file names resolved against the study's folder, and the data_error of each
 // malformed case (file, line, key path and the allowed choices).
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study_file.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +10,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
@@ -23,7 +24,9 @@ using socialcure::mediation_model;
 using socialcure::parse_study;
 using socialcure::se_type;
 using socialcure::study_definition;
-using socialcure::study_model_kind;
+using socialcure::study_mediation;
+using socialcure::study_regression;
+using socialcure::study_within_mediation;
 using socialcure_test::contains;
 using socialcure_test::data_error_of;
 
@@ -225,32 +228,30 @@ TEST_CASE("study_file: a full study file gives every field") {
   CHECK(s.counts[1].column == "ae");
 
   REQUIRE(s.models.size() == 5);
-  const auto& m0 = s.models[0];
-  CHECK(m0.name == "social_cure");
-  CHECK(m0.kind == study_model_kind::mediation);
+  CHECK(s.models[0].name == "social_cure");
+  CHECK(s.models[0].type() == "mediation");
+  const auto& m0 = std::get<study_mediation>(s.models[0].spec);
   CHECK(m0.x == "groups_change");
   CHECK(m0.mediators == std::vector<std::string>{"belonging_change", "loneliness_change"});
   CHECK(m0.y == "gp_visits_change");
   CHECK(m0.covariates == std::vector<std::string>{"age"});
   CHECK(m0.model == mediation_model::serial);  // default with 2 mediators
-  CHECK(s.models[1].model == mediation_model::parallel);  // default with 1 mediator
-  const auto& m2 = s.models[2];
-  CHECK(m2.kind == study_model_kind::within_mediation);
-  CHECK(m2.x.empty());
+  CHECK(std::get<study_mediation>(s.models[1].spec).model == mediation_model::parallel);  // default with 1 mediator
+  CHECK(s.models[2].type() == "within_mediation");
+  const auto& m2 = std::get<study_within_mediation>(s.models[2].spec);
   CHECK(m2.mediators == std::vector<std::string>{"belonging", "loneliness"});
   CHECK(m2.y == "gp_visits");
   CHECK(m2.model == mediation_model::parallel);  // given
-  const auto& m3 = s.models[3];
-  CHECK(m3.kind == study_model_kind::regression);
-  CHECK(m3.x.empty());
-  CHECK(m3.x_terms == std::vector<std::string>{"loneliness_pre", "groups_pre"});
+  CHECK(s.models[3].type() == "regression");
+  const auto& m3 = std::get<study_regression>(s.models[3].spec);
+  CHECK(m3.x == std::vector<std::string>{"loneliness_pre", "groups_pre"});
   CHECK(m3.y == "gp_visits_post");
   CHECK(m3.covariates == std::vector<std::string>{"age"});
   REQUIRE(m3.family.has_value());
   CHECK(*m3.family == glm_family::negative_binomial);
-  const auto& m4 = s.models[4];
-  CHECK(m4.x_terms == std::vector<std::string>{"loneliness_pre"});  // one predictor as a string
-  CHECK_FALSE(m4.family.has_value());                                // linear
+  const auto& m4 = std::get<study_regression>(s.models[4].spec);
+  CHECK(m4.x == std::vector<std::string>{"loneliness_pre"});  // one predictor as a string
+  CHECK_FALSE(m4.family.has_value());                          // linear
   CHECK(m4.se == se_type::hc1);
 }
 
@@ -283,8 +284,9 @@ TEST_CASE("study_file: keys left out take the defaults of study_definition") {
   const auto r = parse_study(data_section + "[[models]]\nname = \"r\"\ntype = \"regression\"\ny = \"a\"\nx = [\"b\"]\n",
                              "<string>");
   REQUIRE(r.models.size() == 1);
-  CHECK_FALSE(r.models[0].family.has_value());
-  CHECK(r.models[0].se == se_type::hc3);
+  const auto& regression = std::get<study_regression>(r.models[0].spec);
+  CHECK_FALSE(regression.family.has_value());
+  CHECK(regression.se == se_type::hc3);
 }
 
 TEST_CASE("study_file: relative file names are taken from the base directory, absolute ones kept") {
@@ -519,8 +521,9 @@ TEST_CASE("study_file: an unknown choice lists the choices") {
                                   "[[models]]\nname = \"m\"\ntype = \"regression\"\ny = \"a\"\nx = [\"b\"]\nfamily = \"nb\"\n",
                               "<string>");
   CHECK(ok.settings.ci == ci_method::bias_corrected);
-  REQUIRE(ok.models[0].family.has_value());
-  CHECK(*ok.models[0].family == glm_family::negative_binomial);
+  const auto& nb = std::get<study_regression>(ok.models[0].spec);
+  REQUIRE(nb.family.has_value());
+  CHECK(*nb.family == glm_family::negative_binomial);
 }
 
 TEST_CASE("study_file: exactly one of data.file and data.files, and two files") {

@@ -70,7 +70,9 @@
 /// Keys by model type: mediation takes x, mediators, y, covariates, model (columns of the
 /// analysis table, e.g. "groups_change"); within_mediation takes mediators, y, model (measure
 /// names, e.g. "loneliness": their two waves are the instances); regression takes y, x,
-/// covariates, family, se. Every type takes name and type.
+/// covariates, family, se. Every type takes name and type. Each type is one alternative of
+/// study_model_spec (study_mediation, study_within_mediation, study_regression), named by its
+/// `type` member.
 ///
 /// Errors. A malformed file throws data_error naming the file, the line and the key path, with
 /// tables and array elements counted from 1 ("scales[2].items[1]" is the first item of the
@@ -83,12 +85,13 @@
 /// count differs from its definition, a custom scale file that cannot be read or is not a valid
 /// definition, both or neither of data.file and data.files, data.files with other than 2
 /// entries, and whatever study_definition::validate() finds (named names, duplicates, model
-/// variables). A missing data file is not checked here: run_study() reports it.
+/// variables). A missing data file is not checked here: read_study_inputs() (stages.hpp), and so
+/// run_study(), reports it.
 
 #include <string>
 #include <string_view>
 
-#include "socialcure/analyses/study.hpp"
+#include "socialcure/study/study.hpp"
 
 namespace socialcure {
 

@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// \brief A whole pre/post study in one call: the study description and everything it finds.
+/// \brief A pre/post study: its description (data, scales, counts, models, settings) and
+/// everything it finds.
 ///
 /// A study has two waves (e.g. referral and four months later) of one panel of respondents. Its
 /// description names the data (one wide file whose wave columns carry a suffix, or one file per
@@ -8,7 +9,8 @@
 /// columns of their items, count outcomes (e.g. GP appointments), covariates and the models.
 /// run_study() reads the data, scores the scales at each wave with their reliability, counts
 /// group memberships, compares completers with non-completers, analyses the change of every
-/// measure, and fits the models.
+/// measure, and fits the models. The same steps are public one by one in stages.hpp, for a
+/// program that wants only some of them or its own tables in memory.
 ///
 /// The analysis table. run_study() builds one row per respondent (everyone in either wave, never
 /// dropped) with the id, the person-level columns of the data (those without a wave suffix, or
@@ -16,6 +18,10 @@
 /// scale, the group count "groups", a count outcome) the columns M_<wave1>, M_<wave2> and
 /// M_change (second - first). Models name these columns: e.g. a serial mediation of
 /// groups_change -> belonging_change -> loneliness_change -> gp_visits_change.
+///
+/// A model is one of the kinds in study_model_spec (a std::variant): study_mediation,
+/// study_within_mediation or study_regression; each kind has its own fields and its `type` name
+/// (the `type` key of a study file and of results.json).
 
 #include <array>
 #include <cstddef>
@@ -23,6 +29,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "socialcure/analyses/attrition.hpp"
@@ -73,31 +81,46 @@ struct study_count {
   std::string column;  ///< its column stem (default: the name)
 };
 
-/// \brief The kinds of model a study can run.
-enum class study_model_kind {
-  mediation,         ///< between-subject mediation on columns of the analysis table (fit_mediation)
-  within_mediation,  ///< two-instance within-subject mediation of measures (fit_within_mediation)
-  regression,        ///< a regression of a column of the analysis table
+/// \brief A between-subject mediation on columns of the analysis table (fit_mediation; PROCESS
+/// model 4 when parallel, 6 when serial).
+struct study_mediation {
+  static constexpr std::string_view type = "mediation";
+  std::string x;                        ///< e.g. "groups_change"
+  std::vector<std::string> mediators;   ///< e.g. {"belonging_change", "loneliness_change"}
+  std::string y;                        ///< e.g. "gp_visits_change"
+  std::vector<std::string> covariates;  ///< entered in every equation
+  mediation_model model = mediation_model::serial;
 };
 
-/// \brief "mediation", "within_mediation", "regression".
-[[nodiscard]] std::string_view to_string(study_model_kind kind) noexcept;
+/// \brief A two-instance within-subject mediation of measures (fit_within_mediation, MEMORE):
+/// the two waves of each measure are its instances.
+struct study_within_mediation {
+  static constexpr std::string_view type = "within_mediation";
+  std::vector<std::string> mediators;  ///< measure names, e.g. {"belonging"}
+  std::string y;                       ///< a measure name, e.g. "loneliness"
+  mediation_model model = mediation_model::serial;  ///< serial: exactly two mediators
+};
+
+/// \brief A regression of a column of the analysis table: OLS, or a GLM when `family` is given.
+struct study_regression {
+  static constexpr std::string_view type = "regression";
+  std::string y;                        ///< the response, e.g. "gp_visits_t0"
+  std::vector<std::string> x;           ///< the predictors (text columns enter as categorical terms)
+  std::vector<std::string> covariates;  ///< added to the predictors
+  std::optional<glm_family> family;     ///< none: OLS (linear); else poisson, negative_binomial, binomial
+  se_type se = se_type::hc3;            ///< OLS only: the standard errors
+};
+
+/// \brief The kinds of model a study can run; a new kind is one more alternative (with its
+/// `type` name) and one fitting function.
+using study_model_spec = std::variant<study_mediation, study_within_mediation, study_regression>;
 
 /// \brief One model of the study.
 struct study_model {
   std::string name;  ///< a label for tables and figure file names (letters, digits, '_' and '-')
-  study_model_kind kind = study_model_kind::mediation;
-  /// mediation: the columns; within_mediation: `mediators` and `y` are measure names (their two
-  /// waves are the instances); regression: `y` and the predictors in `x_terms`.
-  std::string x;
-  std::vector<std::string> mediators;
-  std::string y;
-  std::vector<std::string> x_terms;     ///< regression predictors (columns of the analysis table)
-  std::vector<std::string> covariates;  ///< added to every equation (mediation) / to the predictors
-  mediation_model model = mediation_model::serial;
-  /// regression: none for OLS (linear), or a GLM family (poisson, negative_binomial, binomial)
-  std::optional<glm_family> family;
-  se_type se = se_type::hc3;  ///< regression with OLS: the standard errors
+  study_model_spec spec;
+  /// \brief The kind's name: "mediation", "within_mediation" or "regression".
+  [[nodiscard]] std::string_view type() const noexcept;
 };
 
 /// \brief The inference settings shared by the study's analyses.
@@ -125,17 +148,19 @@ struct study_definition {
   std::vector<std::string> covariates;
   std::vector<study_model> models;
   study_settings settings;
-  /// \throws argument_error naming the field of a problem (no waves, repeated or clashing
-  /// names, a model without its variables, a mediation with too many mediators, ...).
+  /// \brief Checks the whole description, the data files included.
+  /// \throws argument_error "study: <field>: <problem>" naming the field of a problem (no waves,
+  /// no or both kinds of data file, repeated or clashing names, a model without its variables, a
+  /// mediation with too many mediators, ...).
   void validate() const;
 };
 
 /// \brief A scale at one wave: scores and reliability.
 struct study_scale_wave {
-  scale_scores scores;
-  std::size_t n = 0;  ///< respondents with a score
-  double mean = 0.0;
-  double sd = 0.0;
+  scale_scores scores;  ///< every row of the analysis table (absent respondents unscored)
+  std::size_t n = 0;    ///< respondents present at the wave with a score
+  double mean = 0.0;    ///< of those scores (mean_and_sd); missing when n = 0
+  double sd = 0.0;      ///< sample SD; missing when n < 2
   std::optional<alpha_result> alpha;  ///< pairwise covariances, as psych (absent with fewer than 2 items or no variance)
   std::optional<omega_result> omega;  ///< with at least 3 items
   std::string reliability_note;       ///< why alpha/omega are absent
@@ -156,13 +181,21 @@ struct study_change {
   change_result result;
 };
 
+/// \brief The fit of a model: mediation_result for both mediation kinds, ols_result or glm_result
+/// for a regression (a new kind of result is one more alternative).
+using study_model_fit = std::variant<mediation_result, ols_result, glm_result>;
+
 /// \brief One fitted model.
 struct study_model_result {
   study_model model;
-  std::optional<mediation_result> mediation;
-  std::optional<ols_result> ols;
-  std::optional<glm_result> glm;
-  std::size_t n_rows = 0;      ///< rows of the analysis table
+  study_model_fit fit;
+  std::size_t n_rows = 0;  ///< rows of the analysis table
+  /// \brief The mediation result, or null when the model is a regression.
+  [[nodiscard]] const mediation_result* mediation() const noexcept { return std::get_if<mediation_result>(&fit); }
+  /// \brief The OLS result, or null when the model is not a linear regression.
+  [[nodiscard]] const ols_result* ols() const noexcept { return std::get_if<ols_result>(&fit); }
+  /// \brief The GLM result, or null when the model is not a GLM regression.
+  [[nodiscard]] const glm_result* glm() const noexcept { return std::get_if<glm_result>(&fit); }
 };
 
 /// \brief Everything a study found.
@@ -181,9 +214,13 @@ struct study_result {
   std::vector<std::string> notes;  ///< exclusions and everything a reader should know
 };
 
-/// \brief Reads the data a study names and runs it. Relative file names are taken from
-/// `base_directory` (the study file's folder).
-/// \param progress called with (model index, done, total) during bootstrap runs; may be empty.
+/// \brief Reads the data a study names and runs it: build_study_table, study_attrition,
+/// study_measures, study_changes and fit_study_model for each model (stages.hpp).
+/// \param study           the description; validated first
+/// \param base_directory  the folder relative file names are taken from (the study file's folder)
+/// \param progress        called with (model index, done, total) during bootstrap runs; returns
+///                        false to cancel; may be empty
+/// \returns every result, with the notes of the table and the attrition stage in that order
 /// \throws argument_error naming what is unknown and listing what is available (a column, a
 /// scale); data_error with file, line, column and value for bad data.
 [[nodiscard]] study_result run_study(

@@ -1,4 +1,4 @@
-// Tests of include/socialcure/analyses/study.hpp: run_study on the bundled study
+// Tests of include/socialcure/study/study.hpp: run_study on the bundled study
 // (examples/data/study.toml) against independent values from R, the analysis table, the notes,
 // the errors for an unknown column, and bootstrap results that do not depend on the threads.
 //
@@ -17,11 +17,12 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "reference_values.hpp"
-#include "socialcure/analyses/study.hpp"
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study.hpp"
+#include "socialcure/study/study_file.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/measures/catalogue.hpp"
@@ -380,19 +381,19 @@ TEST_CASE("run_study: reliable change uses alpha at t0 and the baseline SD of th
 TEST_CASE("run_study: the regressions agree with lm + sandwich HC3 and MASS::glm.nb") {
   const auto& r = bundled_result();
   const auto& lin = model_of(r, "belonging_on_groups");
-  REQUIRE(lin.ols.has_value());
-  CHECK_FALSE(lin.glm.has_value());
+  REQUIRE(lin.ols() != nullptr);
+  CHECK(lin.glm() == nullptr);
   const std::string a = "model_belonging_on_groups";
-  CHECK(lin.ols->se == sc::se_type::hc3);
-  ref().check_count(lin.ols->n, a, "n");
-  ref().check_count(lin.ols->n_excluded, a, "n_excluded");
-  ref().check(lin.ols->df_residual, a, "df_residual", closed);
-  ref().check(lin.ols->r_squared, a, "r_squared", closed);
-  check_ols(*lin.ols, a, /*with_ci=*/true);
+  CHECK(lin.ols()->se == sc::se_type::hc3);
+  ref().check_count(lin.ols()->n, a, "n");
+  ref().check_count(lin.ols()->n_excluded, a, "n_excluded");
+  ref().check(lin.ols()->df_residual, a, "df_residual", closed);
+  ref().check(lin.ols()->r_squared, a, "r_squared", closed);
+  check_ols(*lin.ols(), a, /*with_ci=*/true);
 
   const auto& nb = model_of(r, "gp_visits_t0");
-  REQUIRE(nb.glm.has_value());
-  const auto& g = *nb.glm;
+  REQUIRE(nb.glm() != nullptr);
+  const auto& g = *nb.glm();
   const std::string b = "model_gp_visits_t0";
   CHECK(g.family == sc::glm_family::negative_binomial);
   ref().check_count(g.n, b, "n");
@@ -414,8 +415,8 @@ TEST_CASE("run_study: the regressions agree with lm + sandwich HC3 and MASS::glm
 TEST_CASE("run_study: the serial mediation of change scores agrees with R's lm") {
   const auto& r = bundled_result();
   const auto& model = model_of(r, "social_cure");
-  REQUIRE(model.mediation.has_value());
-  const auto& m = *model.mediation;
+  REQUIRE(model.mediation() != nullptr);
+  const auto& m = *model.mediation();
   const std::string a = "mediation_social_cure";
   CHECK(m.model == sc::mediation_model::serial);
   ref().check_count(m.n, a, "n");
@@ -449,8 +450,8 @@ TEST_CASE("run_study: the serial mediation of change scores agrees with R's lm")
 TEST_CASE("run_study: the within-subject model is MEMORE's (centred average of the instances)") {
   const auto& r = bundled_result();
   const auto& model = model_of(r, "within");
-  REQUIRE(model.mediation.has_value());
-  const auto& m = *model.mediation;
+  REQUIRE(model.mediation() != nullptr);
+  const auto& m = *model.mediation();
   const std::string a = "within";
   CHECK(m.within);
   ref().check_count(m.n, a, "n");
@@ -483,7 +484,7 @@ TEST_CASE("run_study: bootstrap results are the same for 1 and 3 threads with th
   // block on one thread whatever was asked; 1000 are 4 blocks, enough for 3 threads.
   auto study = bundled_study(1, 1000);
   // Only the bootstrapped models matter here.
-  std::erase_if(study.models, [](const sc::study_model& m) { return m.kind == sc::study_model_kind::regression; });
+  std::erase_if(study.models, [](const sc::study_model& m) { return std::holds_alternative<sc::study_regression>(m.spec); });
   REQUIRE(study.models.size() == 2);
   const auto one = sc::run_study(study);
   study.settings.threads = 3;
@@ -492,10 +493,10 @@ TEST_CASE("run_study: bootstrap results are the same for 1 and 3 threads with th
   REQUIRE(three.models.size() == 2);
   for (std::size_t i = 0; i < 2; ++i) {
     INFO("model " << one.models[i].model.name);
-    REQUIRE(one.models[i].mediation.has_value());
-    REQUIRE(three.models[i].mediation.has_value());
-    const auto& a = *one.models[i].mediation;
-    const auto& b = *three.models[i].mediation;
+    REQUIRE(one.models[i].mediation() != nullptr);
+    REQUIRE(three.models[i].mediation() != nullptr);
+    const auto& a = *one.models[i].mediation();
+    const auto& b = *three.models[i].mediation();
     CHECK(a.replicates.threads_used == 1);
     CHECK(b.replicates.threads_used == 3);
     CHECK(a.replicates.succeeded == b.replicates.succeeded);
@@ -513,7 +514,7 @@ TEST_CASE("run_study: bootstrap results are the same for 1 and 3 threads with th
   // A different seed gives different intervals (the comparison above can fail).
   study.settings.seed += 1;
   const auto other = sc::run_study(study);
-  CHECK(bootstrap_values(*other.models[0].mediation) != bootstrap_values(*one.models[0].mediation));
+  CHECK(bootstrap_values(*other.models[0].mediation()) != bootstrap_values(*one.models[0].mediation()));
 }
 
 TEST_CASE("run_study: a missing column is an argument_error listing the available columns") {
@@ -529,12 +530,10 @@ TEST_CASE("run_study: a missing column is an argument_error listing the availabl
   }
   SUBCASE("a regression variable") {
     auto study = panel_study();
-    sc::study_model m;
-    m.name = "visits";
-    m.kind = sc::study_model_kind::regression;
+    sc::study_regression m;
     m.y = "gp_visits_t1";
-    m.x_terms = {"loneliness_t9"};
-    study.models.push_back(m);
+    m.x = {"loneliness_t9"};
+    study.models.push_back({"visits", m});
     const std::string msg = message_of<sc::argument_error>([&] { (void)sc::run_study(study); });
     CHECK(contains(msg, "model 'visits'"));
     CHECK(contains(msg, "no column 'loneliness_t9' in the analysis table"));
@@ -544,14 +543,12 @@ TEST_CASE("run_study: a missing column is an argument_error listing the availabl
   }
   SUBCASE("a mediation variable") {
     auto study = panel_study();
-    sc::study_model m;
-    m.name = "chain";
-    m.kind = sc::study_model_kind::mediation;
+    sc::study_mediation m;
     m.x = "groups_change";  // no group file in this study
     m.mediators = {"loneliness_change"};
     m.y = "gp_visits_change";
     m.model = sc::mediation_model::parallel;
-    study.models.push_back(m);
+    study.models.push_back({"chain", m});
     const std::string msg = message_of<sc::argument_error>([&] { (void)sc::run_study(study); });
     CHECK(contains(msg, "model 'chain'"));
     CHECK(contains(msg, "no column 'groups_change'"));

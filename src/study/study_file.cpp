@@ -1,4 +1,4 @@
-#include "socialcure/analyses/study_file.hpp"
+#include "socialcure/study/study_file.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -8,9 +8,11 @@
 #include <initializer_list>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <toml.hpp>
@@ -72,6 +74,26 @@ std::string resolve(const std::string& base, const std::string& name) {
   const std::filesystem::path p(name);
   if (p.is_absolute()) return name;
   return (std::filesystem::path(base) / p).string();
+}
+
+// The names of the kinds of model, "mediation, within_mediation, regression".
+template <std::size_t... kind>
+std::string model_types(std::index_sequence<kind...> /*kinds*/) {
+  std::string out;
+  ((out += (out.empty() ? "" : ", ") + std::string(std::variant_alternative_t<kind, study_model_spec>::type)), ...);
+  return out;
+}
+std::string model_types() { return model_types(std::make_index_sequence<std::variant_size_v<study_model_spec>>()); }
+
+// A model of the kind named `type` (its fields at their defaults), or none.
+template <std::size_t kind = 0>
+std::optional<study_model_spec> model_of_type(std::string_view type) {
+  if constexpr (kind == std::variant_size_v<study_model_spec>) {
+    return std::nullopt;
+  } else {
+    if (std::variant_alternative_t<kind, study_model_spec>::type == type) return study_model_spec(std::in_place_index<kind>);
+    return model_of_type<kind + 1>(type);
+  }
 }
 
 // Reads the parsed TOML into a study_definition; every error names the source, the line and the
@@ -407,55 +429,46 @@ class reader {
     if (!t.is_table()) wrong_type(t, path, "a table");
     remember(t, path);
     // The type first: it decides which keys are allowed.
-    const std::string type_path = member(path, "type");
     const toml_value* type = find(t, path, "type");
-    study_model m;
-    if (type == nullptr) {
-      fail(t, path, "required key 'type' is missing", {}, "mediation, within_mediation, regression");
-    }
+    if (type == nullptr) fail(t, path, "required key 'type' is missing", {}, model_types());
+    const std::string type_path = member(path, "type");
     const std::string type_text = text(*type, type_path);
-    const study_model_kind kinds[] = {study_model_kind::mediation, study_model_kind::within_mediation,
-                                      study_model_kind::regression};
-    const auto known = std::find_if(std::begin(kinds), std::end(kinds),
-                                    [&type_text](study_model_kind k) { return to_string(k) == type_text; });
-    if (known == std::end(kinds)) {
-      fail(*type, type_path, "unknown model type", type_text, "mediation, within_mediation, regression");
-    }
-    m.kind = *known;
-    const std::string what = "for a model of type '" + type_text + "'";
-    switch (m.kind) {
-      case study_model_kind::mediation:
-        table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model"}, what);
-        break;
-      case study_model_kind::within_mediation:
-        table(t, path, {"name", "type", "mediators", "y", "model"}, what);
-        break;
-      case study_model_kind::regression:
-        table(t, path, {"name", "type", "y", "x", "covariates", "family", "se"}, what);
-        break;
-    }
-    m.name = name(required(t, path, "name"), member(path, "name"));
-    if (m.kind == study_model_kind::regression) {
-      if (const auto* v = find(t, path, "x")) {
-        m.x_terms = v->is_string() ? std::vector<std::string>{name(*v, member(path, "x"))} : names(*v, member(path, "x"));
-      }
-    } else if (const auto* v = find(t, path, "x")) {
-      m.x = name(*v, member(path, "x"));
-    }
+    const std::optional<study_model_spec> spec = model_of_type(type_text);
+    if (!spec) fail(*type, type_path, "unknown model type", type_text, model_types());
+    study_model m;
+    m.spec = *spec;
+    std::visit([&](auto& kind) { read_model(kind, m.name, t, path); }, m.spec);
+    return m;
+  }
+
+  // One reader per kind of model: the keys it allows (the unknown-key check names the type), the
+  // model's name, then its fields.
+  void read_model(study_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model"}, for_type(m.type));
+    label = name(required(t, path, "name"), member(path, "name"));
+    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
     if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
     if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
     if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
-    m.model = m.mediators.size() >= 2 ? mediation_model::serial : mediation_model::parallel;
-    if (const auto* v = find(t, path, "model")) {
-      const std::string text_ = text(*v, member(path, "model"));
-      if (text_ == "serial") {
-        m.model = mediation_model::serial;
-      } else if (text_ == "parallel") {
-        m.model = mediation_model::parallel;
-      } else {
-        fail(*v, member(path, "model"), "unknown mediation model", text_, "serial, parallel");
-      }
+    m.model = mediation_kind(t, path, m.mediators.size());
+  }
+
+  void read_model(study_within_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "type", "mediators", "y", "model"}, for_type(m.type));
+    label = name(required(t, path, "name"), member(path, "name"));
+    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
+    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
+    m.model = mediation_kind(t, path, m.mediators.size());
+  }
+
+  void read_model(study_regression& m, std::string& label, const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "type", "y", "x", "covariates", "family", "se"}, for_type(m.type));
+    label = name(required(t, path, "name"), member(path, "name"));
+    if (const auto* v = find(t, path, "x")) {
+      m.x = v->is_string() ? std::vector<std::string>{name(*v, member(path, "x"))} : names(*v, member(path, "x"));
     }
+    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
+    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
     if (const auto* v = find(t, path, "family")) {
       const std::string text_ = text(*v, member(path, "family"));
       if (text_ != "linear" && text_ != "gaussian") {
@@ -467,20 +480,33 @@ class reader {
         }
       }
     }
-    if (const auto* v = find(t, path, "se")) {
-      const std::string text_ = text(*v, member(path, "se"));
-      if (m.family) {
-        fail(*v, member(path, "se"),
-             "'se' applies to a linear regression only (this model's family is " + std::string(to_string(*m.family)) +
-                 ")");
-      }
-      try {
-        m.se = parse_se_type(text_);
-      } catch (const argument_error&) {
-        fail(*v, member(path, "se"), "unknown standard-error type", text_, "classical, hc0, hc1, hc2, hc3, hc4");
-      }
+    if (const auto* v = find(t, path, "se")) m.se = se_of(*v, member(path, "se"), m.family);
+  }
+
+  static std::string for_type(std::string_view type) { return "for a model of type '" + std::string(type) + "'"; }
+
+  // A mediation's 'model' key: serial or parallel (default: serial with 2 or more mediators).
+  mediation_model mediation_kind(const toml_value& t, const std::string& path, std::size_t mediators) {
+    const toml_value* v = find(t, path, "model");
+    if (v == nullptr) return mediators >= 2 ? mediation_model::serial : mediation_model::parallel;
+    const std::string text_ = text(*v, member(path, "model"));
+    if (text_ == "serial") return mediation_model::serial;
+    if (text_ != "parallel") fail(*v, member(path, "model"), "unknown mediation model", text_, "serial, parallel");
+    return mediation_model::parallel;
+  }
+
+  // A regression's 'se' key (a linear regression only).
+  se_type se_of(const toml_value& v, const std::string& path, const std::optional<glm_family>& family) const {
+    const std::string text_ = text(v, path);
+    if (family) {
+      fail(v, path, "'se' applies to a linear regression only (this model's family is " +
+                        std::string(to_string(*family)) + ")");
     }
-    return m;
+    try {
+      return parse_se_type(text_);
+    } catch (const argument_error&) {
+      fail(v, path, "unknown standard-error type", text_, "classical, hc0, hc1, hc2, hc3, hc4");
+    }
   }
 
   std::string source_;
