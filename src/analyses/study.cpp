@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "socialcure/analyses/detail/pairs.hpp"
+#include "analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
