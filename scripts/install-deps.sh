@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [extra-package ...]
 set -euo pipefail
 
-packages=(cmake ninja-build g++ libeigen3-dev libboost-math-dev doctest-dev libcli11-dev nlohmann-json3-dev librandom123-dev libtoml11-dev libreadstat-dev "$@")
+packages=(cmake ninja-build g++ libeigen3-dev libboost-math-dev doctest-dev libcli11-dev nlohmann-json3-dev librandom123-dev libtoml11-dev libreadstat-dev pkgconf "$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds (release) and runs the whole test suite with CTest.
+# Installs what is missing, builds everything (release: library, tool, examples, tests) and runs the whole test suite with CTest.
 # Idempotent; works from any directory. SOCIALCURE_WERROR=ON turns warnings into errors (CI).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "socialcure/analyses/detail/pairs.hpp"
+#include "analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 

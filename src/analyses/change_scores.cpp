@@ -1,6 +1,6 @@
 #include "socialcure/analyses/change_scores.hpp"
 
-#include "socialcure/analyses/detail/pairs.hpp"
+#include "analyses/detail/pairs.hpp"
 
 namespace socialcure {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "socialcure/analyses/detail/pairs.hpp"
+#include "analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/core/distributions.hpp"

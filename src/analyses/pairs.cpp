@@ -1,4 +1,4 @@
-#include "socialcure/analyses/detail/pairs.hpp"
+#include "analyses/detail/pairs.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -5,10 +5,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "data/detail/ids.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/data/detail/ids.hpp"
 
 namespace socialcure {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "data/detail/ids.hpp"
 #include "socialcure/core/error.hpp"
-#include "socialcure/data/detail/ids.hpp"
 
 namespace socialcure {
 

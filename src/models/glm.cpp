@@ -10,9 +10,9 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
+#include "models/detail/least_squares.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
-#include "socialcure/models/detail/least_squares.hpp"
 #include "socialcure/core/distributions.hpp"
 
 namespace socialcure {

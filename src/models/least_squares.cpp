@@ -1,4 +1,4 @@
-#include "socialcure/models/detail/least_squares.hpp"
+#include "models/detail/least_squares.hpp"
 
 #include <algorithm>
 #include <cmath>

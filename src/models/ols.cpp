@@ -7,10 +7,10 @@
 
 #include <Eigen/LU>
 
+#include "models/detail/least_squares.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/data/describe.hpp"
-#include "socialcure/models/detail/least_squares.hpp"
 #include "socialcure/core/distributions.hpp"
 
 namespace socialcure {
