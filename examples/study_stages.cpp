@@ -8,12 +8,7 @@
 #include <iostream>
 #include <string>
 
-#include "socialcure/measures/catalogue.hpp"
-#include "socialcure/measures/scale_loader.hpp"
-#include "socialcure/report/change_report.hpp"
-#include "socialcure/report/measures_report.hpp"
-#include "socialcure/report/mediation_report.hpp"
-#include "socialcure/study/stages.hpp"
+#include "socialcure/socialcure.hpp"  // the whole public API
 
 int main(int argc, char** argv) try {
   namespace sc = socialcure;

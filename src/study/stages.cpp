@@ -76,29 +76,6 @@ void add_reliability(const study_scale& scale, const table& wave_data, const std
   }
 }
 
-// n, mean and sample SD of the values present: the sum divided by n, then the squared deviations
-// from that mean. Deliberately not mean_and_sd (data/describe.hpp), whose corrected mean differs
-// from this one in the last bit for two of the bundled study's means (belonging at t0 and t1), so
-// that results.json would change; neither is the correctly rounded mean in every case.
-mean_sd plain_mean_sd(const std::vector<double>& values) {
-  mean_sd out{0, missing_value, missing_value};
-  double sum = 0.0;
-  for (double v : values) {
-    if (is_missing(v)) continue;
-    ++out.n;
-    sum += v;
-  }
-  if (out.n == 0) return out;
-  out.mean = sum / static_cast<double>(out.n);
-  if (out.n < 2) return out;
-  double ss = 0.0;
-  for (double v : values) {
-    if (!is_missing(v)) ss += (v - out.mean) * (v - out.mean);
-  }
-  out.sd = std::sqrt(ss / static_cast<double>(out.n - 1));
-  return out;
-}
-
 // A scale at one wave: its scores, their summary among the respondents present, reliability.
 study_scale_wave scale_wave(const study_scale& scale, const scale_scores& scores, const table& wave_data,
                             const std::vector<bool>& present, double level) {
@@ -111,7 +88,7 @@ study_scale_wave scale_wave(const study_scale& scale, const scale_scores& scores
     rows.push_back(r);
     values.push_back(scores.respondents[r].score);
   }
-  const mean_sd summary = plain_mean_sd(values);
+  const mean_sd summary = mean_and_sd(values);
   out.n = summary.n;
   out.mean = summary.mean;
   out.sd = summary.sd;

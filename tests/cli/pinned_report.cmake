@@ -5,7 +5,10 @@
 # at commit bc919a1, before the study layer was restructured (issue 15), and guards that the
 # restructuring changes no number, key or note. Its numbers are checked against R elsewhere
 # (tests/reference/study/). A deliberate change of results.json must replace the pin in the same
-# commit and say why.
+# commit and say why. One such change so far: the study's scale means now come from the library's
+# one mean/SD (mean_and_sd, a corrected two-pass mean) instead of a private sum / n, which moved
+# two means in their last bit (belonging at t0: 3.462962962962963 -> 3.4629629629629632; at t1:
+# 3.967987804878048 -> 3.967987804878049); every other byte is as written at bc919a1.
 execute_process(COMMAND "${COMMAND}" report --study "${STUDY}" --out "${OUT}" --threads 2 --quiet
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
