@@ -137,6 +137,7 @@ void add_change_command(CLI::App& app) {
                                                    : wilcoxon_options::exact_policy::automatic;
     options.wilcoxon.correct = !s->no_correct;
     const change_data data = read_change_data(t, s->pre, s->post, s->data.id_column, s->count);
+    options.per_person = !s->out.empty();  // only the --out table needs each person's values
     const change_result result = analyse_change(data.pre, data.post, options);
     output_files files;  // both files, or neither
     if (!s->out.empty()) {

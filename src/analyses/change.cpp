@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "analyses/detail/change_parts.hpp"
 #include "analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -50,13 +51,15 @@ change_result analyse_change(const Eigen::Ref<const Eigen::VectorXd>& pre, const
   change_result out;
   out.options = options;
   if (options.count) out.rate_ratio = paired_rate_ratio(pre, post, rate_settings(options));  // validates the counts first
-  out.scores = compute_change_scores(pre, post);
+  out.scores = detail::change_scores_of(pre, post, options.per_person);
   out.n = out.scores.n;
   out.n_excluded = out.scores.n_excluded;
   out.t_test = paired_t_test(pre, post, options.level);
   out.effects = standardized_mean_change(pre, post, options.level);
   out.wilcoxon = wilcoxon_signed_rank(pre, post, options.wilcoxon);
-  if (!is_missing(options.reliability)) out.reliable = reliable_change(pre, post, reliable_settings(options));
+  if (!is_missing(options.reliability)) {
+    out.reliable = detail::reliable_change_of(pre, post, reliable_settings(options), options.per_person);
+  }
   if (!is_missing(options.cutoff)) {
     const auto category = [&](double v) { return is_missing(v) ? missing_value : (v >= options.cutoff ? 1.0 : 0.0); };
     const Eigen::VectorXd a = pre.unaryExpr(category);
@@ -95,6 +98,11 @@ change_data read_change_data(const table& data, const std::string& pre, const st
 table change_person_table(const change_result& result, const Eigen::Ref<const Eigen::VectorXd>& pre,
                           const Eigen::Ref<const Eigen::VectorXd>& post, const std::vector<std::string>& ids,
                           const std::string& id_column) {
+  if (!result.options.per_person) {
+    throw argument_error(
+        "change_person_table: the change result keeps no per-person values; compute it with "
+        "change_options::per_person = true");
+  }
   const std::size_t n = ids.size();
   if (static_cast<std::size_t>(pre.size()) != n || static_cast<std::size_t>(post.size()) != n ||
       result.scores.raw.size() != n) {

@@ -1,5 +1,6 @@
 #include "socialcure/analyses/change_scores.hpp"
 
+#include "analyses/detail/change_parts.hpp"
 #include "analyses/detail/pairs.hpp"
 
 namespace socialcure {
@@ -15,15 +16,22 @@ std::string_view to_string(percent_change_status status) noexcept {
 
 change_scores compute_change_scores(const Eigen::Ref<const Eigen::VectorXd>& pre,
                                     const Eigen::Ref<const Eigen::VectorXd>& post) {
+  return detail::change_scores_of(pre, post, true);
+}
+
+change_scores detail::change_scores_of(const Eigen::Ref<const Eigen::VectorXd>& pre,
+                                       const Eigen::Ref<const Eigen::VectorXd>& post, bool per_person) {
   const detail::complete_pairs pairs = detail::collect_pairs(pre, post, "compute_change_scores");
   change_scores out;
   out.n = pairs.rows.size();
   out.n_excluded = pairs.n_excluded;
-  const auto size = static_cast<std::size_t>(pre.size());
-  out.raw.assign(size, missing_value);
-  out.percent.assign(size, missing_value);
-  out.percent_status.assign(size, percent_change_status::not_assessed);
-  out.residualized.assign(size, missing_value);
+  if (per_person) {
+    const auto size = static_cast<std::size_t>(pre.size());
+    out.raw.assign(size, missing_value);
+    out.percent.assign(size, missing_value);
+    out.percent_status.assign(size, percent_change_status::not_assessed);
+    out.residualized.assign(size, missing_value);
+  }
   if (out.n == 0) return out;
 
   Eigen::VectorXd defined(static_cast<Eigen::Index>(out.n));
@@ -31,15 +39,18 @@ change_scores compute_change_scores(const Eigen::Ref<const Eigen::VectorXd>& pre
   for (std::size_t k = 0; k < out.n; ++k) {
     const auto i = static_cast<Eigen::Index>(k);
     const std::size_t row = pairs.rows[k];
-    out.raw[row] = pairs.post(i) - pairs.pre(i);
+    if (per_person) out.raw[row] = pairs.post(i) - pairs.pre(i);
     if (pairs.pre(i) == 0.0) {
-      out.percent_status[row] = percent_change_status::zero_baseline;
+      if (per_person) out.percent_status[row] = percent_change_status::zero_baseline;
       ++out.n_percent_undefined;
       continue;
     }
-    out.percent_status[row] = percent_change_status::defined;
-    out.percent[row] = 100.0 * (pairs.post(i) - pairs.pre(i)) / pairs.pre(i);
-    defined(n_defined++) = out.percent[row];
+    const double percent = 100.0 * (pairs.post(i) - pairs.pre(i)) / pairs.pre(i);
+    if (per_person) {
+      out.percent_status[row] = percent_change_status::defined;
+      out.percent[row] = percent;
+    }
+    defined(n_defined++) = percent;
   }
   if (n_defined > 0) out.mean_percent_change = detail::mean_sd_of(defined.head(n_defined)).mean;
   const double mean_pre = detail::mean_sd_of(pairs.pre).mean;
@@ -53,7 +64,7 @@ change_scores compute_change_scores(const Eigen::Ref<const Eigen::VectorXd>& pre
   if (out.n >= 2 && sxx > 0) {
     out.residual_slope = (x * y).sum() / sxx;
     out.residual_intercept = mean_post - out.residual_slope * mean_pre;
-    for (std::size_t k = 0; k < out.n; ++k) {
+    for (std::size_t k = 0; per_person && k < out.n; ++k) {
       const auto i = static_cast<Eigen::Index>(k);
       out.residualized[pairs.rows[k]] = y(i) - out.residual_slope * x(i);
     }

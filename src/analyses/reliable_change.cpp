@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "analyses/detail/change_parts.hpp"
 #include "analyses/detail/pairs.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -83,6 +84,12 @@ void reliable_change_options::validate() const {
 reliable_change_result reliable_change(const Eigen::Ref<const Eigen::VectorXd>& pre,
                                        const Eigen::Ref<const Eigen::VectorXd>& post,
                                        const reliable_change_options& options) {
+  return detail::reliable_change_of(pre, post, options, true);
+}
+
+reliable_change_result detail::reliable_change_of(const Eigen::Ref<const Eigen::VectorXd>& pre,
+                                                  const Eigen::Ref<const Eigen::VectorXd>& post,
+                                                  const reliable_change_options& options, bool per_person) {
   options.validate();
   const detail::complete_pairs pairs = detail::collect_pairs(pre, post, "reliable_change");
   reliable_change_result out;
@@ -116,19 +123,21 @@ reliable_change_result reliable_change(const Eigen::Ref<const Eigen::VectorXd>& 
     case clinical_criterion::c: out.cutoff = (m0.sd * m1.mean + m1.sd * m0.mean) / (m0.sd + m1.sd); break;
   }
 
-  const auto size = static_cast<std::size_t>(pre.size());
-  out.rc.assign(size, missing_value);
-  out.classes.assign(size, reliable_change_class::not_assessed);
-  if (options.criterion != clinical_criterion::none) out.outcomes.assign(size, change_outcome::not_assessed);
+  if (per_person) {
+    const auto size = static_cast<std::size_t>(pre.size());
+    out.rc.assign(size, missing_value);
+    out.classes.assign(size, reliable_change_class::not_assessed);
+    if (options.criterion != clinical_criterion::none) out.outcomes.assign(size, change_outcome::not_assessed);
+  }
   for (std::size_t k = 0; k < pairs.rows.size(); ++k) {
     const std::size_t row = pairs.rows[k];
     const double after = pairs.post(static_cast<Eigen::Index>(k));
     const double rc = (after - pairs.pre(static_cast<Eigen::Index>(k))) / out.s_diff;
-    out.rc[row] = rc;
+    if (per_person) out.rc[row] = rc;
     reliable_change_class cls = reliable_change_class::unchanged;
     if (rc > options.critical) cls = reliable_change_class::increased;
     if (rc < -options.critical) cls = reliable_change_class::decreased;
-    out.classes[row] = cls;
+    if (per_person) out.classes[row] = cls;
     if (cls == reliable_change_class::increased) ++out.n_increased;
     if (cls == reliable_change_class::decreased) ++out.n_decreased;
     if (cls == reliable_change_class::unchanged) ++out.n_unchanged;
@@ -142,7 +151,7 @@ reliable_change_result reliable_change(const Eigen::Ref<const Eigen::VectorXd>& 
     change_outcome outcome = change_outcome::unchanged;
     if (improved) outcome = beyond ? change_outcome::recovered : change_outcome::improved;
     if (worse) outcome = change_outcome::deteriorated;
-    out.outcomes[row] = outcome;
+    if (per_person) out.outcomes[row] = outcome;
     if (outcome == change_outcome::recovered) ++out.n_recovered;
     if (outcome == change_outcome::improved) ++out.n_improved_only;
   }

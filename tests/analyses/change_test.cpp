@@ -8,9 +8,13 @@
 
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include <Eigen/Core>
 
@@ -28,6 +32,9 @@ namespace {
 constexpr double closed = 1e-12;
 constexpr double noncentral = 1e-9;
 const double na = socialcure::missing_value;
+
+// Bit for bit, so that a missing value (NaN) equals itself.
+bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
 socialcure::table synthetic_with_ids() {
   socialcure::csv_options options;
@@ -48,6 +55,7 @@ TEST_CASE("analyse_change: loneliness on the synthetic survey agrees with R in e
   options.reliability = 0.8;
   options.better = socialcure::improvement::lower;
   options.criterion = socialcure::clinical_criterion::a;
+  options.per_person = true;  // for rc below
   const auto r = socialcure::analyse_change(data.pre, data.post, options);
   const std::string set = "synthetic_lonely";
   paired.check_count(r.n, set, "n");
@@ -140,6 +148,7 @@ TEST_CASE("analyse_change: missing pairs are excluded and counted by every part"
   socialcure::change_options options;
   options.reliability = 0.7;
   options.cutoff = 2.0;
+  options.per_person = true;
   const auto r = socialcure::analyse_change(vec({1, 2, na, 4, 0}), vec({2, 4, 5, na, 3}), options);
   CHECK(r.n == 3);
   CHECK(r.n_excluded == 2);
@@ -156,6 +165,85 @@ TEST_CASE("analyse_change: missing pairs are excluded and counted by every part"
   // Category "at or above 2": pre {0, 1, 0} -> post {1, 1, 1}: c = 2 (0 -> 1), b = 0.
   CHECK(r.category->b == 0);
   CHECK(r.category->c == 2);
+}
+
+TEST_CASE("analyse_change: without per_person the per-person vectors stay empty and the summaries are the same") {
+  const auto table = synthetic_with_ids();
+  // Loneliness (no zero baseline) and GP visits (counts with zero baselines), both with reliable
+  // and clinically significant change (criterion a) and a cut-off.
+  for (const bool counts : {false, true}) {
+    const auto data = counts ? socialcure::read_change_data(table, "gp_pre", "gp_post", "id", true)
+                             : socialcure::read_change_data(table, "lonely_pre", "lonely_post", "id");
+    INFO((counts ? "gp visits" : "loneliness"));
+    socialcure::change_options options;
+    options.reliability = 0.8;
+    options.better = socialcure::improvement::lower;
+    options.criterion = socialcure::clinical_criterion::a;
+    options.cutoff = counts ? 3.0 : 20.0;
+    options.count = counts;
+    const auto lean = socialcure::analyse_change(data.pre, data.post, options);
+    options.per_person = true;
+    const auto full = socialcure::analyse_change(data.pre, data.post, options);
+    CHECK(lean.scores.raw.empty());
+    CHECK(lean.scores.percent.empty());
+    CHECK(lean.scores.percent_status.empty());
+    CHECK(lean.scores.residualized.empty());
+    REQUIRE(full.scores.raw.size() == 60);
+    const socialcure::change_scores& a = lean.scores;
+    const socialcure::change_scores& b = full.scores;
+    CHECK(a.n == b.n);
+    CHECK(a.n_excluded == b.n_excluded);
+    CHECK(a.n_percent_undefined == b.n_percent_undefined);
+    CHECK(same_bits(a.mean_percent_change, b.mean_percent_change));
+    CHECK(same_bits(a.percent_change_of_means, b.percent_change_of_means));
+    CHECK(same_bits(a.residual_intercept, b.residual_intercept));
+    CHECK(same_bits(a.residual_slope, b.residual_slope));
+    REQUIRE(lean.reliable.has_value());
+    REQUIRE(full.reliable.has_value());
+    const socialcure::reliable_change_result& x = *lean.reliable;
+    const socialcure::reliable_change_result& y = *full.reliable;
+    CHECK(x.rc.empty());
+    CHECK(x.classes.empty());
+    CHECK(x.outcomes.empty());
+    REQUIRE(y.classes.size() == 60);
+    REQUIRE(y.outcomes.size() == 60);
+    for (const auto& [p, q] : {std::pair{x.sem, y.sem}, {x.s_diff, y.s_diff}, {x.sd_pre, y.sd_pre},
+                               {x.mean_pre, y.mean_pre}, {x.min_reliable_change, y.min_reliable_change},
+                               {x.cutoff, y.cutoff}}) {
+      CHECK(same_bits(p, q));
+    }
+    // The counts without the vectors are the counts of the vectors' classes.
+    std::size_t increased = 0;
+    std::size_t decreased = 0;
+    std::size_t recovered = 0;
+    for (std::size_t i = 0; i < 60; ++i) {
+      increased += y.classes[i] == socialcure::reliable_change_class::increased ? 1U : 0U;
+      decreased += y.classes[i] == socialcure::reliable_change_class::decreased ? 1U : 0U;
+      recovered += y.outcomes[i] == socialcure::change_outcome::recovered ? 1U : 0U;
+    }
+    CHECK(x.n_increased == increased);
+    CHECK(x.n_decreased == decreased);
+    CHECK(x.n_recovered == recovered);
+    CHECK(x.n_unchanged == y.n_unchanged);
+    CHECK(x.n_improved == y.n_improved);
+    CHECK(x.n_deteriorated == y.n_deteriorated);
+    CHECK(x.n_improved_only == y.n_improved_only);
+    CHECK(x.n_improved == decreased);  // lower is better
+  }
+}
+
+TEST_CASE("change_person_table needs a result computed with per_person") {
+  const auto pre = vec({1, 2, 3});
+  const auto post = vec({2, 2, 5});
+  const auto lean = socialcure::analyse_change(pre, post);
+  const std::string message = message_of<socialcure::argument_error>(
+      [&] { (void)socialcure::change_person_table(lean, pre, post, {"a", "b", "c"}); });
+  CHECK(contains(message, "change_person_table"));
+  CHECK(contains(message, "per_person = true"));
+  socialcure::change_options keep;
+  keep.per_person = true;
+  const auto full = socialcure::analyse_change(pre, post, keep);
+  CHECK(socialcure::change_person_table(full, pre, post, {"a", "b", "c"}).rows() == 3);
 }
 
 TEST_CASE("analyse_change: invalid settings and data are argument errors") {

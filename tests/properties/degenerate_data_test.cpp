@@ -350,7 +350,9 @@ TEST_CASE("degenerate: alpha with one item never answered is a data_error naming
 TEST_CASE("regression: the change analysis with no complete pair does not claim every difference is zero") {
   const Eigen::VectorXd pre = vec({na, 3, na, na});
   const Eigen::VectorXd post = vec({2, na, na, na});
-  const sc::change_result r = sc::analyse_change(pre, post);
+  sc::change_options o;
+  o.per_person = true;
+  const sc::change_result r = sc::analyse_change(pre, post, o);
   CHECK(r.n == 0);
   CHECK(r.n_excluded == 4);
   CHECK(r.t_test.n == 0);

@@ -320,6 +320,7 @@ TEST_CASE("properties: permuting the pairs changes no result of the change analy
     o.better = sc::improvement::lower;
     o.cutoff = counts ? 3.0 : 20.0;
     o.count = counts;
+    o.per_person = true;
     const sc::change_result a = sc::analyse_change(pre, post, o);
     const sc::change_result b = sc::analyse_change(pre_p, post_p, o);
     CHECK(a.n == b.n);

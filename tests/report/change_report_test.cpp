@@ -121,10 +121,27 @@ TEST_CASE("change_text names the exclusions, methods and parts") {
   CHECK_FALSE(contains(text, "McNemar"));
 }
 
+TEST_CASE("change_json and change_text are the same with and without the per-person values") {
+  socialcure::change_options options;
+  options.reliability = 0.8;
+  options.better = socialcure::improvement::lower;
+  options.criterion = socialcure::clinical_criterion::a;
+  options.cutoff = 3;
+  options.count = true;
+  const auto lean = socialcure::analyse_change(pre_values(), post_values(), options);
+  options.per_person = true;
+  const auto full = socialcure::analyse_change(pre_values(), post_values(), options);
+  REQUIRE(lean.scores.raw.empty());
+  REQUIRE(full.scores.raw.size() == 8);
+  CHECK(socialcure::change_json(lean, "pre", "post") == socialcure::change_json(full, "pre", "post"));
+  CHECK(socialcure::change_text(lean, "pre", "post") == socialcure::change_text(full, "pre", "post"));
+}
+
 TEST_CASE("change_csv writes one row per input person with the statuses") {
   socialcure::change_options options;
   options.reliability = 0.8;
   options.better = socialcure::improvement::lower;
+  options.per_person = true;
   const Eigen::VectorXd pre = pre_values();
   const Eigen::VectorXd post = post_values();
   const auto result = socialcure::analyse_change(pre, post, options);

@@ -42,6 +42,12 @@ struct change_options {
   double exposure_pre = 1.0;
   double exposure_post = 1.0;
   wilcoxon_options wilcoxon;
+  /// Keep the per-person vectors (scores.raw, percent, percent_status, residualized; reliable->rc,
+  /// classes, outcomes), which change_person_table needs. When false (the default) the result keeps
+  /// only the summaries (n, means, counts, percent change of the means, mean individual percent
+  /// change, the residualized-change regression, the reliable and clinical change counts, the
+  /// tests), which are identical either way, and its size does not grow with n.
+  bool per_person = false;
   /// \throws argument_error naming the bad setting.
   void validate() const;
 };
@@ -51,11 +57,11 @@ struct change_result {
   std::size_t n = 0;           ///< pairs analysed
   std::size_t n_excluded = 0;  ///< pairs with a missing pre or post
   change_options options;
-  change_scores scores;
+  change_scores scores;  ///< its per-person vectors are empty unless options.per_person
   paired_t_result t_test;
   standardized_change effects;
   wilcoxon_result wilcoxon;
-  std::optional<reliable_change_result> reliable;  ///< with a reliability
+  std::optional<reliable_change_result> reliable;  ///< with a reliability (per-person vectors as scores)
   std::optional<mcnemar_result> category;          ///< with a cut-off
   std::optional<rate_ratio_result> rate_ratio;     ///< for counts
 };
@@ -72,7 +78,8 @@ struct change_result {
 /// residualized_change, and with reliable change rc and rc_class (increased / decreased /
 /// unchanged / not_assessed), improvement (improved / deteriorated / unchanged, when the better
 /// direction is known) and outcome (recovered / improved / unchanged / deteriorated, with a
-/// clinical criterion). \throws argument_error when the ids do not match the analysed length.
+/// clinical criterion). `result` must come from analyse_change with change_options::per_person =
+/// true. \throws argument_error when it does not, or when the ids do not match the analysed length.
 [[nodiscard]] table change_person_table(const change_result& result, const Eigen::Ref<const Eigen::VectorXd>& pre,
                                         const Eigen::Ref<const Eigen::VectorXd>& post,
                                         const std::vector<std::string>& ids, const std::string& id_column = "id");
