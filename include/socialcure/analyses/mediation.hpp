@@ -95,8 +95,10 @@ struct mediation_options {
   unsigned threads = 0;             ///< 0: all hardware threads
   bool contrasts = true;            ///< pairwise contrasts of the specific indirect effects
   bool keep_replicates = false;     ///< keep every replicate of every effect in the result
-  /// Called as replicates complete with (done, total), under a lock from a worker thread; return
-  /// false to cancel (the result then has `cancelled` set and no intervals).
+  /// Called with (done, total) as blocks of replicates complete, and at large n also between the
+  /// replicates of a block (about every 2^18 resampled cases, `done` unchanged), always under one
+  /// lock, from a worker thread; return false to cancel (the result then has `cancelled` set and no
+  /// intervals). A cancel is seen within a replicate's time, not a block's.
   std::function<bool(std::size_t, std::size_t)> progress;
   /// \throws argument_error on a level outside (0, 1) or too few replicates for the level's
   /// percentile interval (fewer than about 1 / alpha).
