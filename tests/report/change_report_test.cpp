@@ -37,15 +37,21 @@ Eigen::VectorXd post_values() {
   return v;
 }
 
-}  // namespace
-
-TEST_CASE("change_json has the documented keys, values bit-identical to the result") {
+// Every part of the change analysis: reliable and clinically significant change, a cut-off, counts.
+socialcure::change_options every_part() {
   socialcure::change_options options;
   options.reliability = 0.8;
   options.better = socialcure::improvement::lower;
   options.criterion = socialcure::clinical_criterion::a;
   options.cutoff = 3;
   options.count = true;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("change_json has the documented keys, values bit-identical to the result") {
+  socialcure::change_options options = every_part();
   const auto result = socialcure::analyse_change(pre_values(), post_values(), options);
   const json j = json::parse(socialcure::change_json(result, "visits_t0", "visits_t1"));
   CHECK(j["schema"] == "socialcure.change/1");
@@ -122,12 +128,7 @@ TEST_CASE("change_text names the exclusions, methods and parts") {
 }
 
 TEST_CASE("change_json and change_text are the same with and without the per-person values") {
-  socialcure::change_options options;
-  options.reliability = 0.8;
-  options.better = socialcure::improvement::lower;
-  options.criterion = socialcure::clinical_criterion::a;
-  options.cutoff = 3;
-  options.count = true;
+  socialcure::change_options options = every_part();
   const auto lean = socialcure::analyse_change(pre_values(), post_values(), options);
   options.per_person = true;
   const auto full = socialcure::analyse_change(pre_values(), post_values(), options);
