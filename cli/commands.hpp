@@ -15,6 +15,8 @@ void add_change_command(CLI::App& app);
 void add_attrition_command(CLI::App& app);
 void add_mediate_command(CLI::App& app);
 void add_mediate_within_command(CLI::App& app);
+void add_moderate_command(CLI::App& app);
+void add_moderate_within_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 
 }  // namespace socialcure::cli

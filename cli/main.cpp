@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   socialcure::cli::add_attrition_command(app);
   socialcure::cli::add_mediate_command(app);
   socialcure::cli::add_mediate_within_command(app);
+  socialcure::cli::add_moderate_command(app);
+  socialcure::cli::add_moderate_within_command(app);
   socialcure::cli::add_report_command(app);
 
   try {

@@ -67,6 +67,7 @@
 #include "socialcure/report/groups_report.hpp"
 #include "socialcure/report/measures_report.hpp"
 #include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/moderation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/regression_report.hpp"
 #include "socialcure/report/study_report.hpp"

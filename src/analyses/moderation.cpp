@@ -277,9 +277,12 @@ void add_plot_data(moderation_result& out, const analysed& a, int model, double 
   }
 }
 
+// Given values of Z when there are any; else W's rule, percentiles when W's values are given.
 probe_set probes_of(const Eigen::VectorXd& v, const std::string& name, const probe_options& options,
                     const std::vector<double>& given) {
-  if (given.empty()) return choose_probe_values(span_of(v), name, options);
+  if (given.empty()) {
+    return choose_probe_values(span_of(v), name, options.method == probe_method::values ? probe_options{} : options);
+  }
   probe_options o;
   o.method = probe_method::values;
   o.values = given;
@@ -359,11 +362,9 @@ moderation_result fit_moderation(const table& data, const moderation_spec& spec,
   out.equation.missing_by_column = frame.missing_by_column;
   out.interactions = interaction_tests(spec, out.equation, x, a.y);
 
-  out.w_probes = probes_of(a.w, spec.w, options.probe, {});
+  out.w_probes = choose_probe_values(span_of(a.w), spec.w, options.probe);
   if (spec.model >= 2) out.z_probes = probes_of(a.z, spec.z, options.probe, options.z_values);
-  probe_options x_rule = options.probe;
-  if (x_rule.method == probe_method::values) x_rule = probe_options{};
-  out.x_probes = choose_probe_values(span_of(a.x), spec.x, x_rule);
+  out.x_probes = probes_of(a.x, spec.x, options.probe, {});
   collect_probe_notes(out);
   const double crit = critical_value(out.equation.df_residual, options.level);
   add_conditional_effects(out, spec.model, crit);
@@ -411,7 +412,7 @@ moderation_result fit_within_moderation(const table& data, const within_moderati
   out.equation.n_excluded = frame.n_excluded;
   out.equation.missing_by_column = frame.missing_by_column;
   out.interactions = {test_columns(out.equation, x, a.y, {1}, spec.w)};
-  out.w_probes = probes_of(a.w, spec.w, options.probe, {});
+  out.w_probes = choose_probe_values(span_of(a.w), spec.w, options.probe);
   collect_probe_notes(out);
   const double crit = critical_value(out.equation.df_residual, options.level);
   for (double w : out.w_probes.values) {

@@ -15,29 +15,8 @@ namespace socialcure {
 
 namespace {
 
-/// A "nice" axis from lo to hi with about 5 ticks.
-struct axis {
-  double lo = 0.0;
-  double hi = 1.0;
-  double step = 0.2;
-};
-
-axis nice_axis(double lo, double hi) {
-  if (!(hi > lo)) {
-    lo -= 1.0;
-    hi += 1.0;
-  }
-  const double raw = (hi - lo) / 5.0;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
-  for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    if (m * magnitude >= raw) {
-      step = m * magnitude;
-      break;
-    }
-  }
-  return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
-}
+using detail::axis;
+using detail::nice_axis;
 
 }  // namespace
 

@@ -79,7 +79,9 @@ struct moderation_options {
   se_type se = se_type::classical;
   double level = 0.95;
   probe_options probe;           ///< probe values of W (and of Z unless z_values are given)
-  std::vector<double> z_values;  ///< given probe values of Z (models 2 and 3)
+  /// Given probe values of Z (models 2 and 3). Without them Z follows W's rule, except that given
+  /// values of W leave Z (and X in the plot data) at the percentiles.
+  std::vector<double> z_values;
   bool johnson_neyman = true;
   /// \throws argument_error on a level outside (0, 1) or invalid probe options.
   void validate() const;
