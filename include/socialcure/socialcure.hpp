@@ -49,7 +49,9 @@
 #include "socialcure/analyses/change_scores.hpp"
 #include "socialcure/analyses/effect_sizes.hpp"
 #include "socialcure/analyses/mediation.hpp"
+#include "socialcure/analyses/moderation.hpp"
 #include "socialcure/analyses/paired_tests.hpp"
+#include "socialcure/analyses/probing.hpp"
 #include "socialcure/analyses/reliable_change.hpp"
 
 // study: the study description, the study file, the stages of a pre/post study
