@@ -416,8 +416,8 @@ std::string johnson_neyman_svg(const moderation_result& r) {
         << "\" y=\"" << a.top - 6.0 << "\" text-anchor=\"middle\" fill=\"#d1495b\">" << format_significant(p.value, 4)
         << "</text>\n";
   }
-  out << "<text x=\"" << a.left << "\" y=\"" << height - 12.0 << "\">Shaded: significant at "
-      << format_significant(100.0 * (1.0 - r.level), 4) << "% (" << detail::xml_escape(jn.summary) << ")</text>\n";
+  out << "<text x=\"" << a.left << "\" y=\"" << height - 12.0 << "\">Shaded: significant at the "
+      << format_significant(100.0 * (1.0 - r.level), 4) << "% level (" << detail::xml_escape(jn.summary) << ")</text>\n";
   detail::svg_close(out);
   return out.str();
 }
