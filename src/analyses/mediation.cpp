@@ -467,14 +467,8 @@ mediation_result naming_source(const table& data, Fit&& fit) {
   }
 }
 
-mediation_result fit_between_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
-  model_spec ms;
-  ms.response = spec.y;
-  ms.predictors = {spec.x};
-  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
-  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
-  const model_frame frame = build_model_frame(data, ms);
-  mediation_result out;
+void describe_sample(mediation_result& out, const model_frame& frame, const mediation_spec& spec,
+                     const mediation_options& options) {
   out.model = spec.model;
   out.x = spec.x;
   out.mediators = spec.mediators;
@@ -485,6 +479,17 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
   out.missing_by_column = frame.missing_by_column;
   out.level = options.level;
   out.se = options.se;
+}
+
+mediation_result fit_between_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
+  model_spec ms;
+  ms.response = spec.y;
+  ms.predictors = {spec.x};
+  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
+  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  const model_frame frame = build_model_frame(data, ms);
+  mediation_result out;
+  describe_sample(out, frame, spec, options);
   const built_model m = build_between(frame, spec, options);
   require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);
@@ -723,20 +728,6 @@ std::vector<conditional_direct_effect> conditional_direct_effects(const ols_resu
     out.push_back({w, effect});
   }
   return out;
-}
-
-void describe_sample(mediation_result& out, const model_frame& frame, const mediation_spec& spec,
-                     const mediation_options& options) {
-  out.model = spec.model;
-  out.x = spec.x;
-  out.mediators = spec.mediators;
-  out.y = spec.y;
-  out.covariates = spec.covariates;
-  out.n = frame.rows.size();
-  out.n_excluded = frame.n_excluded;
-  out.missing_by_column = frame.missing_by_column;
-  out.level = options.level;
-  out.se = options.se;
 }
 
 mediation_result fit_conditional_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
