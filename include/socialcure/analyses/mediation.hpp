@@ -39,7 +39,7 @@
 /// for a dichotomous W, omega(max) - omega(min); pairwise contrasts omega(w_j) - omega(w_i) for
 /// probe values i < j; conditional direct effects c1 + c3 w with t-based inference (8, 15, 59).
 /// Every effect is a sum of products of coefficients, so the same bootstrap or Monte Carlo
-/// replicates serve them all (docs/methods/conditional_process.md).
+/// replicates serve them all.
 ///
 /// Cases with a missing value on any model variable are excluded listwise and counted.
 
