@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <optional>
 #include <set>
 
 #include "analyses/detail/path_system.hpp"
@@ -26,9 +27,51 @@ void check_names(const std::vector<std::string>& names, const char* who) {
   }
 }
 
+/// Which paths the moderator W moderates.
+struct moderated_paths {
+  bool a = false;  ///< X -> M
+  bool b = false;  ///< M -> Y
+  bool c = false;  ///< X -> Y
+};
+
+std::optional<moderated_paths> paths_of(int model) {
+  switch (model) {
+    case 7: return moderated_paths{true, false, false};
+    case 8: return moderated_paths{true, false, true};
+    case 14: return moderated_paths{false, true, false};
+    case 15: return moderated_paths{false, true, true};
+    case 58: return moderated_paths{true, true, false};
+    case 59: return moderated_paths{true, true, true};
+    default: return std::nullopt;
+  }
+}
+
+void validate_moderator(const mediation_spec& s) {
+  if (s.moderated_model == 0) {
+    if (!s.w.empty()) throw argument_error("mediation_spec: a moderator w ('" + s.w + "') needs a moderated_model (7, 8, 14, 15, 58 or 59)");
+    return;
+  }
+  if (!paths_of(s.moderated_model)) {
+    throw argument_error("mediation_spec: moderated_model " + std::to_string(s.moderated_model) +
+                         " is not a conditional process model (allowed: 7, 8, 14, 15, 58, 59)");
+  }
+  const std::string model = "model " + std::to_string(s.moderated_model);
+  if (s.w.empty()) throw argument_error("mediation_spec: " + model + " needs a moderator w");
+  if (s.model == mediation_model::serial) throw argument_error("mediation_spec: " + model + " needs parallel mediators");
+  const auto same = [&](const std::string& name, const std::string& role) {
+    if (name == s.w) throw argument_error("mediation_spec: the moderator w '" + s.w + "' is also " + role);
+  };
+  same(s.x, "X");
+  same(s.y, "Y");
+  for (const auto& m : s.mediators) same(m, "a mediator");
+  for (const auto& c : s.covariates) same(c, "a covariate");
+  s.probe.validate();
+}
+
 }  // namespace
 
 void mediation_spec::validate() const {
+  validate_moderator(*this);
   if (mediators.empty()) throw argument_error("mediation_spec: no mediators");
   if (model == mediation_model::parallel && mediators.size() > 10) {
     throw argument_error("mediation_spec: at most 10 parallel mediators (" + std::to_string(mediators.size()) + " given)");
@@ -70,15 +113,23 @@ void mediation_options::validate() const {
 
 namespace {
 
+/// Where a conditional process effect belongs: its mediator (or "total") and moderator values.
+struct conditional_tag {
+  std::string mediator;
+  double w = missing_value;       ///< conditional effects; a contrast's later value
+  double w_from = missing_value;  ///< a contrast's earlier value
+};
+
 /// What an effect is and how to report it.
 struct effect_info {
-  enum class group { indirect, contrast, standardized } kind = group::indirect;
+  enum class group { indirect, contrast, standardized, conditional, index, conditional_contrast } kind = group::indirect;
   std::string label;
   std::vector<std::string> path;
   // A path through one mediator: (equation, position) of a and of b, for the Sobel tests.
   bool single = false;
   detail::coefficient_ref a;
   detail::coefficient_ref b;
+  conditional_tag tag;
 };
 
 /// The model as a system of equations plus its effects.
@@ -129,7 +180,7 @@ void add_derived_effects(built_model& m, const mediation_options& options, std::
     total.terms.insert(total.terms.end(), m.effects[i].terms.begin(), m.effects[i].terms.end());
   }
   m.effects.push_back(total);
-  m.info.push_back({effect_info::group::indirect, "total", {"total"}, false, {}, {}});
+  m.info.push_back({effect_info::group::indirect, "total", {"total"}, false, {}, {}, {}});
   if (options.contrasts) {
     for (std::size_t i = 0; i < specific; ++i) {
       for (std::size_t j = i + 1; j < specific; ++j) {
@@ -141,7 +192,7 @@ void add_derived_effects(built_model& m, const mediation_options& options, std::
         }
         m.effects.push_back(c);
         m.info.push_back({effect_info::group::contrast, m.info[i].label + " - " + m.info[j].label, {m.info[i].label, m.info[j].label},
-                          false, {}, {}});
+                          false, {}, {}, {}});
       }
     }
   }
@@ -154,7 +205,7 @@ void add_derived_effects(built_model& m, const mediation_options& options, std::
       m.effects.push_back(s);
       m.info.push_back({effect_info::group::standardized,
                         std::string(complete ? "complete(" : "partial(") + m.info[i].label + ")", m.info[i].path, false, {},
-                        {}});
+                        {}, {}});
     }
   }
 }
@@ -250,6 +301,21 @@ ols_result fit_total(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const s
   ols_result fit = fit_ols(x, y, terms, true, o);
   fit.response = response;
   return fit;
+}
+
+/// Puts an effect where its kind belongs in the result.
+void place_effect(const effect_info& info, mediation_effect effect, mediation_result& out) {
+  const conditional_tag& tag = info.tag;
+  switch (info.kind) {
+    case effect_info::group::indirect: out.indirect.push_back(std::move(effect)); break;
+    case effect_info::group::contrast: out.contrasts.push_back(std::move(effect)); break;
+    case effect_info::group::standardized: out.standardized.push_back(std::move(effect)); break;
+    case effect_info::group::conditional: out.conditional_indirect.push_back({tag.mediator, tag.w, std::move(effect)}); break;
+    case effect_info::group::index: out.index_of_moderated_mediation.push_back({tag.mediator, std::move(effect)}); break;
+    case effect_info::group::conditional_contrast:
+      out.conditional_contrasts.push_back({tag.mediator, tag.w_from, tag.w, std::move(effect)});
+      break;
+  }
 }
 
 /// Point estimates, Sobel tests, replicates and intervals of every effect; returns the sample SDs
@@ -358,11 +424,7 @@ Eigen::VectorXd infer(const built_model& m, const std::vector<ols_result>& fits,
         effect.sobel2_p = z_two_sided_p(effect.sobel2_z);
       }
     }
-    switch (info.kind) {
-      case effect_info::group::indirect: out.indirect.push_back(std::move(effect)); break;
-      case effect_info::group::contrast: out.contrasts.push_back(std::move(effect)); break;
-      case effect_info::group::standardized: out.standardized.push_back(std::move(effect)); break;
-    }
+    place_effect(info, std::move(effect), out);
   }
   if (rs.discarded > 0) {
     out.notes.push_back(std::to_string(rs.discarded) +
@@ -405,14 +467,8 @@ mediation_result naming_source(const table& data, Fit&& fit) {
   }
 }
 
-mediation_result fit_between_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
-  model_spec ms;
-  ms.response = spec.y;
-  ms.predictors = {spec.x};
-  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
-  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
-  const model_frame frame = build_model_frame(data, ms);
-  mediation_result out;
+void describe_sample(mediation_result& out, const model_frame& frame, const mediation_spec& spec,
+                     const mediation_options& options) {
   out.model = spec.model;
   out.x = spec.x;
   out.mediators = spec.mediators;
@@ -423,6 +479,17 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
   out.missing_by_column = frame.missing_by_column;
   out.level = options.level;
   out.se = options.se;
+}
+
+mediation_result fit_between_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
+  model_spec ms;
+  ms.response = spec.y;
+  ms.predictors = {spec.x};
+  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
+  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  const model_frame frame = build_model_frame(data, ms);
+  mediation_result out;
+  describe_sample(out, frame, spec, options);
   const built_model m = build_between(frame, spec, options);
   require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);
@@ -441,6 +508,263 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
   }
   add_path(out, spec.x, spec.y, y_fit.coefficients[1]);
   for (std::size_t j = 0; j < spec.mediators.size(); ++j) add_path(out, spec.mediators[j], spec.y, y_fit.coefficients[2 + c + j]);
+  const Eigen::VectorXd sds = infer(m, out.equations, options, out);
+  out.sd_x = sds(1);
+  out.sd_y = sds(sds.size() - 1);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional process models (PROCESS 7, 8, 14, 15, 58, 59)
+
+/// Where the columns of a conditional process model are in the system's data (0 = none).
+struct conditional_layout {
+  moderated_paths mod;
+  std::size_t c = 0;  ///< covariates, columns 2..1+c
+  std::size_t k = 0;  ///< mediators, columns 2+c..1+c+k
+  std::size_t w = 0;
+  std::size_t xw = 0;
+  std::vector<std::size_t> mw;  ///< per mediator (when W moderates M -> Y)
+  std::size_t y = 0;
+  [[nodiscard]] std::size_t mediator(std::size_t j) const { return 2 + c + j; }
+};
+
+/// A path coefficient that may depend on W: the sum of coefficient x w^degree over its parts.
+struct w_linear {
+  std::vector<std::pair<detail::coefficient_ref, int>> parts;
+};
+
+/// The product of the factors, expanded into terms, at W = w; with `degree` >= 0 only the terms
+/// of that power of w, with weight 1 (the coefficient of w^degree).
+detail::effect_definition product_at(const std::vector<w_linear>& factors, double w, int degree = -1) {
+  struct partial {
+    detail::effect_term term;
+    int degree = 0;
+  };
+  std::vector<partial> terms(1);
+  for (const w_linear& f : factors) {
+    std::vector<partial> next;
+    for (const partial& t : terms) {
+      for (const auto& [ref, d] : f.parts) {
+        partial p = t;
+        p.term.weight *= std::pow(w, d);
+        p.term.factors.push_back(ref);
+        p.degree += d;
+        next.push_back(std::move(p));
+      }
+    }
+    terms = std::move(next);
+  }
+  detail::effect_definition out;
+  for (partial& t : terms) {
+    if (degree >= 0 && t.degree != degree) continue;
+    if (degree >= 0) t.term.weight = 1.0;
+    out.terms.push_back(std::move(t.term));
+  }
+  return out;
+}
+
+/// `plus` minus `minus`.
+detail::effect_definition difference_of(const detail::effect_definition& plus, const detail::effect_definition& minus) {
+  detail::effect_definition out = plus;
+  for (detail::effect_term t : minus.terms) {
+    t.weight = -t.weight;
+    out.terms.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::size_t position_of(const detail::path_equation& eq, std::size_t column) {
+  return static_cast<std::size_t>(std::find(eq.regressors.begin(), eq.regressors.end(), column) - eq.regressors.begin());
+}
+
+/// The data columns: intercept, X, covariates, mediators, W (the frame's), then X*W and the M_j*W
+/// that the model needs, then Y; the product variables are centred first when asked.
+Eigen::MatrixXd conditional_data(const model_frame& frame, const mediation_spec& spec, conditional_layout& l,
+                                 std::vector<std::string>& names) {
+  l.mod = *paths_of(spec.moderated_model);
+  l.c = spec.covariates.size();
+  l.k = spec.mediators.size();
+  l.w = 2 + l.c + l.k;
+  std::size_t next = l.w + 1;
+  if (l.mod.a || l.mod.c) l.xw = next++;
+  if (l.mod.b) {
+    for (std::size_t j = 0; j < l.k; ++j) l.mw.push_back(next++);
+  }
+  l.y = next;
+  Eigen::MatrixXd z(frame.x.rows(), static_cast<Eigen::Index>(l.y + 1));
+  z.leftCols(frame.x.cols()) = frame.x;
+  z.col(static_cast<Eigen::Index>(l.y)) = frame.y;
+  names = frame.term_names();
+  const auto col = [&](std::size_t j) { return z.col(static_cast<Eigen::Index>(j)); };
+  if (spec.center) {
+    std::vector<std::size_t> centre = {l.w};
+    if (l.xw != 0) centre.push_back(1);
+    for (std::size_t j = 0; j < l.mw.size(); ++j) centre.push_back(l.mediator(j));
+    for (const std::size_t j : centre) col(j).array() -= col(j).mean();
+  }
+  if (l.xw != 0) {
+    col(l.xw) = col(1).cwiseProduct(col(l.w));
+    names.push_back(spec.x + "*" + spec.w);
+  }
+  for (std::size_t j = 0; j < l.mw.size(); ++j) {
+    col(l.mw[j]) = col(l.mediator(j)).cwiseProduct(col(l.w));
+    names.push_back(spec.mediators[j] + "*" + spec.w);
+  }
+  names.push_back(spec.y);
+  return z;
+}
+
+/// The equations in PROCESS's column order: M_j on X (W, X*W), covariates; Y on X, the mediators,
+/// (W, the M_j*W, X*W), covariates.
+void conditional_equations(built_model& m, const conditional_layout& l) {
+  for (std::size_t j = 0; j < l.k; ++j) {
+    detail::path_equation eq;
+    eq.outcome = l.mediator(j);
+    eq.regressors = {0, 1};
+    if (l.mod.a) eq.regressors.insert(eq.regressors.end(), {l.w, l.xw});
+    for (std::size_t i = 0; i < l.c; ++i) eq.regressors.push_back(2 + i);
+    m.system.equations.push_back(eq);
+  }
+  detail::path_equation ye;
+  ye.outcome = l.y;
+  ye.regressors = {0, 1};
+  for (std::size_t j = 0; j < l.k; ++j) ye.regressors.push_back(l.mediator(j));
+  if (l.mod.b || l.mod.c) ye.regressors.push_back(l.w);
+  ye.regressors.insert(ye.regressors.end(), l.mw.begin(), l.mw.end());
+  if (l.mod.c) ye.regressors.push_back(l.xw);
+  for (std::size_t i = 0; i < l.c; ++i) ye.regressors.push_back(2 + i);
+  m.system.equations.push_back(ye);
+}
+
+/// The factors of the indirect effect through mediator j: (a1 + a3 w) and (b1 + b3 w).
+std::vector<w_linear> chain_of(const built_model& m, const conditional_layout& l, std::size_t j) {
+  const auto& eq = m.system.equations;
+  w_linear a;
+  a.parts.push_back({{j, position_of(eq[j], 1)}, 0});
+  if (l.mod.a) a.parts.push_back({{j, position_of(eq[j], l.xw)}, 1});
+  w_linear b;
+  b.parts.push_back({{l.k, position_of(eq[l.k], l.mediator(j))}, 0});
+  if (l.mod.b) b.parts.push_back({{l.k, position_of(eq[l.k], l.mw[j])}, 1});
+  return {a, b};
+}
+
+/// Adds an effect of a conditional process model.
+void add_tagged(built_model& m, effect_info::group kind, detail::effect_definition e, conditional_tag tag,
+                std::vector<std::string> path) {
+  m.effects.push_back(std::move(e));
+  effect_info info;
+  info.kind = kind;
+  info.label = tag.mediator;
+  info.path = std::move(path);
+  info.tag = std::move(tag);
+  m.info.push_back(std::move(info));
+}
+
+/// The conditional indirect effects at every probe value (each mediator, then their total), the
+/// index of moderated mediation (linear omega, or a dichotomous W) and the pairwise contrasts
+/// between probe values (always for 58 and 59, where they replace the index).
+void add_conditional_effects(built_model& m, const conditional_layout& l, const mediation_spec& spec,
+                             const probe_set& probes, bool contrasts) {
+  std::vector<std::vector<w_linear>> chains;
+  for (std::size_t j = 0; j < l.k; ++j) chains.push_back(chain_of(m, l, j));
+  const auto path = [&](std::size_t j) { return std::vector<std::string>{spec.x, spec.mediators[j], spec.y}; };
+  const std::vector<double>& ws = probes.values;
+  for (std::size_t j = 0; j < l.k; ++j) {
+    for (const double w : ws) add_tagged(m, effect_info::group::conditional, product_at(chains[j], w), {spec.mediators[j], w}, path(j));
+  }
+  if (l.k > 1) {
+    for (const double w : ws) {
+      detail::effect_definition total;
+      for (const auto& chain : chains) {
+        const detail::effect_definition e = product_at(chain, w);
+        total.terms.insert(total.terms.end(), e.terms.begin(), e.terms.end());
+      }
+      add_tagged(m, effect_info::group::conditional, total, {"total", w}, {"total"});
+    }
+  }
+  const bool linear = !(l.mod.a && l.mod.b);
+  for (std::size_t j = 0; j < l.k && (linear || probes.dichotomous); ++j) {
+    detail::effect_definition index = probes.dichotomous ? difference_of(product_at(chains[j], probes.maximum),
+                                                                         product_at(chains[j], probes.minimum))
+                                                         : product_at(chains[j], 0.0, 1);
+    add_tagged(m, effect_info::group::index, std::move(index), {spec.mediators[j]}, path(j));
+  }
+  if (!contrasts && linear) return;
+  for (std::size_t j = 0; j < l.k; ++j) {
+    for (std::size_t b = 1; b < ws.size(); ++b) {
+      for (std::size_t a = 0; a < b; ++a) {
+        add_tagged(m, effect_info::group::conditional_contrast,
+                   difference_of(product_at(chains[j], ws[b]), product_at(chains[j], ws[a])),
+                   {spec.mediators[j], ws[b], ws[a]}, path(j));
+      }
+    }
+  }
+}
+
+/// c1 + c3 w at every probe value, from the Y equation (its covariance, t on its residual df).
+std::vector<conditional_direct_effect> conditional_direct_effects(const ols_result& y_fit, const detail::path_equation& ye,
+                                                                  const conditional_layout& l, const probe_set& probes,
+                                                                  double level) {
+  const auto x = static_cast<Eigen::Index>(position_of(ye, 1));
+  const auto xw = static_cast<Eigen::Index>(position_of(ye, l.xw));
+  linear_effect e;
+  e.intercept = y_fit.coefficients[static_cast<std::size_t>(x)].estimate;
+  e.slope = y_fit.coefficients[static_cast<std::size_t>(xw)].estimate;
+  e.var_intercept = y_fit.covariance(x, x);
+  e.covariance = y_fit.covariance(x, xw);
+  e.var_slope = y_fit.covariance(xw, xw);
+  std::vector<conditional_direct_effect> out;
+  for (const double w : probes.values) {
+    const conditional_estimate c = evaluate_at(e, w, y_fit.df_residual, level);
+    coefficient effect;
+    effect.term = "direct";
+    effect.estimate = c.effect;
+    effect.se = c.se;
+    effect.statistic = c.t;
+    effect.p = c.p;
+    effect.ci_lower = c.ci_lower;
+    effect.ci_upper = c.ci_upper;
+    out.push_back({w, effect});
+  }
+  return out;
+}
+
+mediation_result fit_conditional_impl(const table& data, const mediation_spec& spec, const mediation_options& options) {
+  model_spec ms;
+  ms.response = spec.y;
+  ms.predictors = {spec.x};
+  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
+  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  ms.predictors.push_back(spec.w);
+  const model_frame frame = build_model_frame(data, ms);
+  mediation_result out;
+  describe_sample(out, frame, spec, options);
+  out.moderated_model = spec.moderated_model;
+  out.w = spec.w;
+  out.centred = spec.center;
+  conditional_layout l;
+  built_model m;
+  m.system.z = conditional_data(frame, spec, l, m.names);
+  m.centred.assign(static_cast<std::size_t>(m.system.z.cols()), false);
+  const Eigen::VectorXd w_col = m.system.z.col(static_cast<Eigen::Index>(l.w));
+  const probe_set probes = choose_probe_values(std::span<const double>(w_col.data(), static_cast<std::size_t>(w_col.size())),
+                                               spec.w, spec.probe);
+  out.w_values = probes.values;
+  out.w_dichotomous = probes.dichotomous;
+  out.notes = probes.notes;
+  conditional_equations(m, l);
+  add_conditional_effects(m, l, spec, probes, options.contrasts);
+  require_varying_outcome(m, spec.y);
+  out.equations = fit_equations(m, options);
+  const ols_result& y_fit = out.equations.back();
+  out.direct_effect = y_fit.coefficients[1];
+  for (std::size_t j = 0; j < l.k; ++j) add_path(out, spec.x, spec.mediators[j], out.equations[j].coefficients[1]);
+  add_path(out, spec.x, spec.y, y_fit.coefficients[1]);
+  for (std::size_t j = 0; j < l.k; ++j) {
+    add_path(out, spec.mediators[j], spec.y, y_fit.coefficients[position_of(m.system.equations.back(), l.mediator(j))]);
+  }
+  if (l.mod.c) out.conditional_direct = conditional_direct_effects(y_fit, m.system.equations.back(), l, probes, options.level);
   const Eigen::VectorXd sds = infer(m, out.equations, options, out);
   out.sd_x = sds(1);
   out.sd_y = sds(sds.size() - 1);
@@ -551,6 +875,7 @@ mediation_result fit_within_impl(const table& data, const within_mediation_spec&
 mediation_result fit_mediation(const table& data, const mediation_spec& spec, const mediation_options& options) {
   spec.validate();
   options.validate();
+  if (spec.moderated_model != 0) return naming_source(data, [&] { return fit_conditional_impl(data, spec, options); });
   return naming_source(data, [&] { return fit_between_impl(data, spec, options); });
 }
 

@@ -29,6 +29,18 @@
 /// replicate is the same for any number of threads: it draws from its own Philox stream keyed by
 /// the seed and its index (and the redraw number).
 ///
+/// Conditional process models (PROCESS 7, 8, 14, 15, 58, 59; mediation_spec::moderated_model): a
+/// moderator W moderates X -> M (7), X -> M and X -> Y (8), M -> Y (14), M -> Y and X -> Y (15),
+/// X -> M and M -> Y (58) or all three (59), with 1-10 parallel mediators. W and the products
+/// X*W, M_j*W enter only the equations that need them, in PROCESS's column order (M_j: X, W,
+/// X*W, covariates; Y: X, the mediators, W, the M_j*W, X*W, covariates). The conditional indirect
+/// effect through M_j at W = w is (a1j + a3j w)(b1j + b3j w), with a3j = 0 or b3j = 0 where W does
+/// not moderate that path; the index of moderated mediation is its slope in w (7, 8, 14, 15), or,
+/// for a dichotomous W, omega(max) - omega(min); pairwise contrasts omega(w_j) - omega(w_i) for
+/// probe values i < j; conditional direct effects c1 + c3 w with t-based inference (8, 15, 59).
+/// Every effect is a sum of products of coefficients, so the same bootstrap or Monte Carlo
+/// replicates serve them all.
+///
 /// Cases with a missing value on any model variable are excluded listwise and counted.
 
 #include <cstddef>
@@ -42,6 +54,7 @@
 #include <Eigen/Core>
 
 #include "socialcure/analyses/bootstrap_intervals.hpp"
+#include "socialcure/analyses/probing.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/data/table.hpp"
 #include "socialcure/models/coefficient.hpp"
@@ -63,8 +76,20 @@ struct mediation_spec {
   std::string y;
   std::vector<std::string> covariates;  ///< entered in every equation
   mediation_model model = mediation_model::parallel;
+  /// PROCESS's conditional process model number (7, 8, 14, 15, 58 or 59, parallel mediators,
+  /// moderator `w`); 0 (default): no moderator, PROCESS model 4 or 6 from `model`.
+  int moderated_model = 0;
+  std::string w{};  ///< the moderator (conditional process models only)
+  /// The values of W at which conditional effects are computed (in the analysed metric, i.e.
+  /// centred when `center` is set): PROCESS's defaults (16th, 50th, 84th percentiles; a
+  /// dichotomous W at its two values), mean -/+ SD, or given values (probing.hpp).
+  probe_options probe{};
+  /// Mean-centre the variables that form products (X, W, the mediators in products) before the
+  /// products are formed, as PROCESS `center=1`; covariates are never centred.
+  bool center = false;
   /// \throws argument_error on an empty or repeated name, no mediators, more than 10 parallel or
-  /// other than 2-4 serial mediators.
+  /// other than 2-4 serial mediators, an unknown moderated_model, a moderated model without W or
+  /// with serial mediators, W equal to X, a mediator, Y or a covariate, or W without a model.
   void validate() const;
 };
 
@@ -132,6 +157,35 @@ struct mediation_effect {
   double sobel2_p = missing_value;
 };
 
+/// \brief An effect of X on Y through one mediator (or "total") at one value of the moderator W.
+struct conditional_indirect_effect {
+  std::string mediator;  ///< a mediator's name, or "total" (the sum over the mediators)
+  double w = missing_value;
+  mediation_effect effect;
+};
+
+/// \brief The index of moderated mediation of one mediator (models 7, 8, 14, 15; any model with a
+/// dichotomous W, then omega(max) - omega(min)).
+struct moderated_mediation_index {
+  std::string mediator;
+  mediation_effect effect;
+};
+
+/// \brief omega(w_to) - omega(w_from), the later probe value minus the earlier.
+struct conditional_indirect_contrast {
+  std::string mediator;
+  double w_from = missing_value;
+  double w_to = missing_value;
+  mediation_effect effect;
+};
+
+/// \brief The direct effect of X on Y at W = w (models 8, 15, 59): c1 + c3 w, SE from the Y
+/// equation's covariance, t on its residual df.
+struct conditional_direct_effect {
+  double w = missing_value;
+  coefficient effect;
+};
+
 /// \brief Provenance of the replicates.
 struct replicate_summary {
   ci_method method = ci_method::percentile;
@@ -169,12 +223,25 @@ struct mediation_result {
   std::vector<mediation_effect> standardized;  ///< partially, then completely standardized (between-subject only)
   double sd_x = missing_value;
   double sd_y = missing_value;
+  // Conditional process models (moderated_model != 0): the moderator, its probe values, and the
+  // effects at them. `indirect`, `contrasts` and `standardized` are then empty, and `total_model`
+  // is not fitted (no coefficients; total_effect missing).
+  int moderated_model = 0;
+  std::string w;
+  std::vector<double> w_values;
+  bool w_dichotomous = false;
+  bool centred = false;
+  std::vector<conditional_indirect_effect> conditional_indirect;  ///< by mediator (then "total"), then w
+  std::vector<moderated_mediation_index> index_of_moderated_mediation;
+  std::vector<conditional_indirect_contrast> conditional_contrasts;  ///< by mediator, then (1,2), (1,3), (2,3), ...
+  std::vector<conditional_direct_effect> conditional_direct;         ///< models 8, 15, 59
   replicate_summary replicates;
   Eigen::MatrixXd replicate_values;  ///< with keep_replicates: rows = replicates, columns = indirect, contrasts, standardized
   std::vector<std::string> notes;
 };
 
-/// \brief Fits a between-subject mediation model (PROCESS model 4 or 6).
+/// \brief Fits a between-subject mediation model (PROCESS model 4 or 6, or a conditional process
+/// model 7, 8, 14, 15, 58 or 59).
 /// \throws argument_error on an unknown or text column or invalid settings; data_error when no
 /// case is complete or an equation's design is singular.
 [[nodiscard]] mediation_result fit_mediation(const table& data, const mediation_spec& spec,
