@@ -289,6 +289,16 @@ probe_set probes_of(const Eigen::VectorXd& v, const std::string& name, const pro
   return choose_probe_values(span_of(v), name, o);
 }
 
+// The settings and the sample accounting every moderation result reports.
+void describe_sample(moderation_result& out, const model_frame& frame, const moderation_options& options) {
+  out.center = options.center;
+  out.se = options.se;
+  out.level = options.level;
+  out.n = frame.rows.size();
+  out.n_excluded = frame.n_excluded;
+  out.missing_by_column = frame.missing_by_column;
+}
+
 void collect_probe_notes(moderation_result& out) {
   out.notes.insert(out.notes.end(), out.w_probes.notes.begin(), out.w_probes.notes.end());
   if (out.z_probes) out.notes.insert(out.notes.end(), out.z_probes->notes.begin(), out.z_probes->notes.end());
@@ -342,12 +352,7 @@ moderation_result fit_moderation(const table& data, const moderation_spec& spec,
   out.z = spec.z;
   out.y = spec.y;
   out.covariates = spec.covariates;
-  out.center = options.center;
-  out.se = options.se;
-  out.level = options.level;
-  out.n = frame.rows.size();
-  out.n_excluded = frame.n_excluded;
-  out.missing_by_column = frame.missing_by_column;
+  describe_sample(out, frame, options);
   centre(a.x, spec.x, options.center, out);
   centre(a.w, spec.w, options.center, out);
   if (spec.model >= 2) centre(a.z, spec.z, options.center, out);
@@ -393,12 +398,7 @@ moderation_result fit_within_moderation(const table& data, const within_moderati
   out.x = spec.second_minus_first ? "instance (second - first)" : "instance (first - second)";
   out.w = spec.w;
   out.y = spec.second_minus_first ? spec.y.second + " - " + spec.y.first : spec.y.first + " - " + spec.y.second;
-  out.center = options.center;
-  out.se = options.se;
-  out.level = options.level;
-  out.n = frame.rows.size();
-  out.n_excluded = frame.n_excluded;
-  out.missing_by_column = frame.missing_by_column;
+  describe_sample(out, frame, options);
   centre(a.w, spec.w, options.center, out);
 
   Eigen::MatrixXd x(a.y.size(), 2);

@@ -6,6 +6,7 @@
 
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
+#include "report/detail/process_text.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -16,9 +17,8 @@ namespace {
 using json = nlohmann::ordered_json;
 using detail::json_number;
 
-const char* rule = "**************************************************************************\n";
-
-std::string f4(double v) { return format_fixed(v, 4); }
+using detail::f4;
+const char* const rule = detail::process_rule;
 
 void equation_text(std::ostringstream& out, const ols_result& fit, const char* title = nullptr) {
   out << rule << (title != nullptr ? title : "OUTCOME VARIABLE:") << "\n " << fit.response << "\n\n";

@@ -8,6 +8,7 @@
 
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
+#include "report/detail/process_text.hpp"
 #include "report/detail/svg.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -20,9 +21,8 @@ namespace {
 using json = nlohmann::ordered_json;
 using detail::json_number;
 
-const char* rule = "**************************************************************************\n";
-
-std::string f4(double v) { return format_fixed(v, 4); }
+using detail::f4;
+const char* const rule = detail::process_rule;
 
 bool has_z(const moderation_result& r) { return r.model >= 2; }
 
