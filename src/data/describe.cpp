@@ -31,11 +31,18 @@ mean_sd mean_and_sd(std::span<const double> values) noexcept {
     const double centre = rough / scale;
     double dev = 0.0;
     double dev2 = 0.0;
-    for (double v : values) {
-      if (is_missing(v)) continue;
-      const double d = v / scale - centre;
-      dev += d;
-      dev2 += d * d;
+    auto accumulate = [&](auto scaled) {
+      for (double v : values) {
+        if (is_missing(v)) continue;
+        const double d = scaled(v) - centre;
+        dev += d;
+        dev2 += d * d;
+      }
+    };
+    if (scale == 1.0) {
+      accumulate([](double v) { return v; });  // v / 1 == v: the same sums without a division
+    } else {
+      accumulate([scale](double v) { return v / scale; });
     }
     out.mean = scale * (centre + dev / n);
     out.sd = out.n < 2 ? missing_value : scale * std::sqrt(std::max(0.0, (dev2 - dev * dev / n) / (n - 1.0)));

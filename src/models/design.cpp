@@ -92,21 +92,21 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   model_frame frame;
   frame.intercept = spec.intercept;
   frame.response = spec.response;
-  std::vector<bool> excluded(data.rows(), false);
+  std::vector<unsigned char> excluded(data.rows(), 0);
   for (const column* c : columns) {
     std::size_t count = 0;
     if (c->is_numeric()) {
       const auto values = c->numbers();
       for (std::size_t i = 0; i < values.size(); ++i) {
         if (is_missing(values[i])) {
-          excluded[i] = true;
+          excluded[i] = 1;
           ++count;
         }
       }
     } else {
       for (std::size_t i = 0; i < data.rows(); ++i) {
         if (c->is_missing(i)) {
-          excluded[i] = true;
+          excluded[i] = 1;
           ++count;
         }
       }
@@ -172,8 +172,13 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   if (spec.intercept) frame.x.col(0).setOnes();
   // Column by column: sequential writes into the column-major matrix.
   const std::size_t* rows = frame.rows.data();
+  const bool every_row = frame.n_excluded == 0;  // rows[i] == i
   auto gather = [&](const column& c, double* out) {
     const double* values = c.numbers().data();
+    if (every_row) {
+      std::copy(values, values + n, out);
+      return;
+    }
     for (Eigen::Index i = 0; i < n; ++i) out[i] = values[rows[i]];
   };
   gather(response, frame.y.data());

@@ -103,8 +103,9 @@ Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const 
   Eigen::VectorXd w;
   detail::for_each_block_with_leverage(
       x, ls, needs_leverage(type) || diagnostics,
-      [&](Eigen::Index first, const Eigen::MatrixXd& block, const Eigen::VectorXd& h) {
-        const Eigen::Index count = block.rows();
+      [&](const detail::row_block& block, const Eigen::VectorXd& h) {
+        const Eigen::Index first = block.first;
+        const Eigen::Index count = block.count;
         if (needs_leverage(type)) {
           for (Eigen::Index i = 0; i < count; ++i) {
             if (1.0 - h(i) <= 1e-12) {
@@ -117,7 +118,7 @@ Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const 
         if (meat_wanted) {
           w.resize(count);
           for (Eigen::Index i = 0; i < count; ++i) w(i) = hc_weight(type, e(first + i), h.size() > 0 ? h(i) : 0.0, n, p);
-          meat.noalias() += block.transpose() * (w.asDiagonal() * block);
+          detail::add_weighted_cross_product(block, w.data(), meat);
         }
         if (!diagnostics) return;
         out.leverage.segment(first, count) = h;

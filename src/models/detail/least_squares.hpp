@@ -81,14 +81,28 @@ struct column_magnitude {
 /// e.g. "'age'" or "the response".
 [[nodiscard]] std::string magnitude_problem(const column_magnitude& m, const std::string& what);
 
-/// \brief Called with the first row of a block, the block's rows of the kept columns of X
-/// (count x rank) and their leverages.
-using block_visitor = std::function<void(Eigen::Index first, const Eigen::MatrixXd& block, const Eigen::VectorXd& h)>;
+/// \brief A block of rows of the kept columns of X: `column[k][i]` is row `first + i` of the k-th
+/// kept column, for i < count (pointers into X; nothing is copied).
+struct row_block {
+  Eigen::Index first = 0;
+  Eigen::Index count = 0;
+  std::vector<const double*> column;
+  /// Distance between consecutive kept columns in X when they are consecutive columns (else 0).
+  Eigen::Index stride = 0;
+};
+
+/// \brief Called with a block of rows and their leverages (empty unless asked for).
+using block_visitor = std::function<void(const row_block& block, const Eigen::VectorXd& h)>;
 
 /// \brief One pass over the kept columns of an unweighted fit's X, a block of rows at a time (in
 /// order), with the leverages of the block's rows when `with_leverage` (else `h` is empty): what
 /// the HC covariances and the diagnostics need, without storing an n-vector.
 void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
                                   bool with_leverage, const block_visitor& visit);
+
+/// \brief sum += B' diag(w) B for the block's rows B (count x rank) and weights w[0..count): the
+/// symmetric rank x rank cross-product (Eigen's matrix product, on the rows of X in place when the
+/// kept columns are consecutive).
+void add_weighted_cross_product(const row_block& block, const double* w, Eigen::MatrixXd& sum);
 
 }  // namespace socialcure::detail
