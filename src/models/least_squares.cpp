@@ -172,11 +172,34 @@ std::string magnitude_problem(const column_magnitude& m, const std::string& what
          ") for sums of squares in double precision: rescale the variable (e.g. other units)";
 }
 
+namespace {
+
+// h[i] = sum_j t_ij^2 for the block's rows, with t_ij = sum_{k <= j} x_ik f_kj (f upper triangular);
+// `t` holds one column of t at a time (block.count values).
+void block_leverages(const row_block& block, const Eigen::MatrixXd& f, double* t, Eigen::VectorXd& h) {
+  const auto rank = static_cast<Eigen::Index>(block.column.size());
+  const Eigen::Index count = block.count;
+  h.setZero(count);
+  for (Eigen::Index j = 0; j < rank; ++j) {
+    for (Eigen::Index k = 0; k <= j; ++k) {
+      const double* c = block.column[static_cast<std::size_t>(k)];
+      const double fk = f(k, j);
+      if (k == 0) {
+        for (Eigen::Index i = 0; i < count; ++i) t[i] = c[i] * fk;
+      } else {
+        for (Eigen::Index i = 0; i < count; ++i) t[i] += c[i] * fk;
+      }
+    }
+    for (Eigen::Index i = 0; i < count; ++i) h(i) += t[i] * t[i];
+  }
+}
+
+}  // namespace
+
 void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
                                   bool with_leverage, const block_visitor& visit) {
   const Eigen::Index n = x.rows();
   const auto rank = static_cast<Eigen::Index>(fit.kept.size());
-  const Eigen::MatrixXd& f = fit.leverage_factor;  // upper triangular: D^{-1} R^{-1}
   row_block block;
   block.column.resize(static_cast<std::size_t>(rank));
   bool consecutive = true;
@@ -187,27 +210,12 @@ void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   Eigen::VectorXd h;
   std::vector<double> t(static_cast<std::size_t>(std::min(block_rows, n)));
   for (Eigen::Index first = 0; first < n; first += block_rows) {
-    const Eigen::Index count = std::min(block_rows, n - first);
     block.first = first;
-    block.count = count;
+    block.count = std::min(block_rows, n - first);
     for (Eigen::Index k = 0; k < rank; ++k) {
       block.column[static_cast<std::size_t>(k)] = x.col(fit.kept[static_cast<std::size_t>(k)]).data() + first;
     }
-    if (with_leverage) {
-      // h_i = sum_j t_ij^2 with t_ij = sum_{k <= j} x_ik f_kj (f is upper triangular).
-      h.setZero(count);
-      for (Eigen::Index j = 0; j < rank; ++j) {
-        const double* c0 = block.column[0];
-        const double f0 = f(0, j);
-        for (Eigen::Index i = 0; i < count; ++i) t[static_cast<std::size_t>(i)] = c0[i] * f0;
-        for (Eigen::Index k = 1; k <= j; ++k) {
-          const double* c = block.column[static_cast<std::size_t>(k)];
-          const double fk = f(k, j);
-          for (Eigen::Index i = 0; i < count; ++i) t[static_cast<std::size_t>(i)] += c[i] * fk;
-        }
-        for (Eigen::Index i = 0; i < count; ++i) h(i) += t[static_cast<std::size_t>(i)] * t[static_cast<std::size_t>(i)];
-      }
-    }
+    if (with_leverage) block_leverages(block, fit.leverage_factor, t.data(), h);
     visit(block, h);
   }
 }
@@ -215,17 +223,17 @@ void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, co
 void add_weighted_cross_product(const row_block& block, const double* w, Eigen::MatrixXd& sum) {
   const auto rank = static_cast<Eigen::Index>(block.column.size());
   const Eigen::Map<const Eigen::VectorXd> weights(w, block.count);
+  auto add = [&](const auto& b) { sum.noalias() += b.transpose() * (weights.asDiagonal() * b); };
   if (block.stride > 0) {  // the kept columns are consecutive columns of X: use them in place
-    const Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>> b(block.column[0], block.count, rank,
-                                                                       Eigen::OuterStride<>(block.stride));
-    sum.noalias() += b.transpose() * (weights.asDiagonal() * b);
+    add(Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>>(block.column[0], block.count, rank,
+                                                                   Eigen::OuterStride<>(block.stride)));
     return;
   }
   Eigen::MatrixXd b(block.count, rank);
   for (Eigen::Index k = 0; k < rank; ++k) {
     b.col(k) = Eigen::Map<const Eigen::VectorXd>(block.column[static_cast<std::size_t>(k)], block.count);
   }
-  sum.noalias() += b.transpose() * (weights.asDiagonal() * b);
+  add(b);
 }
 
 least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,

@@ -325,6 +325,42 @@ TEST_CASE("ols: x2 = 2*x1 + 3 under rank_policy::drop equals the fit without x2"
   check_same_as_without(with_extra([](double v) { return 2.0 * v + 3.0; }), "x2");
 }
 
+TEST_CASE("ols: HC2-HC4 with an aliased column between kept ones equal the fit without it") {
+  // Columns (Intercept), x1, copy of x1, x2: the copy is aliased, so the kept columns are not
+  // consecutive in X; every robust SE and the leverages must equal those of the fit on
+  // (Intercept), x1, x2, which is the same model.
+  std::mt19937_64 gen(20261203);
+  std::normal_distribution<double> normal;
+  const int n = 40;
+  Eigen::MatrixXd x(n, 4);
+  Eigen::VectorXd y(n);
+  for (int i = 0; i < n; ++i) {
+    const double x1 = normal(gen);
+    const double x2 = normal(gen);
+    x.row(i) << 1.0, x1, x1, x2;
+    y(i) = 1.0 + 0.5 * x1 - 0.3 * x2 + (1.0 + std::fabs(x1)) * normal(gen);
+  }
+  Eigen::MatrixXd reduced(n, 3);
+  reduced << x.col(0), x.col(1), x.col(3);
+  for (se_type type : {se_type::hc2, se_type::hc3, se_type::hc4}) {
+    CAPTURE(socialcure::to_string(type));
+    ols_options drop;
+    drop.on_rank_deficiency = rank_policy::drop;
+    drop.se = type;
+    drop.diagnostics = true;
+    ols_options plain = drop;
+    plain.on_rank_deficiency = rank_policy::error;
+    const ols_result with = fit_ols(x, y, {"(Intercept)", "x1", "copy", "x2"}, true, drop);
+    const ols_result without = fit_ols(reduced, y, {"(Intercept)", "x1", "x2"}, true, plain);
+    CHECK(join(with.aliased_terms) == "copy");
+    for (const char* term : {"(Intercept)", "x1", "x2"}) {
+      CAPTURE(std::string(term));
+      CHECK(with.at(term).se == approx(without.at(term).se, 1e-12));
+    }
+    for (int i = 0; i < n; ++i) CHECK(with.leverage(i) == approx(without.leverage(i), 1e-12));
+  }
+}
+
 TEST_CASE("ols: a duplicated column is collinear and can be dropped") {
   const collinear_case c = with_extra([](double v) { return v; });
   const std::string m = message_of<data_error>([&] { (void)fit_ols(c.x, c.y, {"(Intercept)", "x1", "copy"}, true); });
