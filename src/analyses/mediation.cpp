@@ -60,7 +60,10 @@ void validate_moderator(const mediation_spec& s) {
   if (s.w.empty()) throw argument_error("mediation_spec: " + model + " needs a moderator w");
   if (s.model == mediation_model::serial) throw argument_error("mediation_spec: " + model + " needs parallel mediators");
   const auto same = [&](const std::string& name, const std::string& role) {
-    if (name == s.w) throw argument_error("mediation_spec: the moderator w '" + s.w + "' is also " + role);
+    if (name == s.w) {
+      throw argument_error("mediation_spec: the moderator w '" + s.w + "' is also " + role +
+                           " (W must be a variable other than X, Y, the mediators and the covariates)");
+    }
   };
   same(s.x, "X");
   same(s.y, "Y");
@@ -771,6 +774,8 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   const std::span<const double> w_span(w_col.data(), static_cast<std::size_t>(w_col.size()));
   const probe_set probes = choose_probe_values(w_span, spec.w, spec.probe);
   out.w_values = probes.values;
+  out.w_probe = probes.method;
+  out.w_labels = probes.labels;
   out.w_dichotomous = probes.dichotomous;
   out.notes = probes.notes;
   conditional_equations(m, l);

@@ -232,6 +232,8 @@ struct mediation_result {
   int moderated_model = 0;
   std::string w;
   std::vector<double> w_values;
+  probe_method w_probe = probe_method::percentiles;  ///< the rule that chose w_values
+  std::vector<std::string> w_labels;                  ///< per w value, e.g. "16th percentile"
   bool w_dichotomous = false;
   bool centred = false;                   ///< some variable was centred
   centering center = centering::none;     ///< as asked
