@@ -53,6 +53,16 @@ void check_coefficient(const json& j, const sc::coefficient& c, const std::strin
   check_number(j["ci_upper"], c.ci_upper, what + ".ci_upper");
 }
 
+/// The estimate, interval and its problem of an effect, bit-identical.
+void check_interval(const json& j, const sc::mediation_effect& e, const std::string& what) {
+  check_number(j["estimate"], e.estimate, what + ".estimate");
+  check_number(j["boot_se"], e.boot_se, what + ".boot_se");
+  check_number(j["ci_lower"], e.ci_lower, what + ".ci_lower");
+  check_number(j["ci_upper"], e.ci_upper, what + ".ci_upper");
+  CHECK(j["ci_ok"] == e.ci_ok);
+  CHECK(j["ci_problem"] == e.ci_problem);
+}
+
 void check_effect(const json& j, const sc::mediation_effect& e, bool contrast) {
   const std::string what = e.label;
   for (const char* key : {"label", "estimate", "boot_se", "ci_lower", "ci_upper", "ci_ok", "ci_problem"}) {
@@ -62,12 +72,7 @@ void check_effect(const json& j, const sc::mediation_effect& e, bool contrast) {
   CHECK(j["label"] == e.label);
   REQUIRE(j.contains(contrast ? "of" : "path"));
   CHECK(j[contrast ? "of" : "path"].get<std::vector<std::string>>() == e.path);
-  check_number(j["estimate"], e.estimate, what + ".estimate");
-  check_number(j["boot_se"], e.boot_se, what + ".boot_se");
-  check_number(j["ci_lower"], e.ci_lower, what + ".ci_lower");
-  check_number(j["ci_upper"], e.ci_upper, what + ".ci_upper");
-  CHECK(j["ci_ok"] == e.ci_ok);
-  CHECK(j["ci_problem"] == e.ci_problem);
+  check_interval(j, e, what);
   if (sc::is_missing(e.acceleration)) {
     CHECK_FALSE(j.contains("acceleration"));
   } else {
@@ -125,36 +130,16 @@ sc::mediation_result within_result() {
 /// tests/reference/conditional/ (garcia.csv = psych::Garcia; synthetic.csv: 2 mediators, 2
 /// covariates; written by tests/reference/conditional/make_reference.R, R 4.2.2).
 sc::mediation_result conditional_result(int model, const char* data, sc::centering center = sc::centering::none) {
-  sc::mediation_spec s;
-  if (std::string(data) == "garcia") {
-    s.x = "prot2";
-    s.mediators = {"respappr"};
-    s.y = "liking";
-    s.w = "sexism";
-  } else {
-    s.x = "x";
-    s.mediators = {"m1", "m2"};
-    s.y = "y";
-    s.w = "w";
-    s.covariates = {"c1", "c2"};
-  }
-  s.moderated_model = model;
+  const auto parallel = sc::mediation_model::parallel;
+  sc::mediation_spec s = std::string(data) == "garcia"
+                             ? sc::mediation_spec{"prot2", {"respappr"}, "liking", {}, parallel, model, "sexism"}
+                             : sc::mediation_spec{"x", {"m1", "m2"}, "y", {"c1", "c2"}, parallel, model, "w"};
   s.center = center;
   sc::mediation_options o;
   o.replicates = 1000;
   o.seed = 16;
   o.threads = 2;
   return sc::fit_mediation(reference_data("conditional/data/" + std::string(data) + ".csv"), s, o);
-}
-
-/// The estimate, interval and its problem of an effect, bit-identical.
-void check_interval(const json& j, const sc::mediation_effect& e, const std::string& what) {
-  check_number(j["estimate"], e.estimate, what + ".estimate");
-  check_number(j["boot_se"], e.boot_se, what + ".boot_se");
-  check_number(j["ci_lower"], e.ci_lower, what + ".ci_lower");
-  check_number(j["ci_upper"], e.ci_upper, what + ".ci_upper");
-  CHECK(j["ci_ok"] == e.ci_ok);
-  CHECK(j["ci_problem"] == e.ci_problem);
 }
 
 /// Each block found in `text` after the previous one.
@@ -355,13 +340,7 @@ TEST_CASE("mediation_text follows PROCESS's block order and names the seed and t
   blocks.push_back("Completely standardized indirect effect(s) of X on Y:");
   blocks.push_back("Indirect effect key:");
   blocks.push_back("ANALYSIS NOTES AND ERRORS");
-  std::size_t at = 0;
-  for (const auto& block : blocks) {
-    INFO(block);
-    const std::size_t found = text.find(block, at);
-    REQUIRE(found != std::string::npos);
-    at = found + 1;
-  }
+  check_order(text, blocks);
   CHECK(blocks[0] == "OUTCOME VARIABLE:\n import\n");
   // The key names every path and contrast.
   CHECK(contains(text, "ind1  cond -> import -> reaction"));
