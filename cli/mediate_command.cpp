@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "interrupt.hpp"
+#include "moderator_options.hpp"
 #include "output_files.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/report/mediation_report.hpp"
@@ -22,6 +23,9 @@ struct mediate_settings {
   std::string y;
   std::vector<std::string> covariates;
   std::string model = "parallel";
+  std::string w;  // the moderator of a conditional process model
+  std::vector<std::string> probe = {"percentiles"};
+  std::string center = "none";
   std::size_t boot = 5000;
   std::uint64_t seed = 0;
   bool seed_given = false;
@@ -37,8 +41,6 @@ struct mediate_settings {
 };
 
 void add_inference_options(CLI::App& command, mediate_settings& s) {
-  command.add_option("--model", s.model, "parallel (PROCESS model 4, default) or serial (model 6)")
-      ->check(CLI::IsMember({"parallel", "serial"}));
   command.add_option("--boot", s.boot, "Bootstrap resamples (or Monte Carlo draws), default 5000")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   add_seed_option(command, s.seed, s.seed_given, "Random number seed (default: drawn and reported)");
@@ -82,6 +84,30 @@ void fit_and_print(const mediate_settings& s, const std::function<mediation_resu
   std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
 }
 
+// The PROCESS model numbers of --model (parallel and serial name 4 and 6).
+int process_model_of(const std::string& model) {
+  if (model == "parallel") return 4;
+  if (model == "serial") return 6;
+  return std::stoi(model);
+}
+
+// --w, --probe and --center belong to the conditional process models (and they need --w).
+void check_moderator_options(const CLI::App& command, const mediate_settings& s, int process_model) {
+  const std::string model = "--model " + s.model;
+  if (process_model == 4 || process_model == 6) {
+    for (const char* option : {"--w", "--probe", "--center"}) {
+      if (command.count(option) > 0) {
+        throw CLI::ValidationError(option, std::string("is only for the conditional process models (--model 7, 8, 14, "
+                                                       "15, 58 or 59); ") + model + " (PROCESS model " +
+                                               std::to_string(process_model) + ") has no moderator");
+      }
+    }
+  } else if (s.w.empty()) {
+    throw CLI::ValidationError("--w", model + " needs the moderator W (--w VARIABLE, a variable other than X, Y, the "
+                                      "mediators and the covariates)");
+  }
+}
+
 instance_pair pair_of(const std::string& text, const char* option) {
   const auto colon = text.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size() || text.find(':', colon + 1) != std::string::npos) {
@@ -94,7 +120,8 @@ instance_pair pair_of(const std::string& text, const char* option) {
 
 void add_mediate_command(CLI::App& app) {
   auto* command = app.add_subcommand(
-      "mediate", "Mediation X -> M(s) -> Y: parallel (PROCESS model 4) or serial (model 6), bootstrap intervals");
+      "mediate", "Mediation X -> M(s) -> Y: parallel (PROCESS model 4), serial (6) or moderated by --w (7, 8, 14, 15, 58, 59), "
+      "bootstrap intervals");
   auto s = std::make_shared<mediate_settings>();
   add_data_file_option(*command, s->data.path);
   command->add_option("--x", s->x, "Predictor X")->required();
@@ -104,18 +131,36 @@ void add_mediate_command(CLI::App& app) {
   command->add_option("--y", s->y, "Outcome Y")->required();
   command->add_option("--covariates", s->covariates, "Covariates, comma-separated (entered in every equation)")
       ->delimiter(',');
+  command->add_option("--model", s->model,
+                      "parallel (PROCESS model 4, default), serial (model 6), or a conditional process model with "
+                      "moderator --w: 7 (W on X -> M), 8 (X -> M, X -> Y), 14 (M -> Y), 15 (M -> Y, X -> Y), "
+                      "58 (X -> M, M -> Y), 59 (all three); parallel mediators")
+      ->check(CLI::IsMember({"parallel", "serial", "4", "6", "7", "8", "14", "15", "58", "59"}));
+  command->add_option("--w", s->w, "Moderator W (conditional process models 7, 8, 14, 15, 58, 59)");
+  add_probe_option(*command, s->probe);
+  add_center_option(*command, s->center);
   add_inference_options(*command, *s);
-  command->callback([s] {
+  command->callback([s, command] {
+    const int process_model = process_model_of(s->model);
+    check_moderator_options(*command, *s, process_model);
     mediation_spec spec;
     spec.x = s->x;
     spec.mediators = s->mediators;
     spec.y = s->y;
     spec.covariates = s->covariates;
+    spec.model = process_model == 6 ? mediation_model::serial : mediation_model::parallel;
+    if (process_model != 4 && process_model != 6) {
+      spec.moderated_model = process_model;
+      spec.w = s->w;
+      spec.probe = probe_of(s->probe);
+      spec.center = parse_centering(s->center);
+    }
     std::vector<std::string> used{spec.x, spec.y};
     used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
     used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
+    if (!spec.w.empty()) used.push_back(spec.w);
+    spec.validate();
     const table t = load_table(s->data, used);
-    spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     fit_and_print(*s, [&](const mediation_options& o) { return fit_mediation(t, spec, o); });
   });
 }
@@ -133,6 +178,8 @@ void add_mediate_within_command(CLI::App& app) {
   command->add_option("--difference", s->difference,
                       "second-minus-first (default: post - pre) or first-minus-second (MEMORE's A - B)")
       ->check(CLI::IsMember({"second-minus-first", "first-minus-second"}));
+  command->add_option("--model", s->model, "parallel (default) or serial (exactly two mediators)")
+      ->check(CLI::IsMember({"parallel", "serial"}));
   add_inference_options(*command, *s);
   command->callback([s] {
     within_mediation_spec spec;

@@ -3,9 +3,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "moderator_options.hpp"
 #include "output_files.hpp"
 #include "socialcure/analyses/moderation.hpp"
-#include "socialcure/core/number.hpp"
 #include "socialcure/report/moderation_report.hpp"
 
 namespace socialcure::cli {
@@ -34,29 +34,6 @@ struct moderate_settings {
   std::string jn_svg;
 };
 
-std::vector<double> numbers_of(const std::vector<std::string>& texts, const char* option) {
-  std::vector<double> out;
-  for (const auto& t : texts) {
-    const parsed_number p = parse_number(t);
-    if (p.status != number_status::ok) {
-      throw CLI::ValidationError(option, "'" + t + "' is not a number (give sd, percentiles or numbers V1,V2,...)");
-    }
-    out.push_back(p.value);
-  }
-  return out;
-}
-
-probe_options probe_of(const std::vector<std::string>& probe) {
-  probe_options o;
-  if (probe.size() == 1 && probe[0] == "sd") {
-    o.method = probe_method::mean_sd;
-  } else if (!(probe.size() == 1 && probe[0] == "percentiles")) {
-    o.method = probe_method::values;
-    o.values = numbers_of(probe, "--probe");
-  }
-  return o;
-}
-
 moderation_options options_of(const moderate_settings& s) {
   moderation_options o;
   o.center = parse_centering(s.center);
@@ -83,12 +60,8 @@ void print(const moderate_settings& s, const moderation_result& r) {
 }
 
 void add_shared_options(CLI::App& command, moderate_settings& s) {
-  command.add_option("--center", s.center,
-                     "Mean-centre the variables that form products: none (default), all, continuous (PROCESS center)")
-      ->check(CLI::IsMember({"none", "all", "continuous"}));
-  command.add_option("--probe", s.probe,
-                     "Moderator values: percentiles (16th, 50th, 84th; default), sd (mean -/+ 1 SD) or V1,V2,...")
-      ->delimiter(',');
+  add_center_option(command, s.center);
+  add_probe_option(command, s.probe);
   command.add_flag("--jn", s.jn, "Johnson-Neyman points and region table");
   command.add_option("--se", s.se, "Standard errors: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));

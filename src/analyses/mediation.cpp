@@ -5,6 +5,7 @@
 #include <random>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "analyses/detail/path_system.hpp"
 #include "socialcure/core/error.hpp"
@@ -59,7 +60,10 @@ void validate_moderator(const mediation_spec& s) {
   if (s.w.empty()) throw argument_error("mediation_spec: " + model + " needs a moderator w");
   if (s.model == mediation_model::serial) throw argument_error("mediation_spec: " + model + " needs parallel mediators");
   const auto same = [&](const std::string& name, const std::string& role) {
-    if (name == s.w) throw argument_error("mediation_spec: the moderator w '" + s.w + "' is also " + role);
+    if (name == s.w) {
+      throw argument_error("mediation_spec: the moderator w '" + s.w + "' is also " + role +
+                           " (W must be a variable other than X, Y, the mediators and the covariates)");
+    }
   };
   same(s.x, "X");
   same(s.y, "Y");
@@ -286,7 +290,13 @@ std::vector<ols_result> fit_equations(const built_model& m, const mediation_opti
       x.col(static_cast<Eigen::Index>(i)) = z.col(static_cast<Eigen::Index>(eq.regressors[i]));
       terms.push_back(m.names[eq.regressors[i]]);
     }
-    ols_result fit = fit_ols(x, z.col(static_cast<Eigen::Index>(eq.outcome)), terms, true, o);
+    ols_result fit = [&] {
+      try {
+        return fit_ols(x, z.col(static_cast<Eigen::Index>(eq.outcome)), terms, true, o);
+      } catch (const data_error& e) {  // say which equation (a product term may be collinear in one only)
+        throw data_error(e.where(), "the equation of '" + m.names[eq.outcome] + "': " + e.problem(), e.value(), e.allowed());
+      }
+    }();
     fit.response = m.names[eq.outcome];
     out.push_back(std::move(fit));
   }
@@ -581,7 +591,7 @@ std::size_t position_of(const detail::path_equation& eq, std::size_t column) {
 /// The data columns: intercept, X, covariates, mediators, W (the frame's), then X*W and the M_j*W
 /// that the model needs, then Y; the product variables are centred first when asked.
 Eigen::MatrixXd conditional_data(const model_frame& frame, const mediation_spec& spec, conditional_layout& l,
-                                 std::vector<std::string>& names) {
+                                 std::vector<std::string>& names, mediation_result& out) {
   l.mod = *paths_of(spec.moderated_model);
   l.c = spec.covariates.size();
   l.k = spec.mediators.size();
@@ -597,11 +607,20 @@ Eigen::MatrixXd conditional_data(const model_frame& frame, const mediation_spec&
   z.col(static_cast<Eigen::Index>(l.y)) = frame.y;
   names = frame.term_names();
   const auto col = [&](std::size_t j) { return z.col(static_cast<Eigen::Index>(j)); };
-  if (spec.center) {
-    std::vector<std::size_t> centre = {l.w};
+  if (spec.center != centering::none) {
+    std::vector<std::size_t> centre;
     if (l.xw != 0) centre.push_back(1);
+    centre.push_back(l.w);
     for (std::size_t j = 0; j < l.mw.size(); ++j) centre.push_back(l.mediator(j));
-    for (const std::size_t j : centre) col(j).array() -= col(j).mean();
+    for (const std::size_t j : centre) {
+      const Eigen::VectorXd v = col(j);
+      if (spec.center == centering::continuous && is_dichotomous(std::span<const double>(v.data(), static_cast<std::size_t>(v.size())))) continue;
+      const double mean = v.mean();
+      col(j).array() -= mean;
+      out.centred_variables.push_back(names[j]);
+      out.centred_means.push_back(mean);
+    }
+    out.centred = !out.centred_variables.empty();
   }
   if (l.xw != 0) {
     col(l.xw) = col(1).cwiseProduct(col(l.w));
@@ -702,10 +721,8 @@ void add_conditional_effects(built_model& m, const conditional_layout& l, const 
   }
 }
 
-/// c1 + c3 w at every probe value, from the Y equation (its covariance, t on its residual df).
-std::vector<conditional_direct_effect> conditional_direct_effects(const ols_result& y_fit, const detail::path_equation& ye,
-                                                                  const conditional_layout& l, const probe_set& probes,
-                                                                  double level) {
+/// The direct effect c1 + c3 w with the covariance entries of (c1, c3) from the Y equation.
+linear_effect direct_effect_in_w(const ols_result& y_fit, const detail::path_equation& ye, const conditional_layout& l) {
   const auto x = static_cast<Eigen::Index>(position_of(ye, 1));
   const auto xw = static_cast<Eigen::Index>(position_of(ye, l.xw));
   linear_effect e;
@@ -714,6 +731,12 @@ std::vector<conditional_direct_effect> conditional_direct_effects(const ols_resu
   e.var_intercept = y_fit.covariance(x, x);
   e.covariance = y_fit.covariance(x, xw);
   e.var_slope = y_fit.covariance(xw, xw);
+  return e;
+}
+
+/// c1 + c3 w at every probe value, from the Y equation (its covariance, t on its residual df).
+std::vector<conditional_direct_effect> conditional_direct_effects(const linear_effect& e, const ols_result& y_fit,
+                                                                  const probe_set& probes, double level) {
   std::vector<conditional_direct_effect> out;
   for (const double w : probes.values) {
     const conditional_estimate c = evaluate_at(e, w, y_fit.df_residual, level);
@@ -742,15 +765,17 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   describe_sample(out, frame, spec, options);
   out.moderated_model = spec.moderated_model;
   out.w = spec.w;
-  out.centred = spec.center;
+  out.center = spec.center;
   conditional_layout l;
   built_model m;
-  m.system.z = conditional_data(frame, spec, l, m.names);
+  m.system.z = conditional_data(frame, spec, l, m.names, out);
   m.centred.assign(static_cast<std::size_t>(m.system.z.cols()), false);
   const Eigen::VectorXd w_col = m.system.z.col(static_cast<Eigen::Index>(l.w));
-  const probe_set probes = choose_probe_values(std::span<const double>(w_col.data(), static_cast<std::size_t>(w_col.size())),
-                                               spec.w, spec.probe);
+  const std::span<const double> w_span(w_col.data(), static_cast<std::size_t>(w_col.size()));
+  const probe_set probes = choose_probe_values(w_span, spec.w, spec.probe);
   out.w_values = probes.values;
+  out.w_probe = probes.method;
+  out.w_labels = probes.labels;
   out.w_dichotomous = probes.dichotomous;
   out.notes = probes.notes;
   conditional_equations(m, l);
@@ -764,7 +789,15 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   for (std::size_t j = 0; j < l.k; ++j) {
     add_path(out, spec.mediators[j], spec.y, y_fit.coefficients[position_of(m.system.equations.back(), l.mediator(j))]);
   }
-  if (l.mod.c) out.conditional_direct = conditional_direct_effects(y_fit, m.system.equations.back(), l, probes, options.level);
+  if (l.mod.c) {
+    const linear_effect direct = direct_effect_in_w(y_fit, m.system.equations.back(), l);
+    out.conditional_direct = conditional_direct_effects(direct, y_fit, probes, options.level);
+    if (probes.dichotomous) {
+      out.notes.push_back("Johnson-Neyman is not computed for the conditional direct effect: '" + spec.w + "' is dichotomous");
+    } else {
+      out.direct_johnson_neyman = johnson_neyman(direct, y_fit.df_residual, options.level, w_span);
+    }
+  }
   const Eigen::VectorXd sds = infer(m, out.equations, options, out);
   out.sd_x = sds(1);
   out.sd_y = sds(sds.size() - 1);

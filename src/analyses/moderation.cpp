@@ -15,24 +15,6 @@
 
 namespace socialcure {
 
-std::string_view to_string(centering c) noexcept {
-  switch (c) {
-    case centering::none: return "none";
-    case centering::all: return "all";
-    case centering::continuous: return "continuous";
-  }
-  return "none";
-}
-
-centering parse_centering(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (centering c : {centering::none, centering::all, centering::continuous}) {
-    if (lower == to_string(c)) return c;
-  }
-  throw argument_error("unknown centring '" + std::string(text) + "' (allowed: none, all, continuous)");
-}
-
 namespace {
 
 void require_distinct_names(const std::vector<std::pair<std::string, std::string>>& roles, const char* who) {

@@ -1,6 +1,7 @@
 #include "socialcure/analyses/probing.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -18,6 +19,24 @@ std::string_view to_string(probe_method method) noexcept {
     case probe_method::values: return "values";
   }
   return "percentiles";
+}
+
+std::string_view to_string(centering c) noexcept {
+  switch (c) {
+    case centering::none: return "none";
+    case centering::all: return "all";
+    case centering::continuous: return "continuous";
+  }
+  return "none";
+}
+
+centering parse_centering(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (centering c : {centering::none, centering::all, centering::continuous}) {
+    if (lower == to_string(c)) return c;
+  }
+  throw argument_error("unknown centring '" + std::string(text) + "' (allowed: none, all, continuous)");
 }
 
 void probe_options::validate() const {

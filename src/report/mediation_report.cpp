@@ -63,10 +63,9 @@ json coefficient_json(const coefficient& c) {
           {"p", json_number(c.p)},               {"ci_lower", json_number(c.ci_lower)}, {"ci_upper", json_number(c.ci_upper)}};
 }
 
-json effect_json(const mediation_effect& e, bool contrast) {
-  json j;
-  j["label"] = e.label;
-  j[contrast ? "of" : "path"] = e.path;
+/// Adds an effect's estimate and interval (estimate, boot_se, ci_lower, ci_upper, ci_ok,
+/// ci_problem, acceleration for BCa) to `j`.
+void add_interval_json(json& j, const mediation_effect& e) {
   j["estimate"] = json_number(e.estimate);
   j["boot_se"] = json_number(e.boot_se);
   j["ci_lower"] = json_number(e.ci_lower);
@@ -74,6 +73,13 @@ json effect_json(const mediation_effect& e, bool contrast) {
   j["ci_ok"] = e.ci_ok;
   j["ci_problem"] = e.ci_problem;
   if (!is_missing(e.acceleration)) j["acceleration"] = json_number(e.acceleration);
+}
+
+json effect_json(const mediation_effect& e, bool contrast) {
+  json j;
+  j["label"] = e.label;
+  j[contrast ? "of" : "path"] = e.path;
+  add_interval_json(j, e);
   if (!contrast) {
     if (is_missing(e.sobel_se)) {
       j["sobel"] = nullptr;
@@ -86,17 +92,18 @@ json effect_json(const mediation_effect& e, bool contrast) {
   return j;
 }
 
-}  // namespace
 
-std::string mediation_text(const mediation_result& r) {
-  std::ostringstream out;
+void header_text(std::ostringstream& out, const mediation_result& r) {
   if (r.within) {
     out << "Within-subject mediation (MEMORE), " << to_string(r.model) << " mediators\n";
+  } else if (r.moderated_model != 0) {
+    out << "Conditional process analysis, PROCESS model " << r.moderated_model << " (parallel mediators)\n";
   } else {
     out << "Mediation, PROCESS model " << (r.model == mediation_model::serial ? "6 (serial)" : "4 (parallel)") << "\n";
   }
   out << "    Y : " << r.y << "\n    X : " << r.x << "\n";
   for (std::size_t j = 0; j < r.mediators.size(); ++j) out << "   M" << j + 1 << " : " << r.mediators[j] << "\n";
+  if (r.moderated_model != 0) out << "    W : " << r.w << "\n";
   if (!r.covariates.empty()) {
     out << "Covariates:\n  ";
     for (const auto& c : r.covariates) out << " " << c;
@@ -111,17 +118,34 @@ std::string mediation_text(const mediation_result& r) {
   out << "\n";
   if (r.se != se_type::classical) out << "Heteroscedasticity-consistent standard errors: " << to_string(r.se) << "\n";
   out << "\n";
-  for (const auto& e : r.equations) equation_text(out, e);
-  equation_text(out, r.total_model, "TOTAL EFFECT MODEL\nOUTCOME VARIABLE:");
-  out << rule << "TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y\n\n";
-  const std::pair<const char*, const coefficient*> effects[] = {{"Total effect of X on Y", &r.total_effect},
-                                                                {"Direct effect of X on Y", &r.direct_effect}};
-  for (const auto& [title, c] : effects) {
-    out << title << "\n";
-    text_table t({"Effect", "se", "t", "p", "LLCI", "ULCI"}, std::vector<alignment>(6, alignment::right));
-    t.add_row({f4(c->estimate), f4(c->se), f4(c->statistic), f4(c->p), f4(c->ci_lower), f4(c->ci_upper)});
-    out << t.str() << "\n";
+}
+
+void coefficient_row_text(std::ostringstream& out, const char* title, const coefficient& c) {
+  out << title << "\n";
+  text_table t({"Effect", "se", "t", "p", "LLCI", "ULCI"}, std::vector<alignment>(6, alignment::right));
+  t.add_row({f4(c.estimate), f4(c.se), f4(c.statistic), f4(c.p), f4(c.ci_lower), f4(c.ci_upper)});
+  out << t.str() << "\n";
+}
+
+void sobel_text(std::ostringstream& out, const mediation_result& r) {
+  bool any_sobel = false;
+  for (const auto& e : r.indirect) any_sobel = any_sobel || !is_missing(e.sobel_se);
+  if (!any_sobel) return;
+  out << "\nNormal theory tests for indirect effect(s) (second-order SE; first-order Sobel in brackets):\n";
+  text_table t({"", "Effect", "se", "Z", "p", "[se", "Z", "p]"});
+  for (const auto& e : r.indirect) {
+    if (is_missing(e.sobel_se)) continue;
+    t.add_row({e.label, f4(e.estimate), f4(e.sobel2_se), f4(e.sobel2_z), f4(e.sobel2_p), f4(e.sobel_se), f4(e.sobel_z),
+               f4(e.sobel_p)});
   }
+  out << t.str();
+}
+
+/// PROCESS models 4 and 6 and MEMORE: the total, direct and indirect effects.
+void effects_text(std::ostringstream& out, const mediation_result& r) {
+  out << rule << "TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y\n\n";
+  coefficient_row_text(out, "Total effect of X on Y", r.total_effect);
+  coefficient_row_text(out, "Direct effect of X on Y", r.direct_effect);
   std::vector<mediation_effect> with_contrasts = r.indirect;
   for (std::size_t i = 0; i < r.contrasts.size(); ++i) {
     mediation_effect c = r.contrasts[i];
@@ -146,52 +170,122 @@ std::string mediation_text(const mediation_result& r) {
   for (std::size_t i = 0; i < r.contrasts.size(); ++i) {
     out << "  (C" << i + 1 << ")  " << r.contrasts[i].label << "\n";
   }
-  bool any_sobel = false;
-  for (const auto& e : r.indirect) any_sobel = any_sobel || !is_missing(e.sobel_se);
-  if (any_sobel) {
-    out << "\nNormal theory tests for indirect effect(s) (second-order SE; first-order Sobel in brackets):\n";
-    text_table t({"", "Effect", "se", "Z", "p", "[se", "Z", "p]"});
-    for (const auto& e : r.indirect) {
-      if (is_missing(e.sobel_se)) continue;
-      t.add_row({e.label, f4(e.estimate), f4(e.sobel2_se), f4(e.sobel2_z), f4(e.sobel2_p), f4(e.sobel_se), f4(e.sobel_z),
-                 f4(e.sobel_p)});
-    }
-    out << t.str();
+  sobel_text(out, r);
+}
+
+std::vector<std::string> boot_header(const mediation_result& r, std::vector<std::string> first) {
+  const bool mc = r.replicates.method == ci_method::monte_carlo;
+  first.insert(first.end(), {mc ? "MCSE" : "BootSE", ci_label(r, true), ci_label(r, false)});
+  return first;
+}
+
+std::vector<std::string> boot_row(std::vector<std::string> first, const mediation_effect& e) {
+  first.insert(first.end(), {f4(e.boot_se), f4(e.ci_lower), f4(e.ci_upper)});
+  return first;
+}
+
+/// One mediator's (or the total's) conditional indirect effects, its index of moderated mediation
+/// and its pairwise contrasts between the W values.
+void conditional_indirect_text(std::ostringstream& out, const mediation_result& r, const std::string& mediator) {
+  out << "\nINDIRECT EFFECT:\n ";
+  if (mediator == "total") {
+    out << "TOTAL (the sum over the mediators)\n\n";
+  } else {
+    out << path_text({r.x, mediator, r.y}) << "\n\n";
   }
+  text_table t(boot_header(r, {r.w, "Effect"}), std::vector<alignment>(5, alignment::right));
+  for (const auto& c : r.conditional_indirect) {
+    if (c.mediator == mediator) t.add_row(boot_row({f4(c.w), f4(c.effect.estimate)}, c.effect));
+  }
+  out << t.str();
+  for (const auto& i : r.index_of_moderated_mediation) {
+    if (i.mediator != mediator) continue;
+    out << "\n    Index of moderated mediation" << (r.w_dichotomous ? " (difference between the two values of W)" : "")
+        << ":\n";
+    text_table x(boot_header(r, {"", "Index"}));
+    x.add_row(boot_row({r.w, f4(i.effect.estimate)}, i.effect));
+    out << x.str();
+  }
+  bool header = false;
+  text_table c(boot_header(r, {r.w + " (1)", r.w + " (2)", "Contrast"}), std::vector<alignment>(6, alignment::right));
+  for (const auto& k : r.conditional_contrasts) {
+    if (k.mediator != mediator) continue;
+    header = true;
+    c.add_row(boot_row({f4(k.w_from), f4(k.w_to), f4(k.effect.estimate)}, k.effect));
+  }
+  if (header) out << "\n    Pairwise contrasts between conditional indirect effects (Effect(2) - Effect(1)):\n" << c.str();
+}
+
+/// PROCESS models 7-59: the direct effect (conditional for 8, 15, 59), then the conditional
+/// indirect effects per mediator with the index or the contrasts.
+void conditional_process_text(std::ostringstream& out, const mediation_result& r) {
+  out << rule << "DIRECT AND INDIRECT EFFECTS OF X ON Y\n\n";
+  if (r.conditional_direct.empty()) {
+    coefficient_row_text(out, "Direct effect of X on Y", r.direct_effect);
+  } else {
+    out << "Conditional direct effect(s) of X on Y:\n";
+    text_table t({r.w, "Effect", "se", "t", "p", "LLCI", "ULCI"}, std::vector<alignment>(7, alignment::right));
+    for (const auto& d : r.conditional_direct) {
+      const coefficient& c = d.effect;
+      t.add_row({f4(d.w), f4(c.estimate), f4(c.se), f4(c.statistic), f4(c.p), f4(c.ci_lower), f4(c.ci_upper)});
+    }
+    out << t.str() << "\n";
+  }
+  out << "Conditional indirect effects of X on Y:\n";
+  std::vector<std::string> mediators = r.mediators;
+  if (r.mediators.size() > 1) mediators.push_back("total");
+  for (const auto& m : mediators) conditional_indirect_text(out, r, m);
+}
+
+/// The problem or warning of each effect whose interval has one.
+void effect_notes_text(std::ostringstream& out, const mediation_result& r) {
+  for (const auto& e : r.indirect) {
+    if (!e.ci_problem.empty()) out << "Note (" << e.label << "): " << e.ci_problem << "\n";
+  }
+  for (const auto& c : r.conditional_indirect) {
+    if (!c.effect.ci_problem.empty()) {
+      out << "Note (" << c.mediator << " at " << r.w << " = " << f4(c.w) << "): " << c.effect.ci_problem << "\n";
+    }
+  }
+  for (const auto& i : r.index_of_moderated_mediation) {
+    if (!i.effect.ci_problem.empty()) out << "Note (index, " << i.mediator << "): " << i.effect.ci_problem << "\n";
+  }
+  for (const auto& k : r.conditional_contrasts) {
+    if (!k.effect.ci_problem.empty()) {
+      out << "Note (" << k.mediator << ", contrast " << f4(k.w_to) << " - " << f4(k.w_from) << "): " << k.effect.ci_problem
+          << "\n";
+    }
+  }
+}
+
+void notes_text(std::ostringstream& out, const mediation_result& r) {
   out << "\n" << rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
+  if (r.moderated_model != 0) {
+    out << "W values in conditional tables are " << detail::probe_rule_text(r.w_probe, r.w_dichotomous)
+        << " (analysed metric).\n";
+    out << detail::centring_text(r.center, r.centred_variables, r.centred_means);
+    if (r.index_of_moderated_mediation.empty()) {
+      out << "No index of moderated mediation: in model " << r.moderated_model
+          << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
+    }
+  }
   const replicate_summary& b = r.replicates;
   out << "Number of " << (b.method == ci_method::monte_carlo ? "Monte Carlo samples" : "bootstrap samples") << " for "
       << to_string(b.method) << " confidence intervals: " << b.requested << "\n";
   out << "Random number seed: " << b.seed << (b.seed_given ? "" : " (drawn; give --seed to repeat)") << "; threads: "
       << b.threads_used << "\n";
-  for (const auto& e : r.indirect) {
-    if (!e.ci_problem.empty()) out << "Note (" << e.label << "): " << e.ci_problem << "\n";
-  }
+  effect_notes_text(out, r);
   for (const auto& note : r.notes) out << "Note: " << note << "\n";
-  return out.str();
 }
 
-detail::json_value detail::mediation_json_value(const mediation_result& r) {
-  json j;
-  j["schema"] = "socialcure.mediation/1";
-  j["n"] = r.n;
-  j["n_excluded"] = r.n_excluded;
-  json missing = json::array();
-  for (const auto& m : r.missing_by_column) missing.push_back({{"column", m.column}, {"rows", m.rows}});
-  j["missing_by_column"] = std::move(missing);
-  j["model"] = to_string(r.model);
-  j["design"] = r.within ? "within" : "between";
-  j["x"] = r.x;
-  j["mediators"] = r.mediators;
-  j["y"] = r.y;
-  j["covariates"] = r.covariates;
-  j["level"] = r.level;
-  j["se_type"] = to_string(r.se);
+
+/// Every equation (each mediator's, Y's, then the total effect model when it was fitted).
+json equations_json(const mediation_result& r) {
   json equations = json::array();
   std::vector<const ols_result*> fits;
   for (const auto& e : r.equations) fits.push_back(&e);
-  fits.push_back(&r.total_model);
+  if (r.moderated_model == 0) fits.push_back(&r.total_model);
   for (const ols_result* f : fits) {
     json coefs = json::array();
     for (const auto& c : f->coefficients) {
@@ -209,14 +303,11 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
                          {"mse", json_number(f->sigma * f->sigma)},
                          {"coefficients", std::move(coefs)}});
   }
-  j["equations"] = std::move(equations);
-  json paths = json::array();
-  for (const auto& p : r.paths) {
-    json pj = {{"from", p.from}, {"to", p.to}};
-    pj.update(coefficient_json(p.value));
-    paths.push_back(std::move(pj));
-  }
-  j["paths"] = std::move(paths);
+  return equations;
+}
+
+/// PROCESS models 4 and 6 and MEMORE: total, direct and indirect effects, contrasts, standardized.
+void add_effects_json(json& j, const mediation_result& r) {
   j["total_effect"] = coefficient_json(r.total_effect);
   j["direct_effect"] = coefficient_json(r.direct_effect);
   json indirect = json::array();
@@ -235,6 +326,124 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
     }
     j["standardized"] = {{"sd_x", json_number(r.sd_x)}, {"sd_y", json_number(r.sd_y)}, {"partial", partial}, {"complete", complete}};
   }
+}
+
+json moderator_json(const mediation_result& r) {
+  json values = json::array();
+  for (const double w : r.w_values) values.push_back(json_number(w));
+  json centred = json::object();
+  for (std::size_t k = 0; k < r.centred_variables.size() && k < r.centred_means.size(); ++k) {
+    centred[r.centred_variables[k]] = json_number(r.centred_means[k]);
+  }
+  return {{"name", r.w},           {"values", std::move(values)}, {"labels", r.w_labels},
+          {"probe", to_string(r.w_probe)}, {"dichotomous", r.w_dichotomous}, {"center", to_string(r.center)},
+          {"centred", std::move(centred)}};
+}
+
+/// PROCESS models 7-59: the direct effect (unconditional, or null and conditional_direct_effects
+/// for 8, 15, 59), the conditional indirect effects, the index, the contrasts between W values.
+/// What the model does not estimate is null (see not_estimated_notes).
+void add_conditional_json(json& j, const mediation_result& r) {
+  j["total_effect"] = nullptr;
+  j["direct_effect"] = r.conditional_direct.empty() ? coefficient_json(r.direct_effect) : json(nullptr);
+  json direct = json::array();
+  for (const auto& d : r.conditional_direct) {
+    const coefficient& c = d.effect;
+    direct.push_back({{"w", json_number(d.w)},         {"effect", json_number(c.estimate)},
+                      {"se", json_number(c.se)},       {"t", json_number(c.statistic)},
+                      {"p", json_number(c.p)},         {"ci_lower", json_number(c.ci_lower)},
+                      {"ci_upper", json_number(c.ci_upper)}});
+  }
+  j["conditional_direct_effects"] = r.conditional_direct.empty() ? json(nullptr) : direct;
+  j["indirect_effects"] = nullptr;
+  json conditional = json::array();
+  for (const auto& c : r.conditional_indirect) {
+    json e = {{"mediator", c.mediator}, {"w", json_number(c.w)}};
+    add_interval_json(e, c.effect);
+    conditional.push_back(std::move(e));
+  }
+  j["conditional_indirect_effects"] = std::move(conditional);
+  json index = json::array();
+  for (const auto& i : r.index_of_moderated_mediation) {
+    json e = {{"mediator", i.mediator}};
+    add_interval_json(e, i.effect);
+    index.push_back(std::move(e));
+  }
+  j["index_of_moderated_mediation"] = r.index_of_moderated_mediation.empty() ? json(nullptr) : index;
+  json contrasts = json::array();
+  for (const auto& k : r.conditional_contrasts) {
+    json e = {{"mediator", k.mediator}, {"w_from", json_number(k.w_from)}, {"w_to", json_number(k.w_to)}};
+    add_interval_json(e, k.effect);
+    contrasts.push_back(std::move(e));
+  }
+  j["contrasts"] = r.conditional_contrasts.empty() ? json(nullptr) : contrasts;
+  j["standardized"] = nullptr;
+}
+
+/// Why the keys of a conditional process model that are null are null.
+std::vector<std::string> not_estimated_notes(const mediation_result& r) {
+  std::vector<std::string> notes = {
+      "total_effect, indirect_effects and standardized are null: in a conditional process model the indirect "
+      "effect depends on the moderator (see conditional_indirect_effects), and no total effect model is fitted"};
+  if (!r.conditional_direct.empty()) {
+    notes.emplace_back("direct_effect is null: the direct effect depends on the moderator (see conditional_direct_effects)");
+  }
+  if (r.index_of_moderated_mediation.empty()) {
+    notes.push_back("index_of_moderated_mediation is null: in model " + std::to_string(r.moderated_model) +
+                    " the indirect effect is quadratic in the moderator (see contrasts)");
+  }
+  if (r.conditional_contrasts.empty()) notes.emplace_back("contrasts is null: not asked for");
+  return notes;
+}
+
+}  // namespace
+
+std::string mediation_text(const mediation_result& r) {
+  std::ostringstream out;
+  header_text(out, r);
+  for (const auto& e : r.equations) equation_text(out, e);
+  if (r.moderated_model != 0) {
+    conditional_process_text(out, r);
+  } else {
+    equation_text(out, r.total_model, "TOTAL EFFECT MODEL\nOUTCOME VARIABLE:");
+    effects_text(out, r);
+  }
+  notes_text(out, r);
+  return out.str();
+}
+
+detail::json_value detail::mediation_json_value(const mediation_result& r) {
+  const bool moderated = r.moderated_model != 0;
+  json j;
+  j["schema"] = "socialcure.mediation/1";
+  j["n"] = r.n;
+  j["n_excluded"] = r.n_excluded;
+  json missing = json::array();
+  for (const auto& m : r.missing_by_column) missing.push_back({{"column", m.column}, {"rows", m.rows}});
+  j["missing_by_column"] = std::move(missing);
+  j["model"] = to_string(r.model);
+  if (moderated) j["process_model"] = r.moderated_model;
+  j["design"] = r.within ? "within" : "between";
+  j["x"] = r.x;
+  j["mediators"] = r.mediators;
+  j["y"] = r.y;
+  j["covariates"] = r.covariates;
+  if (moderated) j["moderator"] = moderator_json(r);
+  j["level"] = r.level;
+  j["se_type"] = to_string(r.se);
+  j["equations"] = equations_json(r);
+  json paths = json::array();
+  for (const auto& p : r.paths) {
+    json pj = {{"from", p.from}, {"to", p.to}};
+    pj.update(coefficient_json(p.value));
+    paths.push_back(std::move(pj));
+  }
+  j["paths"] = std::move(paths);
+  if (moderated) {
+    add_conditional_json(j, r);
+  } else {
+    add_effects_json(j, r);
+  }
   const replicate_summary& b = r.replicates;
   j["bootstrap"] = {{"samples", b.requested},
                     {"succeeded", b.succeeded},
@@ -247,6 +456,9 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
                     {"cancelled", b.cancelled},
                     {"error", b.error}};
   j["notes"] = r.notes;
+  if (moderated) {
+    for (const auto& note : not_estimated_notes(r)) j["notes"].push_back(note);
+  }
   return j;
 }
 

@@ -156,27 +156,12 @@ void plot_text(std::ostringstream& out, const moderation_result& r) {
   out << t.str();
 }
 
-std::string probe_rule(const moderation_result& r) {
-  if (r.w_probes.dichotomous) return "its two values (dichotomous)";
-  switch (r.w_probes.method) {
-    case probe_method::percentiles: return "the 16th, 50th and 84th percentiles";
-    case probe_method::mean_sd: return "the mean and +/- 1 SD";
-    case probe_method::values: return "the values given";
-  }
-  return "";
-}
-
 void notes_text(std::ostringstream& out, const moderation_result& r) {
   out << "\n" << rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_significant(100.0 * r.level, 4) << "\n";
-  out << "W values in conditional tables are " << probe_rule(r) << " (analysed metric).\n";
-  if (r.centred.empty()) {
-    out << "No variables were mean centred prior to analysis.\n";
-  } else {
-    out << "Variables mean centred prior to analysis (" << to_string(r.center) << "):";
-    for (std::size_t k = 0; k < r.centred.size(); ++k) out << " " << r.centred[k] << " (mean " << f4(r.centred_means[k]) << ")";
-    out << "\n";
-  }
+  out << "W values in conditional tables are " << detail::probe_rule_text(r.w_probes.method, r.w_probes.dichotomous)
+      << " (analysed metric).\n";
+  out << detail::centring_text(r.center, r.centred, r.centred_means);
   if (r.se != se_type::classical) {
     out << "Standard errors, tests and intervals use the " << to_string(r.se)
         << " covariance; R2-chng is the OLS difference.\n";

@@ -53,6 +53,16 @@ void check_coefficient(const json& j, const sc::coefficient& c, const std::strin
   check_number(j["ci_upper"], c.ci_upper, what + ".ci_upper");
 }
 
+/// The estimate, interval and its problem of an effect, bit-identical.
+void check_interval(const json& j, const sc::mediation_effect& e, const std::string& what) {
+  check_number(j["estimate"], e.estimate, what + ".estimate");
+  check_number(j["boot_se"], e.boot_se, what + ".boot_se");
+  check_number(j["ci_lower"], e.ci_lower, what + ".ci_lower");
+  check_number(j["ci_upper"], e.ci_upper, what + ".ci_upper");
+  CHECK(j["ci_ok"] == e.ci_ok);
+  CHECK(j["ci_problem"] == e.ci_problem);
+}
+
 void check_effect(const json& j, const sc::mediation_effect& e, bool contrast) {
   const std::string what = e.label;
   for (const char* key : {"label", "estimate", "boot_se", "ci_lower", "ci_upper", "ci_ok", "ci_problem"}) {
@@ -62,12 +72,7 @@ void check_effect(const json& j, const sc::mediation_effect& e, bool contrast) {
   CHECK(j["label"] == e.label);
   REQUIRE(j.contains(contrast ? "of" : "path"));
   CHECK(j[contrast ? "of" : "path"].get<std::vector<std::string>>() == e.path);
-  check_number(j["estimate"], e.estimate, what + ".estimate");
-  check_number(j["boot_se"], e.boot_se, what + ".boot_se");
-  check_number(j["ci_lower"], e.ci_lower, what + ".ci_lower");
-  check_number(j["ci_upper"], e.ci_upper, what + ".ci_upper");
-  CHECK(j["ci_ok"] == e.ci_ok);
-  CHECK(j["ci_problem"] == e.ci_problem);
+  check_interval(j, e, what);
   if (sc::is_missing(e.acceleration)) {
     CHECK_FALSE(j.contains("acceleration"));
   } else {
@@ -118,6 +123,34 @@ sc::mediation_result within_result() {
   o.seed = 777;
   o.threads = 1;
   return sc::fit_within_mediation(reference_data("mediation/data/dohle.csv"), w, o);
+}
+
+
+/// A conditional process model (PROCESS 7-59) on the reference data of
+/// tests/reference/conditional/ (garcia.csv = psych::Garcia; synthetic.csv: 2 mediators, 2
+/// covariates; written by tests/reference/conditional/make_reference.R, R 4.2.2).
+sc::mediation_result conditional_result(int model, const char* data, sc::centering center = sc::centering::none) {
+  const auto parallel = sc::mediation_model::parallel;
+  sc::mediation_spec s = std::string(data) == "garcia"
+                             ? sc::mediation_spec{"prot2", {"respappr"}, "liking", {}, parallel, model, "sexism"}
+                             : sc::mediation_spec{"x", {"m1", "m2"}, "y", {"c1", "c2"}, parallel, model, "w"};
+  s.center = center;
+  sc::mediation_options o;
+  o.replicates = 1000;
+  o.seed = 16;
+  o.threads = 2;
+  return sc::fit_mediation(reference_data("conditional/data/" + std::string(data) + ".csv"), s, o);
+}
+
+/// Each block found in `text` after the previous one.
+void check_order(const std::string& text, const std::vector<std::string>& blocks) {
+  std::size_t at = 0;
+  for (const auto& block : blocks) {
+    INFO(block);
+    const std::size_t found = text.find(block, at);
+    REQUIRE(found != std::string::npos);
+    at = found + 1;
+  }
 }
 
 }  // namespace
@@ -307,13 +340,7 @@ TEST_CASE("mediation_text follows PROCESS's block order and names the seed and t
   blocks.push_back("Completely standardized indirect effect(s) of X on Y:");
   blocks.push_back("Indirect effect key:");
   blocks.push_back("ANALYSIS NOTES AND ERRORS");
-  std::size_t at = 0;
-  for (const auto& block : blocks) {
-    INFO(block);
-    const std::size_t found = text.find(block, at);
-    REQUIRE(found != std::string::npos);
-    at = found + 1;
-  }
+  check_order(text, blocks);
   CHECK(blocks[0] == "OUTCOME VARIABLE:\n import\n");
   // The key names every path and contrast.
   CHECK(contains(text, "ind1  cond -> import -> reaction"));
@@ -353,6 +380,136 @@ TEST_CASE("mediation_text follows PROCESS's block order and names the seed and t
   CHECK_FALSE(contains(wtext, "standardized indirect"));
   CHECK(contains(wtext, "Random number seed: 777"));
   CHECK(contains(wtext, "ANALYSIS NOTES AND ERRORS"));
+}
+
+
+TEST_CASE("mediation_json of model 8: moderator, conditional direct and indirect effects, index, contrasts") {
+  const auto r = conditional_result(8, "synthetic");
+  REQUIRE(r.conditional_direct.size() == 3);
+  REQUIRE(r.index_of_moderated_mediation.size() == 2);
+  const json j = json::parse(sc::mediation_json(r));
+  CHECK(j["schema"] == "socialcure.mediation/1");
+  CHECK(j["process_model"] == 8);
+  CHECK(j["model"] == "parallel");
+  const json& m = j["moderator"];
+  CHECK(m["name"] == "w");
+  REQUIRE(m["values"].size() == r.w_values.size());
+  for (std::size_t i = 0; i < r.w_values.size(); ++i) check_number(m["values"][i], r.w_values[i], "moderator.values");
+  CHECK(m["labels"].get<std::vector<std::string>>() == r.w_labels);
+  CHECK(m["probe"] == "percentiles");
+  CHECK(m["dichotomous"] == false);
+  CHECK(m["center"] == "none");
+  CHECK(m["centred"].empty());
+  // No total effect model, and what the model does not estimate is null, never an empty array.
+  REQUIRE(j["equations"].size() == r.equations.size());
+  for (const auto& e : j["equations"]) CHECK(e["total_effect_model"] == false);
+  CHECK(j["total_effect"].is_null());
+  CHECK(j["indirect_effects"].is_null());
+  CHECK(j["standardized"].is_null());
+  CHECK(j["direct_effect"].is_null());  // it depends on W in model 8
+  const json& direct = j["conditional_direct_effects"];
+  REQUIRE(direct.size() == r.conditional_direct.size());
+  for (std::size_t i = 0; i < direct.size(); ++i) {
+    const sc::coefficient& c = r.conditional_direct[i].effect;
+    check_number(direct[i]["w"], r.conditional_direct[i].w, "direct.w");
+    check_number(direct[i]["effect"], c.estimate, "direct.effect");
+    check_number(direct[i]["se"], c.se, "direct.se");
+    check_number(direct[i]["t"], c.statistic, "direct.t");
+    check_number(direct[i]["p"], c.p, "direct.p");
+    check_number(direct[i]["ci_lower"], c.ci_lower, "direct.ci_lower");
+    check_number(direct[i]["ci_upper"], c.ci_upper, "direct.ci_upper");
+  }
+  const json& conditional = j["conditional_indirect_effects"];
+  REQUIRE(conditional.size() == r.conditional_indirect.size());
+  CHECK(conditional.size() == 9);  // m1, m2 and their total at 3 values
+  for (std::size_t i = 0; i < conditional.size(); ++i) {
+    CHECK(conditional[i]["mediator"] == r.conditional_indirect[i].mediator);
+    check_number(conditional[i]["w"], r.conditional_indirect[i].w, "conditional.w");
+    check_interval(conditional[i], r.conditional_indirect[i].effect, "conditional");
+  }
+  CHECK(conditional[8]["mediator"] == "total");
+  const json& index = j["index_of_moderated_mediation"];
+  REQUIRE(index.size() == 2);
+  for (std::size_t i = 0; i < index.size(); ++i) {
+    CHECK(index[i]["mediator"] == r.index_of_moderated_mediation[i].mediator);
+    check_interval(index[i], r.index_of_moderated_mediation[i].effect, "index");
+  }
+  const json& contrasts = j["contrasts"];
+  REQUIRE(contrasts.size() == r.conditional_contrasts.size());
+  CHECK(contrasts.size() == 6);  // 3 pairs of W values per mediator
+  for (std::size_t i = 0; i < contrasts.size(); ++i) {
+    CHECK(contrasts[i]["mediator"] == r.conditional_contrasts[i].mediator);
+    check_number(contrasts[i]["w_from"], r.conditional_contrasts[i].w_from, "contrast.w_from");
+    check_number(contrasts[i]["w_to"], r.conditional_contrasts[i].w_to, "contrast.w_to");
+    check_interval(contrasts[i], r.conditional_contrasts[i].effect, "contrast");
+  }
+  // Every null is explained.
+  const std::string notes = j["notes"].dump();
+  CHECK(contains(notes, "total_effect, indirect_effects and standardized are null"));
+  CHECK(contains(notes, "direct_effect is null"));
+  CHECK_FALSE(contains(notes, "index_of_moderated_mediation is null"));
+  CHECK_FALSE(contains(sc::mediation_json(r), "NaN"));
+}
+
+TEST_CASE("mediation_json of model 58: no index (quadratic in W), contrasts between W values, direct effect") {
+  const auto r = conditional_result(58, "garcia", sc::centering::all);
+  const json j = json::parse(sc::mediation_json(r));
+  CHECK(j["process_model"] == 58);
+  CHECK(j["index_of_moderated_mediation"].is_null());
+  CHECK(contains(j["notes"].dump(), "index_of_moderated_mediation is null: in model 58 the indirect effect is quadratic"));
+  CHECK(j["conditional_direct_effects"].is_null());
+  check_coefficient(j["direct_effect"], r.direct_effect, "direct_effect");
+  REQUIRE(j["contrasts"].size() == 3);
+  // w_to is the later probe value: (2, 1), (3, 1), (3, 2).
+  check_number(j["contrasts"][0]["w_from"], r.w_values[0], "w_from");
+  check_number(j["contrasts"][0]["w_to"], r.w_values[1], "w_to");
+  check_number(j["contrasts"][2]["w_from"], r.w_values[1], "w_from");
+  check_number(j["contrasts"][2]["w_to"], r.w_values[2], "w_to");
+  // Centring: the variables centred, with the means subtracted.
+  const json& m = j["moderator"];
+  CHECK(m["center"] == "all");
+  REQUIRE(m["centred"].size() == r.centred_variables.size());
+  for (std::size_t k = 0; k < r.centred_variables.size(); ++k) {
+    check_number(m["centred"][r.centred_variables[k]], r.centred_means[k], "centred mean");
+  }
+  CHECK(m["centred"].contains("sexism"));
+}
+
+TEST_CASE("mediation_text of a conditional process model in PROCESS's order") {
+  const auto r = conditional_result(8, "synthetic");
+  const std::string text = sc::mediation_text(r);
+  check_order(text, {"Conditional process analysis, PROCESS model 8", "    W : w\n", "OUTCOME VARIABLE:\n m1\n",
+                     "OUTCOME VARIABLE:\n m2\n", "OUTCOME VARIABLE:\n y\n", "DIRECT AND INDIRECT EFFECTS OF X ON Y",
+                     "Conditional direct effect(s) of X on Y:", "Conditional indirect effects of X on Y:",
+                     "INDIRECT EFFECT:\n x -> m1 -> y", "Index of moderated mediation", "Pairwise contrasts",
+                     "INDIRECT EFFECT:\n x -> m2 -> y", "Index of moderated mediation",
+                     "INDIRECT EFFECT:\n TOTAL", "ANALYSIS NOTES AND ERRORS",
+                     "W values in conditional tables are the 16th, 50th and 84th percentiles",
+                     "No variables were mean centred", "Random number seed: 16"});
+  CHECK_FALSE(contains(text, "TOTAL EFFECT MODEL"));
+  CHECK_FALSE(contains(text, "Total effect of X on Y"));
+  CHECK_FALSE(contains(text, "standardized"));
+  // R lm (tests/reference/conditional/point.ref.csv, synthetic8): index1 0.10459, direct effect
+  // at the 84th percentile 1.29347; the probe values 2.0083, 3.9365, 6.1312.
+  CHECK(contains(text, "0.1046"));
+  CHECK(contains(text, "1.2935"));
+  CHECK(contains(text, "6.1312"));
+  CHECK_FALSE(contains(text, "nan"));
+
+  // Model 58 (Garcia, R: ind1 at the 16th percentile 0.21487, contrast (3, 1) 0.77119): the
+  // contrasts replace the index, and the direct effect does not depend on W.
+  const std::string t58 = sc::mediation_text(conditional_result(58, "garcia"));
+  check_order(t58, {"DIRECT AND INDIRECT EFFECTS OF X ON Y", "Direct effect of X on Y",
+                    "INDIRECT EFFECT:\n prot2 -> respappr -> liking", "0.2149", "Pairwise contrasts", "0.7712",
+                    "No index of moderated mediation: in model 58"});
+  CHECK_FALSE(contains(t58, "Index of moderated mediation:"));
+  CHECK_FALSE(contains(t58, "Conditional direct effect"));
+  CHECK_FALSE(contains(t58, "INDIRECT EFFECT:\n TOTAL"));  // one mediator: no total
+
+  // Centring is named with the means.
+  const std::string centred = sc::mediation_text(conditional_result(7, "garcia", sc::centering::all));
+  CHECK(contains(centred, "Variables mean centred prior to analysis (all): prot2 (mean "));
+  CHECK(contains(centred, "sexism (mean "));
 }
 
 }  // TEST_SUITE

@@ -100,3 +100,42 @@ TEST_CASE("path diagram of a within-subject model draws the instance contrast as
   CHECK(contains(dot, "n1 -> n2 [label=\"b1 = -0.598\"];"));
   CHECK(contains(dot, "n0 -> n2 [label=\"c' = -0.085 (c = -0.564)\", style=dashed];"));
 }
+
+// Model 59 on Garcia (tests/reference/conditional/data/garcia.csv; R lm, point.ref.csv garcia59:
+// a1 = -2.686641, X*W in M's equation 0.809984 (p 0.005), c' = -2.561846, b1 = 0.183165, M*W
+// 0.034145, X*W in Y's equation 0.491708; only the first product term's CI excludes 0).
+TEST_CASE("path diagram of a conditional process model draws W onto the paths it moderates") {
+  socialcure::mediation_spec spec;
+  spec.x = "prot2";
+  spec.mediators = {"respappr"};
+  spec.y = "liking";
+  spec.w = "sexism";
+  spec.moderated_model = 59;
+  socialcure::mediation_options options;
+  options.seed = 11;
+  options.replicates = 1000;
+  const auto r = socialcure::fit_mediation(reference_data("conditional/data/garcia.csv"), spec, options);
+  const std::string dot = socialcure::mediation_dot(r);
+  CHECK(contains(dot, "w [label=\"sexism\"];"));
+  CHECK(contains(dot, "n0 -> p0 [arrowhead=none, label=\"a1 = -2.687\", style=dashed];"));
+  CHECK(contains(dot, "w -> p0 [label=\"prot2*sexism = 0.810\"];"));
+  CHECK(contains(dot, "n0 -> p1 [arrowhead=none, label=\"c' = -2.562\", style=dashed];"));
+  CHECK(contains(dot, "w -> p1 [label=\"prot2*sexism = 0.492\", style=dashed];"));
+  CHECK(contains(dot, "n1 -> p2 [arrowhead=none, label=\"b1 = 0.183\", style=dashed];"));
+  CHECK(contains(dot, "w -> p2 [label=\"respappr*sexism = 0.034\", style=dashed];"));
+  CHECK(count(dot, " -> ") == 9);
+  CHECK_FALSE(contains(dot, "(c = "));  // no total effect model in a conditional process model
+  CHECK(contains(dot, "Indirect effect through respappr at sexism = 4.250: "));
+  const std::string svg = socialcure::mediation_svg(r);
+  CHECK(count(svg, "<g class=\"variable\">") == 4);
+  CHECK(count(svg, "<g class=\"moderation\">") == 3);
+  CHECK(count(svg, "<g class=\"path\">") == 3);
+  CHECK(count(svg, "<g") == count(svg, "</g>"));
+  CHECK_FALSE(contains(svg, "nan"));
+
+  // Model 7: W moderates only X -> M.
+  spec.moderated_model = 7;
+  const std::string dot7 = socialcure::mediation_dot(socialcure::fit_mediation(reference_data("conditional/data/garcia.csv"), spec, options));
+  CHECK(count(dot7, "w -> ") == 1);
+  CHECK(contains(dot7, "Index of moderated mediation (respappr): 0.326, 95% CI ["));
+}

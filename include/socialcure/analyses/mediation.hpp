@@ -37,7 +37,9 @@
 /// effect through M_j at W = w is (a1j + a3j w)(b1j + b3j w), with a3j = 0 or b3j = 0 where W does
 /// not moderate that path; the index of moderated mediation is its slope in w (7, 8, 14, 15), or,
 /// for a dichotomous W, omega(max) - omega(min); pairwise contrasts omega(w_j) - omega(w_i) for
-/// probe values i < j; conditional direct effects c1 + c3 w with t-based inference (8, 15, 59).
+/// probe values i < j; conditional direct effects c1 + c3 w with t-based inference and their
+/// Johnson-Neyman points over W's observed range (8, 15, 59; probing.hpp). Centring (`center`:
+/// all, or only the variables that are not dichotomous) reparametrizes the same fit.
 /// Every effect is a sum of products of coefficients, so the same bootstrap or Monte Carlo
 /// replicates serve them all.
 ///
@@ -85,8 +87,9 @@ struct mediation_spec {
   /// dichotomous W at its two values), mean -/+ SD, or given values (probing.hpp).
   probe_options probe{};
   /// Mean-centre the variables that form products (X, W, the mediators in products) before the
-  /// products are formed, as PROCESS `center=1`; covariates are never centred.
-  bool center = false;
+  /// products are formed: all of them (PROCESS `center = 1`) or only those that are not
+  /// dichotomous (`center = 2`); covariates are never centred. Means of the analysed sample.
+  centering center = centering::none;
   /// \throws argument_error on an empty or repeated name, no mediators, more than 10 parallel or
   /// other than 2-4 serial mediators, an unknown moderated_model, a moderated model without W or
   /// with serial mediators, W equal to X, a mediator, Y or a covariate, or W without a model.
@@ -229,12 +232,21 @@ struct mediation_result {
   int moderated_model = 0;
   std::string w;
   std::vector<double> w_values;
+  probe_method w_probe = probe_method::percentiles;  ///< the rule that chose w_values
+  std::vector<std::string> w_labels;                  ///< per w value, e.g. "16th percentile"
   bool w_dichotomous = false;
-  bool centred = false;
+  bool centred = false;                   ///< some variable was centred
+  centering center = centering::none;     ///< as asked
+  std::vector<std::string> centred_variables;  ///< the variables centred, in the order X, W, mediators
+  std::vector<double> centred_means;           ///< the means subtracted, in the same order
   std::vector<conditional_indirect_effect> conditional_indirect;  ///< by mediator (then "total"), then w
   std::vector<moderated_mediation_index> index_of_moderated_mediation;
   std::vector<conditional_indirect_contrast> conditional_contrasts;  ///< by mediator, then (1,2), (1,3), (2,3), ...
   std::vector<conditional_direct_effect> conditional_direct;         ///< models 8, 15, 59
+  /// Models 8, 15, 59 with a W that is not dichotomous: Johnson-Neyman points and region table of
+  /// the conditional direct effect c1 + c3 w (Y equation's covariance, t on its residual df) over
+  /// the observed (analysed) values of W.
+  std::optional<johnson_neyman_result> direct_johnson_neyman;
   replicate_summary replicates;
   Eigen::MatrixXd replicate_values;  ///< with keep_replicates: rows = replicates, columns = indirect, contrasts, standardized
   std::vector<std::string> notes;

@@ -47,19 +47,6 @@
 
 namespace socialcure {
 
-/// \brief Which variables are mean-centred before products are formed (PROCESS `center` 0, 1, 2).
-enum class centering {
-  none,        ///< raw values (PROCESS default)
-  all,         ///< X, W and Z
-  continuous,  ///< those of X, W, Z that are not dichotomous
-};
-
-/// \brief "none", "all", "continuous".
-[[nodiscard]] std::string_view to_string(centering c) noexcept;
-
-/// \brief Parses "none", "all" or "continuous". \throws argument_error otherwise.
-[[nodiscard]] centering parse_centering(std::string_view text);
-
 /// \brief A between-subject moderation model.
 struct moderation_spec {
   int model = 1;  ///< PROCESS model 1, 2 or 3

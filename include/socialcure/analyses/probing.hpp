@@ -43,6 +43,20 @@
 
 namespace socialcure {
 
+/// \brief Which variables are mean-centred before products are formed (PROCESS `center` 0, 1, 2),
+/// shared by moderation and the conditional process models.
+enum class centering {
+  none,        ///< raw values (PROCESS default)
+  all,         ///< X, W and Z
+  continuous,  ///< those of X, W, Z that are not dichotomous
+};
+
+/// \brief "none", "all", "continuous".
+[[nodiscard]] std::string_view to_string(centering c) noexcept;
+
+/// \brief Parses "none", "all" or "continuous". \throws argument_error otherwise.
+[[nodiscard]] centering parse_centering(std::string_view text);
+
 /// \brief How moderator values are chosen for probing.
 enum class probe_method {
   percentiles,  ///< 16th, 50th, 84th percentiles (PROCESS 4.x default)

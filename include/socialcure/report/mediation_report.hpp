@@ -19,6 +19,20 @@
 /// {sd_x, sd_y, partial: [...], complete: [...]} (null for within-subject models), `bootstrap`
 /// {samples, succeeded, seed, seed_given, ci_method, level, threads, failed (= resamples discarded
 /// and redrawn), cancelled, error}, and `notes`. Missing numbers are null.
+///
+/// Conditional process models (PROCESS 7, 8, 14, 15, 58, 59): the text has each equation, then the
+/// direct effect (or the conditional direct effects at each W value: 8, 15, 59), then per mediator
+/// (and their total) the conditional indirect effects at each W value, the index of moderated
+/// mediation and the pairwise contrasts between W values, and notes on the probe rule and the
+/// centring. JSON adds `process_model`, `moderator` {name, values, labels, probe, dichotomous,
+/// center, centred {variable: mean}}, `conditional_direct_effects` [{w, effect, se, t, p,
+/// ci_lower, ci_upper}], `conditional_indirect_effects` [{mediator, w, estimate, boot_se,
+/// ci_lower, ci_upper, ci_ok, ci_problem}], `index_of_moderated_mediation` [{mediator, estimate,
+/// ...}]; `contrasts` are then [{mediator, w_from, w_to, estimate, ...}] (the effect at w_to minus
+/// the effect at w_from); `equations` omits the total effect model, which is not fitted; keys the
+/// model does not estimate (total_effect, indirect_effects, standardized; direct_effect in 8, 15,
+/// 59; conditional_direct_effects in 7, 14, 58; the index in 58 and 59 unless W is dichotomous)
+/// are null, each with a line in `notes`.
 
 #include <string>
 

@@ -8,6 +8,10 @@
 /// brackets). A path whose confidence interval excludes 0 is drawn solid, any other dashed. Below the
 /// diagram, every specific indirect effect and the total indirect effect with its interval.
 /// Within-subject models draw the instance contrast as X and the differences as M and Y.
+/// Conditional process models draw the moderator W under X -> Y with an arrow onto the middle of
+/// each path it moderates, labelled with the product term's coefficient (the path's own label is
+/// its coefficient at W = 0; no total effect), and list the conditional indirect effects at each
+/// W value and the indices of moderated mediation below the diagram.
 /// The SVG is self-contained (no scripts, fonts or links), so it opens in a browser and in a word
 /// processor.
 

@@ -4,13 +4,22 @@
 # 16/50/84th percentiles of W, the index of moderated mediation, contrasts between probe values,
 # conditional direct effects c1 + c3 w with SE sqrt(V11 + 2 w V13 + w^2 V33) and t inference, and
 # an own case-resampling percentile bootstrap (fixed seed) with Monte Carlo SEs of every endpoint.
+# Also: centring (PROCESS center = 1 "all", 2 "continuous": X, W and the mediators in products,
+# a dichotomous one left alone under "continuous") done on the data before the designs; a
+# dichotomous W probed at its two values; Johnson-Neyman points of the conditional direct effect
+# (roots of t(w)^2 = t*^2 found by uniroot on a grid of W's range, not by the quadratic formula);
+# bias-corrected and BCa intervals from the same bootstrap draws (z0 from the share of draws
+# strictly below the estimate, jackknife acceleration with deviations from the mean of the
+# leave-one-out estimates, endpoints by the order-statistic rule lower = v[round(B q_lo)],
+# upper = v[floor(B q_hi) + 1]) and Monte Carlo intervals (each equation's coefficients drawn
+# from N(coef, vcov) by MASS::mvrnorm, equations independent), each endpoint with an MC SE.
 #
 # Usage (from the repository root): Rscript tests/reference/conditional/make_reference.R
 # Writes tests/reference/conditional/data/{garcia,synthetic}.csv and
 # tests/reference/conditional/{point,bootstrap}.ref.csv (long "analysis,quantity,value", %.17g,
 # one comment line first). Seeds are fixed: two runs give byte-identical files.
 
-suppressPackageStartupMessages(library(psych))
+suppressPackageStartupMessages({library(psych); library(MASS)})
 out_dir <- file.path("tests", "reference", "conditional")
 data_dir <- file.path(out_dir, "data")
 if (!dir.exists(file.path("tests", "reference"))) stop("run this script from the repository root")
@@ -53,7 +62,7 @@ mods <- list("7" = c(a = TRUE, b = FALSE, c = FALSE), "8" = c(a = TRUE, b = FALS
              "14" = c(a = FALSE, b = TRUE, c = FALSE), "15" = c(a = FALSE, b = TRUE, c = TRUE),
              "58" = c(a = TRUE, b = TRUE, c = FALSE), "59" = c(a = TRUE, b = TRUE, c = TRUE))
 
-# Design matrices in PROCESS's column order (see docs/methods/conditional_process.md).
+# Design matrices in PROCESS's column order (see docs/methods/mediation.md, section 13).
 designs <- function(d, x, ms, w, y, cs, mod) {
   X <- d[[x]]; W <- d[[w]]; C <- as.matrix(d[cs])
   me <- lapply(ms, function(m) cbind(1, X, if (mod["a"]) cbind(W, X * W), C))
@@ -82,13 +91,22 @@ fit_all <- function(D, idx) {
   list(bm = bm, by = by)
 }
 
-run <- function(name, d, x, ms, w, y, cs, model, boot_seed = NA) {
+run <- function(name, d, x, ms, w, y, cs, model, boot_seed = NA, center = "none", intervals = FALSE) {
   mod <- mods[[model]]
+  if (center != "none") {
+    for (v in c(if (mod["a"] || mod["c"]) x, w, if (mod["b"]) ms)) {
+      if (center == "all" || length(unique(d[[v]])) != 2) {
+        add("point", name, paste0("mean_", v), mean(d[[v]]))
+        d[[v]] <- d[[v]] - mean(d[[v]])
+      }
+    }
+  }
   D <- designs(d, x, ms, w, y, cs, mod)
-  ws <- quantile(d[[w]], c(.16, .5, .84), type = 6, names = FALSE)
-  linear <- !(mod["a"] && mod["b"])
+  dich <- length(unique(d[[w]])) == 2
+  ws <- if (dich) sort(unique(d[[w]])) else quantile(d[[w]], c(.16, .5, .84), type = 6, names = FALSE)
+  linear <- !(mod["a"] && mod["b"]) || dich
   k <- length(ms)
-  for (i in 1:3) add("point", name, sprintf("probe%d", i), ws[i])
+  for (i in seq_along(ws)) add("point", name, sprintf("probe%d", i), ws[i])
   for (j in 1:k) {
     f <- lm(D$mv[, j] ~ 0 + D$me[[j]])
     for (i in seq_along(coef(f))) add("point", name, sprintf("eq%d_b%d", j, i), coef(f)[i])
@@ -103,7 +121,8 @@ run <- function(name, d, x, ms, w, y, cs, model, boot_seed = NA) {
   for (q in names(est)) add("point", name, q, est[[q]])
   if (mod["c"]) {
     V <- vcov(fy); p <- ncol(D$ye); pxw <- 2 + k + 1 + (if (mod["b"]) k else 0) + 1
-    for (i in 1:3) {
+    if (!dich) jn_points(name, coef(fy)[c(2, pxw)], V[c(2, pxw), c(2, pxw)], fy$df.residual, d[[w]])
+    for (i in seq_along(ws)) {
       e <- coef(fy)[2] + coef(fy)[pxw] * ws[i]
       se <- sqrt(V[2, 2] + 2 * ws[i] * V[2, pxw] + ws[i]^2 * V[pxw, pxw])
       tcrit <- qt(0.975, fy$df.residual)
@@ -116,6 +135,11 @@ run <- function(name, d, x, ms, w, y, cs, model, boot_seed = NA) {
   set.seed(boot_seed)
   nn <- nrow(d)
   reps <- t(replicate(B_BOOT, { f <- fit_all(D, sample.int(nn, nn, replace = TRUE)); effects(f$bm, f$by, k, mod, ws, linear) }))
+  if (intervals) {
+    jack <- t(sapply(seq_len(nn), function(i) { f <- fit_all(D, seq_len(nn)[-i]); effects(f$bm, f$by, k, mod, ws, linear) }))
+    corrected_intervals(name, reps, est, jack)
+    monte_carlo_intervals(name, D, fits, k, mod, ws, linear, boot_seed + 100)
+  }
   for (q in colnames(reps)) {
     v <- sort(reps[, q])
     for (pr in c(0.025, 0.975)) {
@@ -130,9 +154,87 @@ run <- function(name, d, x, ms, w, y, cs, model, boot_seed = NA) {
   add("bootstrap", name, "replicates", B_BOOT)
 }
 
-run("garcia7", garcia, "prot2", "respappr", "sexism", "liking", character(0), "7", 1701)
+# Johnson-Neyman points of theta(w) = b[1] + b[2] w: where theta / SE = +/- t*, within [min, max].
+jn_points <- function(name, b, V, df, wv) {
+  tcrit <- qt(0.975, df)
+  g <- function(w) (b[1] + b[2] * w)^2 - tcrit^2 * (V[1, 1] + 2 * w * V[1, 2] + w^2 * V[2, 2])
+  grid <- seq(min(wv), max(wv), length.out = 2001)
+  gv <- g(grid)
+  pts <- c()
+  for (i in seq_len(length(grid) - 1)) {
+    if (gv[i] == 0) pts <- c(pts, grid[i])
+    else if (gv[i] * gv[i + 1] < 0) pts <- c(pts, uniroot(g, grid[i:(i + 1)], tol = 1e-15)$root)
+  }
+  if (gv[length(gv)] == 0) pts <- c(pts, grid[length(grid)])
+  add("point", name, "jn_count", length(pts))
+  for (i in seq_along(pts)) {
+    add("point", name, sprintf("jn_point%d", i), pts[i])
+    add("point", name, sprintf("jn_below%d", i), 100 * mean(wv < pts[i]))
+  }
+}
+
+# Order-statistic endpoints at levels (q_lo, q_hi) of the sorted draws v (docs: section 8's rule).
+order_endpoints <- function(v, q) {
+  B <- length(v)
+  c(v[min(B, max(1, round(B * q[1])))], v[min(B, max(1, floor(B * q[2]) + 1))])
+}
+# MC SE of an endpoint at level q(z0): the quantile's own error plus the error of q through z0
+# (the two added, an upper bound whatever their correlation), over the density at the endpoint.
+endpoint_mcse <- function(v, end, q, dq_dz0, p0) {
+  B <- length(v)
+  dens <- density(v, n = 1, from = end, to = end)$y
+  (sqrt(q * (1 - q) / B) + abs(dq_dz0) * sqrt(p0 * (1 - p0) / B) / dnorm(qnorm(p0))) / dens
+}
+corrected_intervals <- function(name, reps, est, jack) {
+  zc <- qnorm(0.975)
+  for (q in colnames(reps)) {
+    v <- sort(reps[, q])
+    p0 <- mean(v < est[[q]]); z0 <- qnorm(p0)
+    th <- jack[, q]; m <- mean(th)
+    a <- if (sum((m - th)^2) == 0) 0 else sum((m - th)^3) / (6 * sum((m - th)^2)^1.5)
+    add("bootstrap", name, sprintf("bca_a_%s", q), a)
+    u <- z0 + c(-zc, zc)
+    lv <- list(bc = pnorm(2 * z0 + c(-zc, zc)), bca = pnorm(z0 + u / (1 - a * u)))
+    dq <- list(bc = 2 * dnorm(2 * z0 + c(-zc, zc)), bca = dnorm(z0 + u / (1 - a * u)) * (1 + 1 / (1 - a * u)^2))
+    for (kind in c("bc", "bca")) {
+      ends <- order_endpoints(v, lv[[kind]])
+      for (e in 1:2) {
+        side <- c("lo", "hi")[e]
+        add("bootstrap", name, sprintf("%s_%s_%s", kind, q, side), ends[e])
+        add("bootstrap", name, sprintf("%s_%s_%s_mcse", kind, q, side),
+            endpoint_mcse(v, ends[e], lv[[kind]][e], dq[[kind]][e], p0))
+      }
+    }
+  }
+}
+monte_carlo_intervals <- function(name, D, fits, k, mod, ws, linear, seed) {
+  set.seed(seed)
+  vc <- function(X, yv) { f <- lm(yv ~ 0 + X); list(b = coef(f), V = vcov(f)) }
+  em <- lapply(seq_len(k), function(j) vc(D$me[[j]], D$mv[, j]))
+  ey <- vc(D$ye, D$y)
+  dm <- lapply(em, function(e) mvrnorm(B_BOOT, e$b, e$V))
+  dy <- mvrnorm(B_BOOT, ey$b, ey$V)
+  reps <- t(sapply(seq_len(B_BOOT), function(r) effects(lapply(dm, function(x) x[r, ]), dy[r, ], k, mod, ws, linear)))
+  for (q in colnames(reps)) {
+    v <- sort(reps[, q])
+    ends <- order_endpoints(v, c(0.025, 0.975))
+    for (e in 1:2) {
+      side <- c("lo", "hi")[e]
+      add("bootstrap", name, sprintf("mc_%s_%s", q, side), ends[e])
+      add("bootstrap", name, sprintf("mc_%s_%s_mcse", q, side), endpoint_mcse(v, ends[e], c(0.025, 0.975)[e], 0, 0.5))
+    }
+  }
+}
+
+run("garcia7", garcia, "prot2", "respappr", "sexism", "liking", character(0), "7", 1701, intervals = TRUE)
 run("garcia14", garcia, "prot2", "respappr", "sexism", "liking", character(0), "14", 1702)
-run("garcia58", garcia, "prot2", "respappr", "sexism", "liking", character(0), "58", 1703)
+run("garcia58", garcia, "prot2", "respappr", "sexism", "liking", character(0), "58", 1703, intervals = TRUE)
+run("garcia59", garcia, "prot2", "respappr", "sexism", "liking", character(0), "59")
+for (cm in c("all", "continuous")) for (m in c("7", "59")) {
+  run(sprintf("garcia%s_%s", m, cm), garcia, "prot2", "respappr", "sexism", "liking", character(0), m, center = cm)
+}
+# A dichotomous W (prot2, 0/1) moderating M -> Y and X -> Y (model 15), with X = sexism.
+run("garcia15_dichotomous", garcia, "sexism", "respappr", "prot2", "liking", character(0), "15", 1704)
 for (m in names(mods)) run(paste0("synthetic", m), synthetic, "x", c("m1", "m2"), "w", "y", c("c1", "c2"), m)
 write_ref("point")
 write_ref("bootstrap")
