@@ -95,8 +95,8 @@ struct study_mediation {
   mediation_model model = mediation_model::serial;
   /// PROCESS's conditional process model (7, 8, 14, 15, 58, 59; parallel mediators) or 0 (none).
   int moderated_model = 0;
-  std::string w;        ///< the moderator (conditional process models only), e.g. "identification_t0"
-  probe_options probe;  ///< the values of W probed (mediation_spec::probe)
+  std::string w{};      ///< the moderator (conditional process models only), e.g. "identification_t0"
+  probe_options probe{};  ///< the values of W probed (mediation_spec::probe)
   bool center = false;  ///< mean-centre X, W and the mediators in products (mediation_spec::center)
 };
 
@@ -123,15 +123,15 @@ struct study_regression {
 struct study_moderation {
   static constexpr std::string_view type = "moderation";
   int model = 1;                        ///< 1 (W), 2 (W and Z additive), 3 (W, Z and X*W*Z)
-  std::string x;                        ///< e.g. "groups_change"
-  std::string w;                        ///< e.g. "identification_t0"
-  std::string z;                        ///< second moderator (models 2 and 3 only)
-  std::string y;                        ///< e.g. "belonging_change"
-  std::vector<std::string> covariates;  ///< entered in the equation
+  std::string x{};                      ///< e.g. "groups_change"
+  std::string w{};                        ///< e.g. "identification_t0"
+  std::string z{};                      ///< second moderator (models 2 and 3 only)
+  std::string y{};                      ///< e.g. "belonging_change"
+  std::vector<std::string> covariates{};  ///< entered in the equation
   centering center = centering::none;   ///< PROCESS `center`
-  probe_options probe;                  ///< the values of W (and of Z) probed
+  probe_options probe{};                ///< the values of W (and of Z) probed
   se_type se = se_type::classical;      ///< classical (PROCESS default) or HC0-HC4
-  std::optional<double> level;          ///< none: the study's level
+  std::optional<double> level{};        ///< none: the study's level
 };
 
 /// \brief The kinds of model a study can run; a new kind is one more alternative (with its
