@@ -69,6 +69,7 @@
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/moderation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
+#include "socialcure/report/process_figures.hpp"
 #include "socialcure/report/regression_report.hpp"
 #include "socialcure/report/study_report.hpp"
 #include "socialcure/report/text_table.hpp"

@@ -18,7 +18,9 @@
 #include "socialcure/report/groups_report.hpp"
 #include "socialcure/report/measures_report.hpp"
 #include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/moderation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
+#include "socialcure/report/process_figures.hpp"
 #include "socialcure/report/regression_report.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -413,6 +415,111 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
   }
 }
 
+// "b = 0.12, 95% CI [0.01, 0.23], p = .034".
+std::string effect_clause(double b, double lower, double upper, double p, double level) {
+  const int d = decimals_for(b);
+  return "b = " + num(b, d) + ", " + level_text(level) + " CI " + interval(lower, upper, d) + ", " + apa_p(p);
+}
+
+// "0.12, 95% percentile bootstrap CI [0.01, 0.23] (excluding zero)" or the reason for no CI.
+std::string boot_clause(const mediation_effect& e, const std::string& method, double level) {
+  const int d = decimals_for(e.estimate);
+  if (!e.ci_ok) return num(e.estimate, d) + " (no interval: " + e.ci_problem + ")";
+  return num(e.estimate, d) + ", " + level_text(level) + " " + method + " CI " + interval(e.ci_lower, e.ci_upper, d) + " (" +
+         ((e.ci_lower > 0.0 || e.ci_upper < 0.0) ? "excluding" : "including") + " zero)";
+}
+
+std::vector<std::string> boot_row(std::vector<std::string> row, const mediation_effect& e) {
+  const int d = decimals_for(e.estimate);
+  row.insert(row.end(), {num(e.estimate, d), num(e.boot_se, d), e.ci_ok ? interval(e.ci_lower, e.ci_upper, d) : "NA (" + e.ci_problem + ")"});
+  return row;
+}
+
+void conditional_process_tables(document& doc, const mediation_result& res, const std::string& method) {
+  const double level = res.level;
+  const std::string resamples = " (" + method + " CIs, " + count(res.replicates.succeeded) + " replicates)";
+  doc_table ind;
+  ind.caption = "Conditional indirect effects of " + res.x + " on " + res.y + " at values of " + res.w + resamples;
+  ind.header = {"Mediator", res.w, "Estimate", "Boot SE", interval_header(level)};
+  for (const auto& e : res.conditional_indirect) ind.rows.push_back(boot_row({e.mediator, est(e.w)}, e.effect));
+  doc.add_table(std::move(ind));
+  if (!res.index_of_moderated_mediation.empty()) {
+    doc_table index;
+    index.caption = "Index of moderated mediation" + resamples;
+    index.header = {"Mediator", "Index", "Boot SE", interval_header(level)};
+    for (const auto& e : res.index_of_moderated_mediation) index.rows.push_back(boot_row({e.mediator}, e.effect));
+    doc.add_table(std::move(index));
+  }
+  if (!res.conditional_contrasts.empty()) {
+    doc_table contrasts;
+    contrasts.caption = "Contrasts of conditional indirect effects (later minus earlier value of " + res.w + ")" + resamples;
+    contrasts.header = {"Mediator", "Contrast", "Estimate", "Boot SE", interval_header(level)};
+    for (const auto& e : res.conditional_contrasts) {
+      contrasts.rows.push_back(boot_row({e.mediator, res.w + " = " + est(e.w_to) + " vs " + est(e.w_from)}, e.effect));
+    }
+    doc.add_table(std::move(contrasts));
+  }
+  if (!res.conditional_direct.empty()) {
+    doc_table direct;
+    direct.caption = "Conditional direct effects of " + res.x + " on " + res.y;
+    direct.header = {res.w, "Effect", "SE", "t", "p", interval_header(level)};
+    for (const auto& e : res.conditional_direct) {
+      const auto& c = e.effect;
+      const int d = decimals_for(c.estimate);
+      direct.rows.push_back({est(e.w), num(c.estimate, d), num(c.se, d), num(c.statistic, 2), p_cell(c.p, d),
+                             interval(c.ci_lower, c.ci_upper, d)});
+    }
+    doc.add_table(std::move(direct));
+  }
+}
+
+void conditional_process_sentences(const study_model_result& m, const mediation_result& res, const std::string& method,
+                                   std::vector<std::string>& sentences) {
+  const std::string head = "In " + m.model.name + " (PROCESS model " + std::to_string(res.moderated_model) + ", n = " +
+                           count(res.n) + "; " + count(res.replicates.succeeded) + " replicates, seed " +
+                           std::to_string(res.replicates.seed) + "), ";
+  for (const auto& mediator : res.mediators) {
+    std::string sentence = head + "the indirect effect of " + res.x + " on " + res.y + " through " + mediator;
+    const auto index = std::find_if(res.index_of_moderated_mediation.begin(), res.index_of_moderated_mediation.end(),
+                                    [&](const auto& i) { return i.mediator == mediator; });
+    if (index != res.index_of_moderated_mediation.end()) {
+      sentence += " had an index of moderated mediation by " + res.w + " of " + boot_clause(index->effect, method, res.level);
+    } else {
+      sentence += " was quadratic in " + res.w + " (no index; see the contrasts)";
+    }
+    std::string at;
+    for (const auto& e : res.conditional_indirect) {
+      if (e.mediator != mediator) continue;
+      at += (at.empty() ? "" : "; ") + std::string("at ") + res.w + " = " + est(e.w) + ", " + boot_clause(e.effect, method, res.level);
+    }
+    sentences.push_back(sentence + "; the conditional indirect effect was " + at + ".");
+  }
+  if (res.conditional_direct.empty()) return;
+  std::string direct;
+  for (const auto& e : res.conditional_direct) {
+    const auto& c = e.effect;
+    direct += (direct.empty() ? "" : "; ") + std::string("at ") + res.w + " = " + est(e.w) + ", " +
+              effect_clause(c.estimate, c.ci_lower, c.ci_upper, c.p, res.level);
+  }
+  sentences.push_back(head + "the direct effect of " + res.x + " on " + res.y + " was " + direct + ".");
+}
+
+void conditional_process_part(document& doc, const study_model_result& m, const mediation_result& res,
+                              std::vector<study_figure>& figures, std::vector<std::string>& sentences) {
+  const std::string method = res.replicates.method == ci_method::monte_carlo
+                                 ? "Monte Carlo"
+                                 : std::string(to_string(res.replicates.method)) + " bootstrap";
+  conditional_process_tables(doc, res, method);
+  conditional_process_sentences(m, res, method, sentences);
+  if (res.conditional_indirect.empty()) return;
+  study_figure f{"figures/conditional_indirect_" + m.model.name + ".svg",
+                 "Conditional indirect effects of " + m.model.name + " against " + res.w + ", with " +
+                     level_text(res.level) + " " + method + " intervals at the probed values",
+                 conditional_indirect_svg(res)};
+  doc.add_figure({f.file, f.caption, f.svg});
+  figures.push_back(std::move(f));
+}
+
 void mediation_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
                        std::vector<std::string>& sentences) {
   bool any = false;
@@ -423,8 +530,11 @@ void mediation_section(document& doc, const study_result& r, std::vector<study_f
     if (m.mediation() == nullptr) continue;
     const mediation_result& res = *m.mediation();
     const double level = res.level;
-    const std::string kind = std::string(res.within ? "within-subject " : "") + std::string(to_string(res.model)) +
-                             " mediation";
+    const std::string kind = res.moderated_model != 0
+                                 ? "conditional process model (PROCESS model " + std::to_string(res.moderated_model) +
+                                       ", W = " + res.w + ")"
+                                 : std::string(res.within ? "within-subject " : "") + std::string(to_string(res.model)) +
+                                       " mediation";
     doc.heading(3, m.model.name + ": " + kind);
     std::string mediators;
     for (const auto& x : res.mediators) mediators += (mediators.empty() ? "" : ", ") + x;
@@ -452,6 +562,10 @@ void mediation_section(document& doc, const study_result& r, std::vector<study_f
                             num(c->se, d), num(c->statistic, 2), p_cell(c->p, d), interval(c->ci_lower, c->ci_upper, d)});
     }
     doc.add_table(std::move(paths));
+    if (res.moderated_model != 0) {
+      conditional_process_part(doc, m, res, figures, sentences);
+      continue;
+    }
     doc_table ind;
     const std::string method = std::string(to_string(res.replicates.method));
     ind.caption = "Indirect effects (" + method + " bootstrap CIs, " + count(res.replicates.succeeded) + " resamples)";
@@ -490,6 +604,151 @@ void mediation_section(document& doc, const study_result& r, std::vector<study_f
   }
 }
 
+// ---- moderation ------------------------------------------------------------------------------
+
+std::string names_text(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// "4.25 (16th percentile)": a probed value with what it is.
+std::string probe_text(const probe_set& probes, double value) {
+  std::string out = est(value);
+  const auto at = std::find(probes.values.begin(), probes.values.end(), value);
+  if (at != probes.values.end()) {
+    const auto i = static_cast<std::size_t>(at - probes.values.begin());
+    if (i < probes.labels.size() && !probes.labels[i].empty() && probes.labels[i] != "value") out += " (" + probes.labels[i] + ")";
+  }
+  return out;
+}
+
+// "W = 4.25 (16th percentile)" or, for models 2 and 3, "W = 4.25 (...) and Z = 3 (...)".
+std::string moderator_values(const moderation_result& res, const conditional_effect& e) {
+  std::string out = res.w + " = " + probe_text(res.w_probes, e.w);
+  if (res.model >= 2 && res.z_probes) out += " and " + res.z + " = " + probe_text(*res.z_probes, e.z);
+  return out;
+}
+
+void moderation_tables(document& doc, const moderation_result& res) {
+  const double level = res.level;
+  const auto& f = res.equation;
+  coefficient_table(doc, "Coefficients (" + std::string(to_string(res.se)) + " standard errors)", f.coefficients, level, false,
+                    false, "",
+                    excluded_text(res.n, res.n_excluded, res.missing_by_column) + "; R² = " + num(f.r_squared, 3) + ".");
+  doc_table tests;
+  tests.caption = "Test of the interaction" + std::string(res.interactions.size() > 1 ? "s" : "");
+  tests.header = {"Term", "ΔR²", "F", "df1", "df2", "p"};
+  for (const auto& i : res.interactions) {
+    tests.rows.push_back({i.term, num(i.r2_change, 3), num(i.f, 2), num(i.df1, 0), num(i.df2, 0), p_cell(i.p)});
+  }
+  if (res.se != se_type::classical) tests.note = "F is the " + std::string(to_string(res.se)) + " Wald F; ΔR² is the OLS difference.";
+  doc.add_table(std::move(tests));
+  if (!res.conditional_interactions.empty()) {
+    doc_table ci;
+    ci.caption = "Conditional " + res.x + "*" + res.w + " interaction at values of " + res.z;
+    ci.header = {res.z, "Effect", "SE", "t", "p", interval_header(level)};
+    for (const auto& e : res.conditional_interactions) {
+      const int d = decimals_for(e.effect);
+      ci.rows.push_back({probe_text(*res.z_probes, e.w), num(e.effect, d), num(e.se, d), num(e.t, 2), p_cell(e.p, d),
+                         interval(e.ci_lower, e.ci_upper, d)});
+    }
+    doc.add_table(std::move(ci));
+  }
+  doc_table ce;
+  ce.caption = "Conditional effects of " + res.x + " on " + res.y;
+  ce.header = {res.w};
+  if (res.model >= 2) ce.header.push_back(res.z);
+  ce.header.insert(ce.header.end(), {"Effect", "SE", "t", "p", interval_header(level)});
+  for (const auto& e : res.conditional_effects) {
+    const int d = decimals_for(e.effect);
+    std::vector<std::string> row{probe_text(res.w_probes, e.w)};
+    if (res.model >= 2 && res.z_probes) row.push_back(probe_text(*res.z_probes, e.z));
+    row.insert(row.end(), {num(e.effect, d), num(e.se, d), num(e.t, 2), p_cell(e.p, d), interval(e.ci_lower, e.ci_upper, d)});
+    ce.rows.push_back(std::move(row));
+  }
+  doc.add_table(std::move(ce));
+}
+
+// The Johnson-Neyman paragraph: the transition points with the share of the sample on each side.
+std::string johnson_neyman_text(const moderation_result& res) {
+  const johnson_neyman_result& jn = *res.johnson_neyman;
+  const std::string what = res.model == 3 ? "the conditional " + res.x + "*" + res.w + " interaction" : "the effect of " + res.x;
+  std::string text = "Johnson-Neyman (" + what + " over " + res.johnson_neyman_moderator + ", observed range " +
+                     est(jn.minimum) + " to " + est(jn.maximum) + "): ";
+  if (jn.points.empty()) return text + jn.summary + ".";
+  std::string points;
+  for (const auto& p : jn.points) {
+    points += (points.empty() ? "" : "; ") + res.johnson_neyman_moderator + " = " + est(p.value) + " (" +
+              num(p.percent_below, 1) + "% of the sample below, " + num(p.percent_above, 1) + "% above)";
+  }
+  return text + "transition point" + (jn.points.size() > 1 ? "s " : " ") + points + "; " + jn.summary + ".";
+}
+
+void moderation_sentences(const study_model_result& m, const moderation_result& res, std::vector<std::string>& sentences) {
+  std::string conditional;
+  for (const auto& e : res.conditional_effects) {
+    conditional += (conditional.empty() ? "" : "; ") + std::string("at ") + moderator_values(res, e) + ", " +
+                   effect_clause(e.effect, e.ci_lower, e.ci_upper, e.p, res.level);
+  }
+  const std::string head = "In " + m.model.name + " (n = " + count(res.n) + "), ";
+  for (const auto& i : res.interactions) {
+    std::string sentence = head + (i.term == "both" ? "the interactions of " + res.x + " with " + res.w + " and " + res.z +
+                                                          " jointly had"
+                                                    : "the effect of " + res.x + " on " + res.y + " depended on " +
+                                                          i.term.substr(i.term.find('*') + 1) + ", ");
+    const auto c = std::find_if(res.equation.coefficients.begin(), res.equation.coefficients.end(),
+                                [&i](const coefficient& k) { return k.term == i.term; });
+    if (c != res.equation.coefficients.end()) sentence += effect_clause(c->estimate, c->ci_lower, c->ci_upper, c->p, res.level) + ", ";
+    sentence += (i.term == "both" ? " " : "") + std::string("ΔR² = ") + num(i.r2_change, 3) + ", F(" + num(i.df1, 0) + ", " +
+                num(i.df2, 0) + ") = " + num(i.f, 2) + ", " + apa_p(i.p);
+    if (res.model == 1) sentence += "; " + conditional;
+    sentences.push_back(sentence + ".");
+  }
+  if (res.model != 1 && !conditional.empty()) {
+    sentences.push_back(head + "the conditional effect of " + res.x + " on " + res.y + " was: " + conditional + ".");
+  }
+  if (res.johnson_neyman) sentences.push_back("In " + m.model.name + ", " + johnson_neyman_text(res));
+}
+
+void moderation_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
+                        std::vector<std::string>& sentences) {
+  bool any = false;
+  for (const auto& m : r.models) any = any || m.moderation() != nullptr;
+  if (!any) return;
+  doc.heading(2, "Moderation models");
+  for (const auto& m : r.models) {
+    if (m.moderation() == nullptr) continue;
+    const moderation_result& res = *m.moderation();
+    doc.heading(3, m.model.name + ": moderation (PROCESS model " + std::to_string(res.model) + ") of " + res.y);
+    std::string design = "X = " + res.x + ", W = " + res.w + (res.model >= 2 ? ", Z = " + res.z : "") + ", Y = " + res.y;
+    if (!res.covariates.empty()) design += ", covariates: " + names_text(res.covariates);
+    design += "; centring: " + std::string(to_string(res.center));
+    if (!res.centred.empty()) design += " (" + names_text(res.centred) + ")";
+    doc.paragraph(design + "; moderator values: " + std::string(to_string(res.w_probes.method)) + ".");
+    moderation_tables(doc, res);
+    if (res.johnson_neyman) doc.paragraph(johnson_neyman_text(res));
+    moderation_sentences(m, res, sentences);
+    if (!res.plot.empty()) {
+      study_figure f{"figures/moderation_" + m.model.name + ".svg",
+                     "Simple slopes of " + m.model.name + ": predicted " + res.y + " against " + res.x + " at values of " +
+                         res.w + ", with " + level_text(res.level) + " confidence bands",
+                     simple_slopes_svg(res)};
+      doc.add_figure({f.file, f.caption, f.svg});
+      figures.push_back(std::move(f));
+    }
+    if (res.johnson_neyman) {
+      study_figure f{"figures/johnson_neyman_" + m.model.name + ".svg",
+                     "Johnson-Neyman plot of " + m.model.name + ": the conditional effect against " +
+                         res.johnson_neyman_moderator + " with its " + level_text(res.level) +
+                         " confidence band; shaded where significant",
+                     johnson_neyman_svg(res)};
+      doc.add_figure({f.file, f.caption, f.svg});
+      figures.push_back(std::move(f));
+    }
+  }
+}
+
 std::vector<std::string> study_notes(const study_result& r) {
   std::vector<std::string> notes = r.notes;
   const auto& s = r.study.settings;
@@ -509,6 +768,9 @@ std::vector<std::string> study_notes(const study_result& r) {
     }
     if (m.glm() != nullptr) {
       for (const auto& n : m.glm()->notes) notes.push_back(m.model.name + ": " + n);
+    }
+    if (m.moderation() != nullptr) {
+      for (const auto& n : m.moderation()->notes) notes.push_back(m.model.name + ": " + n);
     }
   }
   for (const auto& c : r.changes) {
@@ -588,6 +850,7 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
     if (m.mediation() != nullptr) entry["result"] = detail::mediation_json_value(*m.mediation());
     if (m.ols() != nullptr) entry["result"] = detail::regression_json_value(*m.ols());
     if (m.glm() != nullptr) entry["result"] = detail::regression_json_value(*m.glm());
+    if (m.moderation() != nullptr) entry["result"] = detail::moderation_json_value(*m.moderation());
     models.push_back(std::move(entry));
   }
   out["models"] = std::move(models);
@@ -615,6 +878,7 @@ study_report make_study_report(const study_result& result) {
   change_section(doc, result, out.figures, sentences);
   regression_section(doc, result, sentences);
   mediation_section(doc, result, out.figures, sentences);
+  moderation_section(doc, result, out.figures, sentences);
   doc.heading(2, "Results in APA style");
   doc.list(sentences);
   const std::vector<std::string> notes = study_notes(result);

@@ -119,8 +119,23 @@ study_model_fit fit(const study_mediation& m, const fit_context& c) {
   std::vector<std::string> columns{m.x, m.y};
   columns.insert(columns.end(), m.mediators.begin(), m.mediators.end());
   columns.insert(columns.end(), m.covariates.begin(), m.covariates.end());
+  if (!m.w.empty()) columns.push_back(m.w);
   require_columns(c.analysis, c.name, columns);
-  return fit_mediation(c.analysis, {m.x, m.mediators, m.y, m.covariates, m.model}, c.bootstrap);
+  return fit_mediation(c.analysis, {m.x, m.mediators, m.y, m.covariates, m.model, m.moderated_model, m.w, m.probe, m.center},
+                       c.bootstrap);
+}
+
+study_model_fit fit(const study_moderation& m, const fit_context& c) {
+  std::vector<std::string> columns{m.x, m.w, m.y};
+  if (!m.z.empty()) columns.push_back(m.z);
+  columns.insert(columns.end(), m.covariates.begin(), m.covariates.end());
+  require_columns(c.analysis, c.name, columns);
+  moderation_options options;
+  options.center = m.center;
+  options.se = m.se;
+  options.level = m.level.value_or(c.study.settings.level);
+  options.probe = m.probe;
+  return fit_moderation(c.analysis, {m.model, m.x, m.w, m.z, m.y, m.covariates}, options);
 }
 
 study_model_fit fit(const study_within_mediation& m, const fit_context& c) {

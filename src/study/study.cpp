@@ -67,9 +67,23 @@ std::set<std::string> checked_measures(const study_definition& study, bool has_g
 // The checks of each kind of model: `field` is "models[i]", `measures` the study's measures.
 void check_model(const study_mediation& m, const std::string& field, const std::string& name,
                  const std::set<std::string>& /*measures*/) {
-  const mediation_spec spec{m.x, m.mediators, m.y, m.covariates, m.model};
+  const mediation_spec spec{m.x, m.mediators, m.y, m.covariates, m.model, m.moderated_model, m.w, m.probe, m.center};
   try {
     spec.validate();
+  } catch (const argument_error& e) {
+    bad(field + " '" + name + "'", e.what());
+  }
+}
+
+void check_model(const study_moderation& m, const std::string& field, const std::string& name,
+                 const std::set<std::string>& /*measures*/) {
+  const moderation_spec spec{m.model, m.x, m.w, m.z, m.y, m.covariates};
+  moderation_options options;
+  options.probe = m.probe;
+  if (m.level) options.level = *m.level;
+  try {
+    spec.validate();
+    options.validate();
   } catch (const argument_error& e) {
     bad(field + " '" + name + "'", e.what());
   }

@@ -18,6 +18,8 @@
 #include <toml.hpp>
 
 #include "socialcure/analyses/bootstrap_intervals.hpp"
+#include "socialcure/analyses/moderation.hpp"
+#include "socialcure/analyses/probing.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/scale_loader.hpp"
@@ -444,13 +446,94 @@ class reader {
   // One reader per kind of model: the keys it allows (the unknown-key check names the type), the
   // model's name, then its fields.
   void read_model(study_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
-    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model"}, for_type(m.type));
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "w", "probe", "center"},
+          for_type(m.type));
     label = name(required(t, path, "name"), member(path, "name"));
     if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
     if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
     if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
     if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
-    m.model = mediation_kind(t, path, m.mediators.size());
+    const toml_value* number_ = find(t, path, "model");
+    if (number_ != nullptr && number_->is_integer()) {
+      process_model(m, *number_, member(path, "model"));
+    } else {
+      m.model = mediation_kind(t, path, m.mediators.size());
+    }
+    if (const auto* v = find(t, path, "w")) m.w = name(*v, member(path, "w"));
+    if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
+    if (const auto* v = find(t, path, "center")) {
+      if (!v->is_boolean()) wrong_type(*v, member(path, "center"), "a boolean (true: mean-centre X, W and the mediators)");
+      m.center = v->as_boolean();
+    }
+  }
+
+  // A mediation's 'model' given as PROCESS's number: 4 (parallel), 6 (serial) or a conditional
+  // process model (parallel mediators).
+  void process_model(study_mediation& m, const toml_value& v, const std::string& path) const {
+    const std::int64_t number_ = integer(v, path);
+    const std::int64_t moderated[] = {7, 8, 14, 15, 58, 59};
+    if (number_ == 4 || number_ == 6) {
+      m.model = number_ == 4 ? mediation_model::parallel : mediation_model::serial;
+    } else if (std::find(std::begin(moderated), std::end(moderated), number_) != std::end(moderated)) {
+      m.model = mediation_model::parallel;
+      m.moderated_model = static_cast<int>(number_);
+    } else {
+      fail(v, path, "unknown PROCESS model", literal(v), "serial, parallel, 4, 6, 7, 8, 14, 15, 58, 59");
+    }
+  }
+
+  void read_model(study_moderation& m, std::string& label, const toml_value& t, const std::string& path) {
+    table(t, path, {"name", "type", "x", "w", "z", "y", "model", "covariates", "center", "probe", "se", "level"},
+          for_type(m.type));
+    label = name(required(t, path, "name"), member(path, "name"));
+    for (const auto& [key, field] : {std::pair{"x", &m.x}, std::pair{"w", &m.w}, std::pair{"y", &m.y}}) {
+      *field = name(required(t, path, key, "moderation '" + label + "'"), member(path, key));
+    }
+    if (const auto* v = find(t, path, "z")) m.z = name(*v, member(path, "z"));
+    if (const auto* v = find(t, path, "model")) {
+      const std::int64_t number_ = integer(*v, member(path, "model"));
+      if (number_ < 1 || number_ > 3) fail(*v, member(path, "model"), "unknown moderation model", literal(*v), "1, 2, 3");
+      m.model = static_cast<int>(number_);
+    }
+    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
+    if (const auto* v = find(t, path, "center")) {
+      const std::string text_ = text(*v, member(path, "center"));
+      try {
+        m.center = parse_centering(text_);
+      } catch (const argument_error&) {
+        fail(*v, member(path, "center"), "unknown centring", text_, "none, all, continuous");
+      }
+    }
+    if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
+    if (const auto* v = find(t, path, "se")) m.se = se_of(*v, member(path, "se"), std::nullopt);
+    if (const auto* v = find(t, path, "level")) {
+      m.level = number(*v, member(path, "level"));
+      if (!(*m.level > 0.0 && *m.level < 1.0)) {
+        fail(*v, member(path, "level"), "must lie strictly between 0 and 1 (e.g. 0.95)", literal(*v));
+      }
+    }
+  }
+
+  // A 'probe' key: "percentiles", "sd" (mean -/+ 1 SD) or an array of moderator values.
+  probe_options probe_of(const toml_value& v, const std::string& path) {
+    probe_options o;
+    if (v.is_array()) {
+      o.method = probe_method::values;
+      const auto& a = v.as_array();
+      if (a.empty()) fail(v, path, "an array of probe values must not be empty");
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        remember(a[i], element(path, i));
+        o.values.push_back(number(a[i], element(path, i)));
+      }
+      return o;
+    }
+    const std::string text_ = text(v, path);
+    if (text_ == "sd" || text_ == "mean_sd") {
+      o.method = probe_method::mean_sd;
+    } else if (text_ != "percentiles") {
+      fail(v, path, "unknown probe rule", text_, "percentiles, sd (or mean_sd), an array of values");
+    }
+    return o;
   }
 
   void read_model(study_within_mediation& m, std::string& label, const toml_value& t, const std::string& path) {

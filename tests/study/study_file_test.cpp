@@ -391,7 +391,7 @@ TEST_CASE("study_file: an unknown key names its line and path and lists the allo
   const auto m = error_of(model);
   CHECK(m.where().line == line_of(model, "family"));
   CHECK(contains(m.what(), "models[1].family: unknown key for a model of type 'mediation' "
-                           "(allowed: name, type, x, mediators, y, covariates, model)"));
+                           "(allowed: name, type, x, mediators, y, covariates, model, w, probe, center)"));
 
   const auto scale = error_of(data_section + "[[scales]]\nname = \"a\"\nscale = \"ucla3\"\nitem = [\"x\"]\n");
   CHECK(contains(scale.what(), "study.toml:6: scales[1].item: unknown key (allowed: name, scale, file, items)"));
@@ -466,7 +466,7 @@ TEST_CASE("study_file: a missing required key names the line of its table") {
                  "study.toml:3: counts[1]: required key 'name' is missing"));
   CHECK(contains(error_of(data_section + "[[models]]\nname = \"m\"\n").what(),
                  "study.toml:3: models[1]: required key 'type' is missing "
-                 "(allowed: mediation, within_mediation, regression)"));
+                 "(allowed: mediation, within_mediation, regression, moderation)"));
   CHECK(contains(error_of(data_section + "[[models]]\ntype = \"regression\"\n").what(),
                  "study.toml:3: models[1]: required key 'name' is missing"));
 
@@ -497,7 +497,7 @@ TEST_CASE("study_file: an unknown choice lists the choices") {
   const std::string model = data_section + "[[models]]\nname = \"m\"\ntype = \"mediaton\"\n";
   CHECK(std::string(error_of(model).what()) ==
         "study.toml:5: models[1].type: unknown model type: \"mediaton\" "
-        "(allowed: mediation, within_mediation, regression)");
+        "(allowed: mediation, within_mediation, regression, moderation)");
 
   const std::string regression = data_section + "[[models]]\nname = \"m\"\ntype = \"regression\"\ny = \"a\"\nx = [\"b\"]\n";
   CHECK(contains(error_of(regression + "family = \"gamma\"\n").what(),

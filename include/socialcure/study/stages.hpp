@@ -170,7 +170,7 @@ struct study_attrition_result {
 /// \param model     the model, usually one of study.models (any model naming the table's columns)
 /// \param data      the table built from `study`
 /// \param progress  called with (done, total) during a bootstrap; returns false to cancel; may be empty
-/// \returns the model with its fit: mediation_result, ols_result or glm_result
+/// \returns the model with its fit: mediation_result, ols_result, glm_result or moderation_result
 /// \throws argument_error naming the model and a column the analysis table lacks (listing the
 /// available ones); what fit_mediation, fit_within_mediation, fit_ols and fit_glm throw
 [[nodiscard]] study_model_result fit_study_model(const study_definition& study, const study_model& model,

@@ -19,9 +19,10 @@
 /// M_change (second - first). Models name these columns: e.g. a serial mediation of
 /// groups_change -> belonging_change -> loneliness_change -> gp_visits_change.
 ///
-/// A model is one of the kinds in study_model_spec (a std::variant): study_mediation,
-/// study_within_mediation or study_regression; each kind has its own fields and its `type` name
-/// (the `type` key of a study file and of results.json).
+/// A model is one of the kinds in study_model_spec (a std::variant): study_mediation (PROCESS
+/// models 4 and 6, or a conditional process model 7, 8, 14, 15, 58, 59 with a moderator),
+/// study_within_mediation, study_regression or study_moderation (PROCESS models 1-3); each kind
+/// has its own fields and its `type` name (the `type` key of a study file and of results.json).
 
 #include <array>
 #include <cstddef>
@@ -36,6 +37,8 @@
 #include "socialcure/analyses/attrition.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
+#include "socialcure/analyses/moderation.hpp"
+#include "socialcure/analyses/probing.hpp"
 #include "socialcure/data/table.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/measures/reliability.hpp"
@@ -82,7 +85,7 @@ struct study_count {
 };
 
 /// \brief A between-subject mediation on columns of the analysis table (fit_mediation; PROCESS
-/// model 4 when parallel, 6 when serial).
+/// model 4 when parallel, 6 when serial, or a conditional process model with a moderator W).
 struct study_mediation {
   static constexpr std::string_view type = "mediation";
   std::string x;                        ///< e.g. "groups_change"
@@ -90,6 +93,11 @@ struct study_mediation {
   std::string y;                        ///< e.g. "gp_visits_change"
   std::vector<std::string> covariates;  ///< entered in every equation
   mediation_model model = mediation_model::serial;
+  /// PROCESS's conditional process model (7, 8, 14, 15, 58, 59; parallel mediators) or 0 (none).
+  int moderated_model = 0;
+  std::string w{};      ///< the moderator (conditional process models only), e.g. "identification_t0"
+  probe_options probe{};  ///< the values of W probed (mediation_spec::probe)
+  bool center = false;  ///< mean-centre X, W and the mediators in products (mediation_spec::center)
 };
 
 /// \brief A two-instance within-subject mediation of measures (fit_within_mediation, MEMORE):
@@ -111,15 +119,30 @@ struct study_regression {
   se_type se = se_type::hc3;            ///< OLS only: the standard errors
 };
 
+/// \brief A moderation (PROCESS model 1, 2 or 3; fit_moderation) on columns of the analysis table.
+struct study_moderation {
+  static constexpr std::string_view type = "moderation";
+  int model = 1;                        ///< 1 (W), 2 (W and Z additive), 3 (W, Z and X*W*Z)
+  std::string x{};                      ///< e.g. "groups_change"
+  std::string w{};                        ///< e.g. "identification_t0"
+  std::string z{};                      ///< second moderator (models 2 and 3 only)
+  std::string y{};                      ///< e.g. "belonging_change"
+  std::vector<std::string> covariates{};  ///< entered in the equation
+  centering center = centering::none;   ///< PROCESS `center`
+  probe_options probe{};                ///< the values of W (and of Z) probed
+  se_type se = se_type::classical;      ///< classical (PROCESS default) or HC0-HC4
+  std::optional<double> level{};        ///< none: the study's level
+};
+
 /// \brief The kinds of model a study can run; a new kind is one more alternative (with its
 /// `type` name) and one fitting function.
-using study_model_spec = std::variant<study_mediation, study_within_mediation, study_regression>;
+using study_model_spec = std::variant<study_mediation, study_within_mediation, study_regression, study_moderation>;
 
 /// \brief One model of the study.
 struct study_model {
   std::string name;  ///< a label for tables and figure file names (letters, digits, '_' and '-')
   study_model_spec spec;
-  /// \brief The kind's name: "mediation", "within_mediation" or "regression".
+  /// \brief The kind's name: "mediation", "within_mediation", "regression" or "moderation".
   [[nodiscard]] std::string_view type() const noexcept;
 };
 
@@ -182,8 +205,9 @@ struct study_change {
 };
 
 /// \brief The fit of a model: mediation_result for both mediation kinds, ols_result or glm_result
-/// for a regression (a new kind of result is one more alternative).
-using study_model_fit = std::variant<mediation_result, ols_result, glm_result>;
+/// for a regression, moderation_result for a moderation (a new kind of result is one more
+/// alternative).
+using study_model_fit = std::variant<mediation_result, ols_result, glm_result, moderation_result>;
 
 /// \brief One fitted model.
 struct study_model_result {
@@ -196,6 +220,8 @@ struct study_model_result {
   [[nodiscard]] const ols_result* ols() const noexcept { return std::get_if<ols_result>(&fit); }
   /// \brief The GLM result, or null when the model is not a GLM regression.
   [[nodiscard]] const glm_result* glm() const noexcept { return std::get_if<glm_result>(&fit); }
+  /// \brief The moderation result, or null when the model is not a moderation.
+  [[nodiscard]] const moderation_result* moderation() const noexcept { return std::get_if<moderation_result>(&fit); }
 };
 
 /// \brief Everything a study found.

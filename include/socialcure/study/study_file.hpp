@@ -48,7 +48,7 @@
 ///
 /// [[models]]                      # one table per model
 /// name = "social_cure"            # required: letters, digits, '_' and '-'
-/// type = "mediation"              # required: mediation | within_mediation | regression
+/// type = "mediation"              # required: mediation | within_mediation | regression | moderation
 /// x = "groups_change"
 /// mediators = ["belonging_change", "loneliness_change"]
 /// y = "gp_visits_change"
@@ -65,13 +65,33 @@
 /// family = "poisson"              # linear (default, OLS) | poisson | negative_binomial (negbin,
 ///                                 # nb) | binomial (logit)
 /// # se = "hc3"                    # linear only: classical | hc0 | hc1 | hc2 | hc3 | hc4 (default hc3)
+///
+/// [[models]]
+/// name = "for_whom"
+/// type = "moderation"             # PROCESS model 1, 2 or 3 (fit_moderation)
+/// x = "groups_change"             # required, as w and y
+/// w = "identification_t0"
+/// y = "belonging_change"
+/// model = 1                       # 1 (default) | 2 | 3 (these two need z, the second moderator)
+/// center = "none"                 # none | all | continuous; probe = "percentiles" | "sd" | [values]
+/// se = "classical"                # classical (default) | hc0-hc4; level: default settings.level
+///
+/// [[models]]
+/// name = "when"
+/// type = "mediation"
+/// x = "groups_change"
+/// mediators = ["belonging_change"]
+/// y = "gp_visits_change"
+/// model = 7                       # PROCESS's number: 4, 6, 7, 8, 14, 15, 58, 59 (the last six need w)
+/// w = "loneliness_t0"             # probe as for moderation; center = true | false
 /// \endcode
 ///
-/// Keys by model type: mediation takes x, mediators, y, covariates, model (columns of the
-/// analysis table, e.g. "groups_change"); within_mediation takes mediators, y, model (measure
+/// Keys by model type: mediation takes x, mediators, y, covariates, model, w, probe, center
+/// (columns of the analysis table, e.g. "groups_change"); moderation takes x, w, z, y, model,
+/// covariates, center, probe, se, level; within_mediation takes mediators, y, model (measure
 /// names, e.g. "loneliness": their two waves are the instances); regression takes y, x,
 /// covariates, family, se. Every type takes name and type. Each type is one alternative of
-/// study_model_spec (study_mediation, study_within_mediation, study_regression), named by its
+/// study_model_spec (study_mediation, study_within_mediation, study_regression, study_moderation), named by its
 /// `type` member.
 ///
 /// Errors. A malformed file throws data_error naming the file, the line and the key path, with

@@ -10,6 +10,7 @@
 #include "socialcure/analyses/attrition.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
+#include "socialcure/analyses/moderation.hpp"
 #include "socialcure/data/describe.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/measures/reliability.hpp"
@@ -31,6 +32,7 @@ using json_value = nlohmann::ordered_json;
 [[nodiscard]] json_value scores_json_value(const scale_scores& scores);
 [[nodiscard]] json_value reliability_json_value(const alpha_result& alpha, const omega_result* omega);
 [[nodiscard]] json_value mediation_json_value(const mediation_result& result);
+[[nodiscard]] json_value moderation_json_value(const moderation_result& result);
 [[nodiscard]] json_value regression_json_value(const ols_result& fit);
 [[nodiscard]] json_value regression_json_value(const glm_result& fit);
 
