@@ -46,6 +46,13 @@ mediation_spec garcia_spec(int model) {
   return s;
 }
 
+/// Garcia with X = sexism and the dichotomous prot2 (0/1) as W.
+mediation_spec garcia_dichotomous_spec(int model) {
+  mediation_spec s = garcia_spec(model);
+  std::swap(s.x, s.w);
+  return s;
+}
+
 mediation_spec synthetic_spec(int model) {
   mediation_spec s;
   s.x = "x";
@@ -196,12 +203,7 @@ TEST_CASE("conditional process: contrasts are the index times the distance in li
 TEST_CASE("conditional process: dichotomous W gives omega(max) - omega(min) as the index") {
   // prot2 (0/1) moderates respappr -> liking with sexism as X: model 58 has an index then.
   const table data = reference_data("conditional/data/garcia.csv");
-  mediation_spec s;
-  s.x = "sexism";
-  s.mediators = {"respappr"};
-  s.y = "liking";
-  s.w = "prot2";
-  s.moderated_model = 58;
+  const mediation_spec s = garcia_dichotomous_spec(58);
   const mediation_result r = fit_mediation(data, s, quick(200));
   REQUIRE(r.w_dichotomous);
   REQUIRE(r.w_values == std::vector<double>{0.0, 1.0});
@@ -317,12 +319,7 @@ TEST_CASE("conditional process: a dichotomous W (0/1) in model 15 against lm and
   // X = sexism, M = respappr, W = prot2 (0/1), Y = liking: W moderates M -> Y and X -> Y. The
   // probes are W's two values; the index is omega(1) - omega(0) = a b3; one contrast (2 - 1).
   const table data = reference_data("conditional/data/garcia.csv");
-  mediation_spec s;
-  s.x = "sexism";
-  s.mediators = {"respappr"};
-  s.y = "liking";
-  s.w = "prot2";
-  s.moderated_model = 15;
+  const mediation_spec s = garcia_dichotomous_spec(15);
   const mediation_result r = fit_mediation(data, s, quick(20000));
   REQUIRE(r.w_dichotomous);
   REQUIRE(r.w_values == std::vector<double>{0.0, 1.0});
