@@ -461,9 +461,16 @@ class reader {
     }
     if (const auto* v = find(t, path, "w")) m.w = name(*v, member(path, "w"));
     if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
-    if (const auto* v = find(t, path, "center")) {
-      if (!v->is_boolean()) wrong_type(*v, member(path, "center"), "a boolean (true: mean-centre X, W and the mediators)");
-      m.center = v->as_boolean();
+    if (const auto* v = find(t, path, "center")) m.center = centering_of(*v, member(path, "center"));
+  }
+
+  // PROCESS's 'center': "none", "all" or "continuous".
+  centering centering_of(const toml_value& v, const std::string& path) const {
+    const std::string text_ = text(v, path);
+    try {
+      return parse_centering(text_);
+    } catch (const argument_error&) {
+      fail(v, path, "unknown centring", text_, "none, all, continuous");
     }
   }
 
@@ -496,14 +503,7 @@ class reader {
       m.model = static_cast<int>(number_);
     }
     if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
-    if (const auto* v = find(t, path, "center")) {
-      const std::string text_ = text(*v, member(path, "center"));
-      try {
-        m.center = parse_centering(text_);
-      } catch (const argument_error&) {
-        fail(*v, member(path, "center"), "unknown centring", text_, "none, all, continuous");
-      }
-    }
+    if (const auto* v = find(t, path, "center")) m.center = centering_of(*v, member(path, "center"));
     if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
     if (const auto* v = find(t, path, "se")) m.se = se_of(*v, member(path, "se"), std::nullopt);
     if (const auto* v = find(t, path, "level")) {

@@ -93,7 +93,7 @@ y = "gp_visits_change"
 model = 7
 w = "age"
 probe = "sd"
-center = true
+center = "all"
 )", "s.toml");
   REQUIRE(s.models.size() == 2);
   const auto& m = std::get<sc::study_moderation>(s.models[0].spec);
@@ -110,7 +110,7 @@ center = true
   CHECK(d.model == sc::mediation_model::parallel);
   CHECK(d.w == "age");
   CHECK(d.probe.method == sc::probe_method::mean_sd);
-  CHECK(d.center);
+  CHECK(d.center == sc::centering::all);
 }
 
 TEST_CASE("study file: errors of moderation keys name the line, the key and what is allowed") {
@@ -131,7 +131,8 @@ TEST_CASE("study file: errors of moderation keys name the line, the key and what
   CHECK(contains(error_of(med + "model = 7\n"), "needs a moderator w"));
   CHECK(contains(error_of(med + "w = \"b\"\n"), "needs a moderated_model"));
   CHECK(contains(error_of(med + "model = 7\nw = \"a\"\n"), "is also X"));
-  CHECK(contains(error_of(med + "model = 7\nw = \"b\"\ncenter = 1\n"), "expected a boolean"));
+  CHECK(contains(error_of(med + "model = 7\nw = \"b\"\ncenter = true\n"), "models[1].center: expected a string"));
+  CHECK(contains(error_of(med + "model = 7\nw = \"b\"\ncenter = \"x\"\n"), "none, all, continuous"));
 }
 
 TEST_CASE("study: a moderation and a model-7 mediation give what fit_moderation and fit_mediation give") {

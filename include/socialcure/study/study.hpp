@@ -97,7 +97,7 @@ struct study_mediation {
   int moderated_model = 0;
   std::string w{};      ///< the moderator (conditional process models only), e.g. "identification_t0"
   probe_options probe{};  ///< the values of W probed (mediation_spec::probe)
-  bool center = false;  ///< mean-centre X, W and the mediators in products (mediation_spec::center)
+  centering center = centering::none;  ///< PROCESS `center` (mediation_spec::center)
 };
 
 /// \brief A two-instance within-subject mediation of measures (fit_within_mediation, MEMORE):

@@ -83,7 +83,7 @@
 /// mediators = ["belonging_change"]
 /// y = "gp_visits_change"
 /// model = 7                       # PROCESS's number: 4, 6, 7, 8, 14, 15, 58, 59 (the last six need w)
-/// w = "loneliness_t0"             # probe as for moderation; center = true | false
+/// w = "loneliness_t0"             # probe and center as for moderation
 /// \endcode
 ///
 /// Keys by model type: mediation takes x, mediators, y, covariates, model, w, probe, center
