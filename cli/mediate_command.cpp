@@ -10,6 +10,7 @@
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
+#include "socialcure/report/process_figures.hpp"
 
 namespace socialcure::cli {
 
@@ -26,6 +27,9 @@ struct mediate_settings {
   std::string w;  // the moderator of a conditional process model
   std::vector<std::string> probe = {"percentiles"};
   std::string center = "none";
+  bool jn = false;  // Johnson-Neyman of the conditional direct effect (8, 15, 59)
+  std::size_t band = 0;      // --band: values of W on the grid of the conditional indirect effects
+  std::string indirect_svg;  // the conditional indirect effect against W (conditional process models)
   std::size_t boot = 5000;
   std::uint64_t seed = 0;
   bool seed_given = false;
@@ -67,6 +71,8 @@ mediation_options options_of(const mediate_settings& s) {
   o.se = parse_se_type(s.se);
   o.threads = s.threads;
   o.contrasts = !s.no_contrasts;
+  o.johnson_neyman = s.jn;
+  o.band_points = s.band > 0 || s.indirect_svg.empty() ? s.band : figure_band_points;
   o.progress = cancel_on_interrupt(progress_line(s.quiet, "replicates"));
   return o;
 }
@@ -80,6 +86,7 @@ void fit_and_print(const mediate_settings& s, const std::function<mediation_resu
   output_files files;
   if (!s.svg.empty()) files.add(s.svg, mediation_svg(r));
   if (!s.dot.empty()) files.add(s.dot, mediation_dot(r));
+  if (!s.indirect_svg.empty()) files.add(s.indirect_svg, conditional_indirect_svg(r));
   files.commit();
   std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
 }
@@ -91,11 +98,12 @@ int process_model_of(const std::string& model) {
   return std::stoi(model);
 }
 
-// --w, --probe and --center belong to the conditional process models (and they need --w).
+// --w, --probe, --center and --jn belong to the conditional process models (and they need --w);
+// --jn to those that moderate the direct effect.
 void check_moderator_options(const CLI::App& command, const mediate_settings& s, int process_model) {
   const std::string model = "--model " + s.model;
   if (process_model == 4 || process_model == 6) {
-    for (const char* option : {"--w", "--probe", "--center"}) {
+    for (const char* option : {"--w", "--probe", "--center", "--jn", "--band", "--indirect-svg"}) {
       if (command.count(option) > 0) {
         throw CLI::ValidationError(option, std::string("is only for the conditional process models (--model 7, 8, 14, "
                                                        "15, 58 or 59); ") + model + " (PROCESS model " +
@@ -105,6 +113,9 @@ void check_moderator_options(const CLI::App& command, const mediate_settings& s,
   } else if (s.w.empty()) {
     throw CLI::ValidationError("--w", model + " needs the moderator W (--w VARIABLE, a variable other than X, Y, the "
                                       "mediators and the covariates)");
+  } else if (s.jn && process_model != 8 && process_model != 15 && process_model != 59) {
+    throw CLI::ValidationError("--jn", "is for the models in which W moderates the direct effect (--model 8, 15 or "
+                                       "59); in " + model + " the direct effect is not moderated");
   }
 }
 
@@ -139,6 +150,14 @@ void add_mediate_command(CLI::App& app) {
   command->add_option("--w", s->w, "Moderator W (conditional process models 7, 8, 14, 15, 58, 59)");
   add_probe_option(*command, s->probe);
   add_center_option(*command, s->center);
+  command->add_flag("--jn", s->jn,
+                    "Johnson-Neyman points and region table of the conditional direct effect (models 8, 15, 59)");
+  command->add_option("--band", s->band,
+                      "Also bootstrap the conditional indirect effects at N equally spaced values across W's range "
+                      "(2-1000; default none, or " + std::to_string(figure_band_points) + " with --indirect-svg)")
+      ->check(CLI::Range(std::size_t{2}, std::size_t{1000}));
+  command->add_option("--indirect-svg", s->indirect_svg,
+                      "Write the conditional indirect effect against W, with its band, as SVG to this file");
   add_inference_options(*command, *s);
   command->callback([s, command] {
     const int process_model = process_model_of(s->model);

@@ -113,6 +113,10 @@ void mediation_options::validate() const {
                          format_number(100.0 * level) + "% interval (at least " +
                          std::to_string(static_cast<long long>(std::ceil(1.0 / alpha))) + ")");
   }
+  if (band_points == 1 || band_points > 1000) {
+    throw argument_error("mediation_options: band_points is " + std::to_string(band_points) +
+                         " (allowed: 0 for no band, or 2 to 1000 values of W)");
+  }
 }
 
 namespace {
@@ -126,7 +130,7 @@ struct conditional_tag {
 
 /// What an effect is and how to report it.
 struct effect_info {
-  enum class group { indirect, contrast, standardized, conditional, index, conditional_contrast } kind = group::indirect;
+  enum class group { indirect, contrast, standardized, conditional, index, conditional_contrast, band } kind = group::indirect;
   std::string label;
   std::vector<std::string> path;
   // A path through one mediator: (equation, position) of a and of b, for the Sobel tests.
@@ -325,6 +329,7 @@ void place_effect(const effect_info& info, mediation_effect effect, mediation_re
     case effect_info::group::conditional_contrast:
       out.conditional_contrasts.push_back({tag.mediator, tag.w_from, tag.w, std::move(effect)});
       break;
+    case effect_info::group::band: out.conditional_indirect_band.push_back({tag.mediator, tag.w, std::move(effect)}); break;
   }
 }
 
@@ -668,6 +673,12 @@ std::vector<w_linear> chain_of(const built_model& m, const conditional_layout& l
   return {a, b};
 }
 
+/// The g-th of `points` equally spaced values from lo to hi (both ends exact).
+double band_value(double lo, double hi, std::size_t g, std::size_t points) {
+  if (g + 1 == points) return hi;
+  return lo + (hi - lo) * static_cast<double>(g) / static_cast<double>(points - 1);
+}
+
 /// Adds an effect of a conditional process model.
 void add_tagged(built_model& m, effect_info::group kind, detail::effect_definition e, conditional_tag tag,
                 std::vector<std::string> path) {
@@ -684,7 +695,7 @@ void add_tagged(built_model& m, effect_info::group kind, detail::effect_definiti
 /// index of moderated mediation (linear omega, or a dichotomous W) and the pairwise contrasts
 /// between probe values (always for 58 and 59, where they replace the index).
 void add_conditional_effects(built_model& m, const conditional_layout& l, const mediation_spec& spec,
-                             const probe_set& probes, bool contrasts) {
+                             const probe_set& probes, const mediation_options& options) {
   std::vector<std::vector<w_linear>> chains;
   for (std::size_t j = 0; j < l.k; ++j) chains.push_back(chain_of(m, l, j));
   const auto path = [&](std::size_t j) { return std::vector<std::string>{spec.x, spec.mediators[j], spec.y}; };
@@ -709,14 +720,22 @@ void add_conditional_effects(built_model& m, const conditional_layout& l, const 
                                                          : product_at(chains[j], 0.0, 1);
     add_tagged(m, effect_info::group::index, std::move(index), {spec.mediators[j]}, path(j));
   }
-  if (!contrasts && linear) return;
-  for (std::size_t j = 0; j < l.k; ++j) {
-    for (std::size_t b = 1; b < ws.size(); ++b) {
-      for (std::size_t a = 0; a < b; ++a) {
-        add_tagged(m, effect_info::group::conditional_contrast,
-                   difference_of(product_at(chains[j], ws[b]), product_at(chains[j], ws[a])),
-                   {spec.mediators[j], ws[b], ws[a]}, path(j));
+  if (options.contrasts || !linear) {
+    for (std::size_t j = 0; j < l.k; ++j) {
+      for (std::size_t b = 1; b < ws.size(); ++b) {
+        for (std::size_t a = 0; a < b; ++a) {
+          add_tagged(m, effect_info::group::conditional_contrast,
+                     difference_of(product_at(chains[j], ws[b]), product_at(chains[j], ws[a])),
+                     {spec.mediators[j], ws[b], ws[a]}, path(j));
+        }
       }
+    }
+  }
+  if (options.band_points == 0 || probes.dichotomous) return;
+  for (std::size_t j = 0; j < l.k; ++j) {
+    for (std::size_t g = 0; g < options.band_points; ++g) {
+      const double w = band_value(probes.minimum, probes.maximum, g, options.band_points);
+      add_tagged(m, effect_info::group::band, product_at(chains[j], w), {spec.mediators[j], w}, path(j));
     }
   }
 }
@@ -779,7 +798,7 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   out.w_dichotomous = probes.dichotomous;
   out.notes = probes.notes;
   conditional_equations(m, l);
-  add_conditional_effects(m, l, spec, probes, options.contrasts);
+  add_conditional_effects(m, l, spec, probes, options);
   require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);
   const ols_result& y_fit = out.equations.back();
@@ -794,7 +813,7 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
     out.conditional_direct = conditional_direct_effects(direct, y_fit, probes, options.level);
     if (probes.dichotomous) {
       out.notes.push_back("Johnson-Neyman is not computed for the conditional direct effect: '" + spec.w + "' is dichotomous");
-    } else {
+    } else if (options.johnson_neyman) {
       out.direct_johnson_neyman = johnson_neyman(direct, y_fit.df_residual, options.level, w_span);
     }
   }

@@ -229,7 +229,9 @@ void conditional_process_text(std::ostringstream& out, const mediation_result& r
       const coefficient& c = d.effect;
       t.add_row({f4(d.w), f4(c.estimate), f4(c.se), f4(c.statistic), f4(c.p), f4(c.ci_lower), f4(c.ci_upper)});
     }
-    out << t.str() << "\n";
+    out << t.str();
+    if (r.direct_johnson_neyman) detail::johnson_neyman_text(out, *r.direct_johnson_neyman, r.w, "direct effect of X on Y");
+    out << "\n";
   }
   out << "Conditional indirect effects of X on Y:\n";
   std::vector<std::string> mediators = r.mediators;
@@ -355,6 +357,8 @@ void add_conditional_json(json& j, const mediation_result& r) {
                       {"ci_upper", json_number(c.ci_upper)}});
   }
   j["conditional_direct_effects"] = r.conditional_direct.empty() ? json(nullptr) : direct;
+  j["direct_johnson_neyman"] =
+      r.direct_johnson_neyman ? detail::johnson_neyman_json_value(*r.direct_johnson_neyman) : json(nullptr);
   j["indirect_effects"] = nullptr;
   json conditional = json::array();
   for (const auto& c : r.conditional_indirect) {
@@ -363,6 +367,13 @@ void add_conditional_json(json& j, const mediation_result& r) {
     conditional.push_back(std::move(e));
   }
   j["conditional_indirect_effects"] = std::move(conditional);
+  json band = json::array();
+  for (const auto& c : r.conditional_indirect_band) {
+    json e = {{"mediator", c.mediator}, {"w", json_number(c.w)}};
+    add_interval_json(e, c.effect);
+    band.push_back(std::move(e));
+  }
+  j["conditional_indirect_band"] = r.conditional_indirect_band.empty() ? json(nullptr) : band;
   json index = json::array();
   for (const auto& i : r.index_of_moderated_mediation) {
     json e = {{"mediator", i.mediator}};
@@ -393,6 +404,17 @@ std::vector<std::string> not_estimated_notes(const mediation_result& r) {
                     " the indirect effect is quadratic in the moderator (see contrasts)");
   }
   if (r.conditional_contrasts.empty()) notes.emplace_back("contrasts is null: not asked for");
+  if (r.conditional_indirect_band.empty()) {
+    notes.emplace_back(r.w_dichotomous ? "conditional_indirect_band is null: W is dichotomous"
+                                       : "conditional_indirect_band is null: not asked for");
+  }
+  if (!r.direct_johnson_neyman) {
+    notes.emplace_back(r.conditional_direct.empty()
+                           ? "direct_johnson_neyman is null: the direct effect is not moderated in model " +
+                                 std::to_string(r.moderated_model)
+                           : (r.w_dichotomous ? "direct_johnson_neyman is null: W is dichotomous"
+                                             : "direct_johnson_neyman is null: not asked for"));
+  }
   return notes;
 }
 

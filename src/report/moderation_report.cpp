@@ -120,25 +120,10 @@ void conditional_text(std::ostringstream& out, const moderation_result& r) {
 }
 
 void johnson_neyman_text(std::ostringstream& out, const moderation_result& r) {
-  if (!r.johnson_neyman) return;
-  const johnson_neyman_result& jn = *r.johnson_neyman;
-  out << "\nModerator value(s) defining Johnson-Neyman significance region(s) (" << r.johnson_neyman_moderator
-      << (r.model == 3 ? ", for the conditional X*W interaction" : "") << "):\n";
-  if (jn.points.empty()) {
-    out << " There are no statistical significance transition points within the observed range of the moderator.\n";
-  } else {
-    text_table p({"Value", "% below", "% above"}, std::vector<alignment>(3, alignment::right));
-    for (const auto& pt : jn.points) p.add_row({f4(pt.value), f4(pt.percent_below), f4(pt.percent_above)});
-    out << p.str();
+  if (r.johnson_neyman) {
+    detail::johnson_neyman_text(out, *r.johnson_neyman, r.johnson_neyman_moderator,
+                                r.model == 3 ? "X*W interaction" : "effect");
   }
-  out << " (" << jn.summary << "; critical t " << f4(jn.critical_value) << ")\n";
-  out << "\nConditional " << (r.model == 3 ? "X*W interaction" : "effect") << " at values of the moderator:\n";
-  text_table t({r.johnson_neyman_moderator, "Effect", "se", "t", "p", "LLCI", "ULCI"},
-               std::vector<alignment>(7, alignment::right));
-  for (const auto& e : jn.region) {
-    t.add_row({f4(e.w), f4(e.effect), f4(e.se), f4(e.t), f4(e.p), f4(e.ci_lower), f4(e.ci_upper)});
-  }
-  out << t.str();
 }
 
 void plot_text(std::ostringstream& out, const moderation_result& r) {
@@ -174,19 +159,6 @@ json conditional_json(const conditional_estimate& e) {
   return {{"w", json_number(e.w)},   {"effect", json_number(e.effect)},     {"se", json_number(e.se)},
           {"t", json_number(e.t)},   {"p", json_number(e.p)},               {"ci_lower", json_number(e.ci_lower)},
           {"ci_upper", json_number(e.ci_upper)}};
-}
-
-json johnson_neyman_json(const moderation_result& r) {
-  if (!r.johnson_neyman) return nullptr;
-  json points = json::array();
-  for (const auto& p : r.johnson_neyman->points) {
-    points.push_back({{"value", json_number(p.value)},
-                      {"percent_below", json_number(p.percent_below)},
-                      {"percent_above", json_number(p.percent_above)}});
-  }
-  json region = json::array();
-  for (const auto& e : r.johnson_neyman->region) region.push_back(conditional_json(e));
-  return {{"points", std::move(points)}, {"region", std::move(region)}};
 }
 
 json provenance_json(const moderation_result& r) {
@@ -267,6 +239,18 @@ std::string moderation_text(const moderation_result& r) {
 
 namespace detail {
 
+json_value johnson_neyman_json_value(const johnson_neyman_result& jn) {
+  json points = json::array();
+  for (const auto& p : jn.points) {
+    points.push_back({{"value", json_number(p.value)},
+                      {"percent_below", json_number(p.percent_below)},
+                      {"percent_above", json_number(p.percent_above)}});
+  }
+  json region = json::array();
+  for (const auto& e : jn.region) region.push_back(conditional_json(e));
+  return {{"points", std::move(points)}, {"region", std::move(region)}};
+}
+
 json_value moderation_json_value(const moderation_result& r) {
   json j = provenance_json(r);
   j["coefficients"] = detail::regression_json_value(r.equation)["coefficients"];
@@ -294,7 +278,7 @@ json_value moderation_json_value(const moderation_result& r) {
     effects.push_back(std::move(c));
   }
   j["conditional_effects"] = std::move(effects);
-  j["johnson_neyman"] = johnson_neyman_json(r);
+  j["johnson_neyman"] = r.johnson_neyman ? johnson_neyman_json_value(*r.johnson_neyman) : json(nullptr);
   j["notes"] = r.notes;
   return j;
 }

@@ -514,7 +514,8 @@ void conditional_process_part(document& doc, const study_model_result& m, const 
   if (res.conditional_indirect.empty()) return;
   study_figure f{"figures/conditional_indirect_" + m.model.name + ".svg",
                  "Conditional indirect effects of " + m.model.name + " against " + res.w + ", with " +
-                     level_text(res.level) + " " + method + " intervals at the probed values",
+                     level_text(res.level) + " " + method + " intervals at the probed values" +
+                     (res.conditional_indirect_band.empty() ? "" : " and as a band across the range of " + res.w),
                  conditional_indirect_svg(res)};
   doc.add_figure({f.file, f.caption, f.svg});
   figures.push_back(std::move(f));

@@ -121,8 +121,10 @@ study_model_fit fit(const study_mediation& m, const fit_context& c) {
   columns.insert(columns.end(), m.covariates.begin(), m.covariates.end());
   if (!m.w.empty()) columns.push_back(m.w);
   require_columns(c.analysis, c.name, columns);
+  mediation_options options = c.bootstrap;
+  if (m.moderated_model != 0) options.band_points = figure_band_points;
   return fit_mediation(c.analysis, {m.x, m.mediators, m.y, m.covariates, m.model, m.moderated_model, m.w, m.probe, m.center},
-                       c.bootstrap);
+                       options);
 }
 
 study_model_fit fit(const study_moderation& m, const fit_context& c) {

@@ -533,3 +533,56 @@ TEST_CASE("conditional process: bad input is an error or a note naming the varia
     CHECK(r.conditional_contrasts.size() == 1);
   }
 }
+
+TEST_CASE("conditional process: the band is the conditional indirect effect on a grid of W, from the same replicates") {
+  // Model 58 (quadratic in W) and model 7 (linear) on Garcia. The band's values of W are the
+  // equally spaced grid from W's smallest to its largest value; probing W at exactly those values
+  // must give the same estimates and interval endpoints bit for bit (one pass of replicates serves
+  // every effect), and asking for a band must leave every other effect unchanged.
+  const table data = reference_data("conditional/data/garcia.csv");
+  const std::span<const double> sexism = data.numeric("sexism");
+  const auto [lo, hi] = std::minmax_element(sexism.begin(), sexism.end());
+  for (const int model : {7, 58}) {
+    CAPTURE(model);
+    mediation_options banded = quick(500);
+    banded.band_points = 5;
+    banded.ci = ci_method::bca;
+    const mediation_result r = fit_mediation(data, garcia_spec(model), banded);
+    REQUIRE(r.conditional_indirect_band.size() == 5);
+    CHECK(r.conditional_indirect_band.front().w == *lo);
+    CHECK(r.conditional_indirect_band.back().w == *hi);
+    mediation_spec at_grid = garcia_spec(model);
+    at_grid.probe.method = probe_method::values;
+    for (const auto& b : r.conditional_indirect_band) at_grid.probe.values.push_back(b.w);
+    mediation_options plain = banded;
+    plain.band_points = 0;
+    const mediation_result g = fit_mediation(data, at_grid, plain);
+    REQUIRE(g.conditional_indirect.size() == 5);
+    CHECK(g.conditional_indirect_band.empty());
+    for (std::size_t i = 0; i < 5; ++i) {
+      CAPTURE(i);
+      const mediation_effect& band = r.conditional_indirect_band[i].effect;
+      const mediation_effect& probed = g.conditional_indirect[i].effect;
+      CHECK(r.conditional_indirect_band[i].mediator == "respappr");
+      CHECK(r.conditional_indirect_band[i].w == g.conditional_indirect[i].w);
+      CHECK(band.estimate == probed.estimate);
+      CHECK(band.ci_lower == probed.ci_lower);
+      CHECK(band.ci_upper == probed.ci_upper);
+      CHECK(band.boot_se == probed.boot_se);
+    }
+    const mediation_result unbanded = fit_mediation(data, garcia_spec(model), plain);
+    REQUIRE(unbanded.conditional_indirect.size() == r.conditional_indirect.size());
+    for (std::size_t i = 0; i < r.conditional_indirect.size(); ++i) {
+      CHECK(unbanded.conditional_indirect[i].effect.ci_lower == r.conditional_indirect[i].effect.ci_lower);
+      CHECK(unbanded.conditional_indirect[i].effect.ci_upper == r.conditional_indirect[i].effect.ci_upper);
+    }
+  }
+  mediation_options one = quick(500);
+  one.band_points = 1;
+  CHECK_THROWS_WITH_AS(fit_mediation(data, garcia_spec(7), one),
+                       doctest::Contains("band_points is 1 (allowed: 0 for no band, or 2 to 1000"), argument_error);
+  // A dichotomous W has no band: its two values are the conditional effects.
+  mediation_options dich = quick(500);
+  dich.band_points = 5;
+  CHECK(fit_mediation(data, garcia_dichotomous_spec(15), dich).conditional_indirect_band.empty());
+}

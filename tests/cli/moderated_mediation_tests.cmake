@@ -28,6 +28,41 @@ cli_expect(NAME mediate_model8_direct CODE 0
   OUTPUT "Conditional direct effect\\(s\\) of X on Y:.*2\\.0083 +0\\.3202.*3\\.9365 +0\\.7754.*6\\.1312 +1\\.2935.*x -> m1 -> y.*Index of moderated mediation:.*w +0\\.1046.*INDIRECT EFFECT:\n TOTAL"
   ARGS mediate --data "${conditional_data}/synthetic.csv" --x x --m m1,m2 --y y --w w --covariates c1,c2
     --model 8 --seed 16 --boot 1000)
+# --jn: the Johnson-Neyman point of model 8's conditional direct effect on the synthetic data, from
+# R's quadratic (point.ref.csv synthetic8: jn_point1 1.8248307798706318, 12% of w below it).
+set(synthetic_model8 mediate --data "${conditional_data}/synthetic.csv" --x x --m m1,m2 --y y --w w
+  --covariates c1,c2 --model 8 --seed 16 --boot 200)
+cli_expect(NAME mediate_model8_jn_text CODE 0
+  OUTPUT "Conditional direct effect\\(s\\) of X on Y:.*6\\.1312 +1\\.2935[^\n]*\n\nModerator value\\(s\\) defining Johnson-Neyman significance region\\(s\\) \\(w, for the conditional direct effect of X on Y\\):.*1\\.8248 +12\\.0000 +88\\.0000.*Conditional direct effect of X on Y at values of the moderator:.*Conditional indirect effects of X on Y:"
+  ARGS ${synthetic_model8} --jn)
+cli_expect(NAME mediate_model8_jn_json CODE 0 JSON_KEY direct_johnson_neyman
+  OUTPUT "\"conditional_direct_effects\": .*\"direct_johnson_neyman\": {[^}]*\"points\": .[^}]*\"value\": 1\\.82483077[0-9]*,[^}]*\"percent_below\": 12\\.0[^}]*}.*\"region\": ."
+  ARGS ${synthetic_model8} --jn --format json)
+cli_expect(NAME mediate_model8_without_jn CODE 0 JSON_KEY direct_johnson_neyman
+  OUTPUT "\"direct_johnson_neyman\": null,.*direct_johnson_neyman is null: not asked for"
+  ARGS ${synthetic_model8} --format json)
+cli_expect(NAME mediate_jn_needs_moderated_direct_effect CODE 2
+  ERROR "--jn: is for the models in which W moderates the direct effect \\(--model 8, 15 or 59\\); in --model 7 the direct effect is not moderated"
+  ARGS ${garcia_mediate} --model 7 --jn)
+cli_expect(NAME mediate_jn_needs_moderated_model CODE 2 ERROR "--jn: is only for the conditional process models"
+  ARGS mediate --data "${conditional_data}/garcia.csv" --x prot2 --m respappr --y liking --jn)
+
+# --band: the conditional indirect effect on 3 values across W's range 2.87-7 (Garcia's sexism);
+# --indirect-svg draws it (25 values without --band); neither for model 4.
+cli_expect(NAME mediate_band_json CODE 0 JSON_KEY conditional_indirect_band
+  OUTPUT "\"conditional_indirect_band\": .*\"w\": 2\\.87,.*\"w\": 4\\.93[0-9]*,.*\"w\": 7\\.0,"
+  ARGS ${garcia_mediate} --model 7 --band 3 --format json)
+cli_expect(NAME mediate_without_band CODE 0 JSON_KEY conditional_indirect_band
+  OUTPUT "\"conditional_indirect_band\": null,.*conditional_indirect_band is null: not asked for"
+  ARGS ${garcia_mediate} --model 7 --format json)
+cli_expect(NAME mediate_indirect_svg CODE 0
+  ERROR "<svg xmlns.*indirect effect through respappr.*the band at 25 values of sexism across its range.*</svg>"
+  ARGS ${garcia_mediate} --model 58 --indirect-svg /dev/stderr)
+cli_expect(NAME mediate_band_needs_moderated_model CODE 2 ERROR "--band: is only for the conditional process models"
+  ARGS mediate --data "${conditional_data}/garcia.csv" --x prot2 --m respappr --y liking --band 5)
+cli_expect(NAME mediate_band_of_one CODE 2 ERROR "--band"
+  ARGS ${garcia_mediate} --model 7 --band 1)
+
 # Model 59, centring the continuous variables only (prot2 is 0/1): probes -0.866977, 0.003023,
 # 0.779023 in the centred metric; omega 0.24811270 at the first.
 cli_expect(NAME mediate_model59_center CODE 0

@@ -168,6 +168,9 @@ TEST_CASE("study: a moderation and a model-7 mediation give what fit_moderation 
   }
   REQUIRE(med->index_of_moderated_mediation.size() == 1);
   CHECK(med->index_of_moderated_mediation[0].effect.ci_upper == md.index_of_moderated_mediation[0].effect.ci_upper);
+  // The study also bootstraps the band for its figure (the effects above are unchanged by it).
+  CHECK(md.conditional_indirect_band.empty());
+  CHECK(med->conditional_indirect_band.size() == sc::figure_band_points);
 }
 
 TEST_CASE("study report: moderation and conditional process sections, sentences and figures") {
@@ -209,6 +212,15 @@ TEST_CASE("conditional_indirect_svg: points, intervals and labels; not for an un
   CHECK(socialcure_test::count(svg, "class=\"interval\"") == 3);
   CHECK(contains(svg, "indirect effect through belonging_change"));
   CHECK(contains(svg, ">age</text>"));
+  CHECK(contains(svg, "the band at 25 values of age across its range"));
+  // The band's polygon runs along the grid's upper ends and back along its lower ends: 2 x 25 points.
+  const auto polygon = svg.find("<polygon fill=");
+  REQUIRE(polygon != std::string::npos);
+  const std::string points = svg.substr(polygon, svg.find("\"/>", polygon) - polygon);
+  CHECK(socialcure_test::count(points, ",") == 2 * sc::figure_band_points);
+  sc::mediation_result probed_only = med;  // without a band the points are joined
+  probed_only.conditional_indirect_band.clear();
+  CHECK(contains(sc::conditional_indirect_svg(probed_only), "joined between the probed values"));
   sc::mediation_result plain;
   CHECK_THROWS_AS((void)sc::conditional_indirect_svg(plain), sc::argument_error);
 }

@@ -113,6 +113,10 @@ struct within_mediation_spec {
   void validate() const;
 };
 
+/// \brief The grid the figures of a conditional process model use for the band of the conditional
+/// indirect effect (mediation_options::band_points): the study report, `mediate --indirect-svg`.
+inline constexpr std::size_t figure_band_points = 25;
+
 /// \brief Settings of the inference.
 struct mediation_options {
   std::size_t replicates = 5000;  ///< bootstrap resamples (or Monte Carlo draws)
@@ -123,13 +127,22 @@ struct mediation_options {
   unsigned threads = 0;             ///< 0: all hardware threads
   bool contrasts = true;            ///< pairwise contrasts of the specific indirect effects
   bool keep_replicates = false;     ///< keep every replicate of every effect in the result
+  /// Models 8, 15, 59: the Johnson-Neyman solution of the conditional direct effect
+  /// (mediation_result::direct_johnson_neyman); as moderation_options::johnson_neyman.
+  bool johnson_neyman = true;
+  /// Conditional process models: the number of equally spaced values of W, from its smallest to
+  /// its largest analysed value, at which the conditional indirect effect through each mediator is
+  /// also estimated and bootstrapped from the same replicates (mediation_result::
+  /// conditional_indirect_band, the band of the figure); 0: none, else 2-1000. Not with a
+  /// dichotomous W (two values: the conditional effects are the band).
+  std::size_t band_points = 0;
   /// Called with (done, total) as blocks of replicates complete, and at large n also between the
   /// replicates of a block (about every 2^18 resampled cases, `done` unchanged), always under one
   /// lock, from a worker thread; return false to cancel (the result then has `cancelled` set and no
   /// intervals). A cancel is seen within a replicate's time, not a block's.
   std::function<bool(std::size_t, std::size_t)> progress;
-  /// \throws argument_error on a level outside (0, 1) or too few replicates for the level's
-  /// percentile interval (fewer than about 1 / alpha).
+  /// \throws argument_error on a level outside (0, 1), too few replicates for the level's
+  /// percentile interval (fewer than about 1 / alpha) or band_points 1 or above 1000.
   void validate() const;
 };
 
@@ -243,6 +256,8 @@ struct mediation_result {
   std::vector<moderated_mediation_index> index_of_moderated_mediation;
   std::vector<conditional_indirect_contrast> conditional_contrasts;  ///< by mediator, then (1,2), (1,3), (2,3), ...
   std::vector<conditional_direct_effect> conditional_direct;         ///< models 8, 15, 59
+  /// With band_points: by mediator, then w, the conditional indirect effects on the grid of W.
+  std::vector<conditional_indirect_effect> conditional_indirect_band;
   /// Models 8, 15, 59 with a W that is not dichotomous: Johnson-Neyman points and region table of
   /// the conditional direct effect c1 + c3 w (Y equation's covariance, t on its residual df) over
   /// the observed (analysed) values of W.

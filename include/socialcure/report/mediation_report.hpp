@@ -26,12 +26,14 @@
 /// mediation and the pairwise contrasts between W values, and notes on the probe rule and the
 /// centring. JSON adds `process_model`, `moderator` {name, values, labels, probe, dichotomous,
 /// center, centred {variable: mean}}, `conditional_direct_effects` [{w, effect, se, t, p,
-/// ci_lower, ci_upper}], `conditional_indirect_effects` [{mediator, w, estimate, boot_se,
+/// ci_lower, ci_upper}], `direct_johnson_neyman` {points, region} (as the moderation report's
+/// `johnson_neyman`; the text prints it after the conditional direct effects), `conditional_indirect_effects` [{mediator, w, estimate, boot_se,
 /// ci_lower, ci_upper, ci_ok, ci_problem}], `index_of_moderated_mediation` [{mediator, estimate,
 /// ...}]; `contrasts` are then [{mediator, w_from, w_to, estimate, ...}] (the effect at w_to minus
 /// the effect at w_from); `equations` omits the total effect model, which is not fitted; keys the
 /// model does not estimate (total_effect, indirect_effects, standardized; direct_effect in 8, 15,
-/// 59; conditional_direct_effects in 7, 14, 58; the index in 58 and 59 unless W is dichotomous)
+/// 59; conditional_direct_effects and direct_johnson_neyman in 7, 14, 58; direct_johnson_neyman
+/// also when not asked for or W is dichotomous; the index in 58 and 59 unless W is dichotomous)
 /// are null, each with a line in `notes`.
 
 #include <string>

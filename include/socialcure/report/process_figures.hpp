@@ -5,11 +5,11 @@
 ///
 /// One panel per mediator (the sum over the mediators, "total", is not drawn). At every probed
 /// value of W the conditional indirect effect is a point with its interval (percentile, BC, BCa
-/// bootstrap or Monte Carlo, as the model ran) as a vertical bar; the points are joined by a line
-/// and the intervals by a shaded band, with the zero line dashed. The band is drawn between the
-/// probed values only (the library computes intervals at the probe values, from one pass of
-/// resamples), so it is as fine as the probe: give many values (mediation_spec::probe, method
-/// values) for a smooth band. A value without an interval is drawn as a point and left out of
+/// bootstrap or Monte Carlo, as the model ran) as a vertical bar. The band, shaded, with its middle
+/// line, is the interval over the grid of W when the model ran with
+/// mediation_options::band_points (the conditional indirect effect bootstrapped at equally spaced
+/// values across W's range, from the same resamples); without it the band joins the probed values
+/// only. The zero line is dashed. A value without an interval is drawn as a point and left out of
 /// the band.
 
 #include <string>

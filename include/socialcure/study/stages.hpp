@@ -165,7 +165,8 @@ struct study_attrition_result {
                                                       const std::vector<study_scale_result>& scales);
 
 /// \brief Fits one model on the analysis table, with the study's settings (level; bootstrap
-/// replicates, seed, interval method and threads for the mediation kinds).
+/// replicates, seed, interval method and threads for the mediation kinds; a conditional process
+/// model with figure_band_points).
 /// \param study     the description (waves and settings)
 /// \param model     the model, usually one of study.models (any model naming the table's columns)
 /// \param data      the table built from `study`

@@ -33,6 +33,9 @@ using json_value = nlohmann::ordered_json;
 [[nodiscard]] json_value reliability_json_value(const alpha_result& alpha, const omega_result* omega);
 [[nodiscard]] json_value mediation_json_value(const mediation_result& result);
 [[nodiscard]] json_value moderation_json_value(const moderation_result& result);
+/// {points: [{value, percent_below, percent_above}], region: [{w, effect, se, t, p, ci_lower,
+/// ci_upper}]}: the moderation report's `johnson_neyman`, the mediation report's `direct_johnson_neyman`.
+[[nodiscard]] json_value johnson_neyman_json_value(const johnson_neyman_result& jn);
 [[nodiscard]] json_value regression_json_value(const ols_result& fit);
 [[nodiscard]] json_value regression_json_value(const glm_result& fit);
 

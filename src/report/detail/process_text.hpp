@@ -4,6 +4,7 @@
 /// moderation reports.
 
 #include <cstddef>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,29 @@ inline std::string centring_text(centering rule, const std::vector<std::string>&
     out += " " + centred[k] + " (mean " + f4(means[k]) + ")";
   }
   return out + "\n";
+}
+
+/// \brief The Johnson-Neyman block in PROCESS's words: the transition points with the percentages of
+/// the moderator below and above each, then the effect at values across the observed range. `what`
+/// names the effect probed, e.g. "effect" (of X), "X*W interaction", "direct effect of X on Y".
+inline void johnson_neyman_text(std::ostringstream& out, const johnson_neyman_result& jn, const std::string& moderator,
+                                const std::string& what) {
+  out << "\nModerator value(s) defining Johnson-Neyman significance region(s) (" << moderator
+      << (what == "effect" ? "" : ", for the conditional " + what) << "):\n";
+  if (jn.points.empty()) {
+    out << " There are no statistical significance transition points within the observed range of the moderator.\n";
+  } else {
+    text_table p({"Value", "% below", "% above"}, std::vector<alignment>(3, alignment::right));
+    for (const auto& pt : jn.points) p.add_row({f4(pt.value), f4(pt.percent_below), f4(pt.percent_above)});
+    out << p.str();
+  }
+  out << " (" << jn.summary << "; critical t " << f4(jn.critical_value) << ")\n";
+  out << "\nConditional " << what << " at values of the moderator:\n";
+  text_table t({moderator, "Effect", "se", "t", "p", "LLCI", "ULCI"}, std::vector<alignment>(7, alignment::right));
+  for (const auto& e : jn.region) {
+    t.add_row({f4(e.w), f4(e.effect), f4(e.se), f4(e.t), f4(e.p), f4(e.ci_lower), f4(e.ci_upper)});
+  }
+  out << t.str();
 }
 
 }  // namespace socialcure::detail
