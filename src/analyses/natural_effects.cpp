@@ -1,0 +1,482 @@
+#include "socialcure/analyses/natural_effects.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <random>
+#include <set>
+#include <span>
+#include <thread>
+
+#include <Eigen/Eigenvalues>
+#include <Eigen/LU>
+
+#include "analyses/detail/random_stream.hpp"
+#include "socialcure/analyses/bootstrap_intervals.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/models/design.hpp"
+
+namespace socialcure {
+
+void glm_mediation_spec::validate() const {
+  if (x.empty() || y.empty()) throw argument_error("glm mediation: x and y must be named");
+  if (mediators.empty()) throw argument_error("glm mediation: at least one mediator is needed");
+  if (mediators.size() > 10) throw argument_error("glm mediation: at most 10 mediators, got " + std::to_string(mediators.size()));
+  if (model == mediation_model::serial && (mediators.size() < 2 || mediators.size() > 4)) {
+    throw argument_error("glm mediation: a serial model takes 2-4 mediators, got " + std::to_string(mediators.size()));
+  }
+  std::set<std::string> seen;
+  std::vector<std::string> names = {x, y};
+  names.insert(names.end(), mediators.begin(), mediators.end());
+  names.insert(names.end(), covariates.begin(), covariates.end());
+  if (!offset.empty()) names.push_back(offset);
+  for (const auto& name : names) {
+    if (name.empty()) throw argument_error("glm mediation: a variable name is empty");
+    if (!seen.insert(name).second) throw argument_error("glm mediation: '" + name + "' is used twice in the model");
+  }
+  if (!offset.empty() && family == glm_family::binomial) {
+    throw argument_error("glm mediation: an offset is for count outcomes (poisson, negbin), not binomial");
+  }
+  if (x_values && !(x_values->first != x_values->second)) {
+    throw argument_error("glm mediation: x0 and x1 must differ, got " + format_number(x_values->first) + " twice");
+  }
+}
+
+namespace {
+
+using rows_t = std::vector<Eigen::Index>;
+
+/// The analysed cases: [1, x, covariates] (n x (2 + c)), the mediators (n x k), y and the offset.
+struct sample_data {
+  Eigen::MatrixXd base;
+  Eigen::MatrixXd m;
+  Eigen::VectorXd y;
+  Eigen::VectorXd offset;  // zeros without an offset
+  model_frame frame;       // for names and messages
+};
+
+sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
+  model_spec ms;
+  ms.response = spec.y;
+  ms.predictors.push_back(spec.x);
+  ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
+  ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  ms.offset = spec.offset;
+  sample_data d;
+  d.frame = build_model_frame(data, ms);
+  const Eigen::Index n = d.frame.x.rows();
+  const auto c = static_cast<Eigen::Index>(spec.covariates.size());
+  const auto k = static_cast<Eigen::Index>(spec.mediators.size());
+  d.base = d.frame.x.leftCols(2 + c);
+  d.m = d.frame.x.rightCols(k);
+  d.y = d.frame.y;
+  d.offset = d.frame.offset.size() == n ? d.frame.offset : Eigen::VectorXd::Zero(n);
+  return d;
+}
+
+/// The coefficients of one fit of every equation. Mediator j: [1, x, M_1..M_{j-1} (serial), C];
+/// outcome: [1, x, M_1..M_k, (x M_1..x M_k), C].
+struct parts {
+  std::vector<Eigen::VectorXd> mediator;
+  Eigen::VectorXd sigma2;
+  Eigen::VectorXd outcome;
+};
+
+Eigen::MatrixXd mediator_design(const sample_data& d, const rows_t& rows, std::size_t j, bool serial) {
+  const auto c = d.base.cols() - 2;
+  const Eigen::Index earlier = serial ? static_cast<Eigen::Index>(j) : 0;
+  Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), 2 + earlier + c);
+  x.leftCols(2) = d.base(rows, Eigen::seqN(0, 2));
+  if (earlier > 0) x.middleCols(2, earlier) = d.m(rows, Eigen::seqN(0, earlier));
+  x.rightCols(c) = d.base(rows, Eigen::seqN(2, c));
+  return x;
+}
+
+Eigen::MatrixXd outcome_design(const sample_data& d, const rows_t& rows, bool interaction) {
+  const auto c = d.base.cols() - 2;
+  const auto k = d.m.cols();
+  const Eigen::Index products = interaction ? k : 0;
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXd x(n, 2 + k + products + c);
+  x.leftCols(2) = d.base(rows, Eigen::seqN(0, 2));
+  x.middleCols(2, k) = d.m(rows, Eigen::all);
+  for (Eigen::Index j = 0; j < products; ++j) x.col(2 + k + j) = x.col(1).cwiseProduct(x.col(2 + j));
+  x.rightCols(c) = d.base(rows, Eigen::seqN(2, c));
+  return x;
+}
+
+std::vector<std::string> mediator_terms(const glm_mediation_spec& spec, std::size_t j) {
+  std::vector<std::string> t = {"(Intercept)", spec.x};
+  if (spec.model == mediation_model::serial) t.insert(t.end(), spec.mediators.begin(), spec.mediators.begin() + static_cast<long>(j));
+  t.insert(t.end(), spec.covariates.begin(), spec.covariates.end());
+  return t;
+}
+
+std::vector<std::string> outcome_terms(const glm_mediation_spec& spec) {
+  std::vector<std::string> t = {"(Intercept)", spec.x};
+  t.insert(t.end(), spec.mediators.begin(), spec.mediators.end());
+  if (spec.interaction) {
+    for (const auto& m : spec.mediators) t.push_back(spec.x + ":" + m);
+  }
+  t.insert(t.end(), spec.covariates.begin(), spec.covariates.end());
+  return t;
+}
+
+glm_result fit_outcome(const sample_data& d, const rows_t& rows, const glm_mediation_spec& spec, const glm_options& o) {
+  model_frame f;
+  f.x = outcome_design(d, rows, spec.interaction);
+  f.y = d.y(rows);
+  if (!spec.offset.empty()) f.offset = d.offset(rows);
+  for (const auto& name : outcome_terms(spec)) f.terms.push_back({name, name, {}});
+  f.intercept = true;
+  f.response = spec.y;
+  f.source = d.frame.source;
+  for (const Eigen::Index r : rows) f.lines.push_back(d.frame.lines.empty() ? 0 : d.frame.lines[static_cast<std::size_t>(r)]);
+  return fit_glm(f, o);
+}
+
+struct full_fit {
+  parts p;
+  std::vector<ols_result> mediators;
+  glm_result outcome;
+};
+
+/// Fits every equation on the cases `rows` (with repeats for a resample).
+full_fit fit_all(const sample_data& d, const rows_t& rows, const glm_mediation_spec& spec, const glm_options& o) {
+  full_fit out;
+  const std::size_t k = spec.mediators.size();
+  out.p.sigma2.resize(static_cast<Eigen::Index>(k));
+  for (std::size_t j = 0; j < k; ++j) {
+    const Eigen::MatrixXd x = mediator_design(d, rows, j, spec.model == mediation_model::serial);
+    const Eigen::VectorXd y = d.m(rows, static_cast<Eigen::Index>(j));
+    ols_result fit = fit_ols(x, y, mediator_terms(spec, j), true);
+    Eigen::VectorXd b(x.cols());
+    for (Eigen::Index t = 0; t < b.size(); ++t) b(t) = fit.coefficients[static_cast<std::size_t>(t)].estimate;
+    out.p.sigma2(static_cast<Eigen::Index>(j)) = fit.rss / fit.df_residual;
+    out.p.mediator.push_back(std::move(b));
+    out.mediators.push_back(std::move(fit));
+  }
+  out.outcome = fit_outcome(d, rows, spec, o);
+  out.p.outcome.resize(static_cast<Eigen::Index>(out.outcome.coefficients.size()));
+  for (std::size_t t = 0; t < out.outcome.coefficients.size(); ++t) {
+    out.p.outcome(static_cast<Eigen::Index>(t)) = out.outcome.coefficients[t].estimate;
+  }
+  return out;
+}
+
+/// The mediators' joint normal distribution given x and C: mean base_i + slope x, covariance
+/// sigma (the reduced form of the mediator equations).
+struct reduced_form {
+  Eigen::MatrixXd base;   // n x k
+  Eigen::VectorXd slope;  // k
+  Eigen::MatrixXd sigma;  // k x k
+  Eigen::VectorXd mean_base;  // at the covariate means
+};
+
+reduced_form reduce(const parts& p, const sample_data& d, const rows_t& rows, bool serial) {
+  const auto k = static_cast<Eigen::Index>(p.mediator.size());
+  const Eigen::Index c = d.base.cols() - 2;
+  Eigen::MatrixXd coupling = Eigen::MatrixXd::Identity(k, k);  // I - D
+  Eigen::VectorXd alpha(k), a(k);
+  Eigen::MatrixXd gamma(k, c);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    const Eigen::VectorXd& b = p.mediator[static_cast<std::size_t>(j)];
+    const Eigen::Index earlier = serial ? j : 0;
+    alpha(j) = b(0);
+    a(j) = b(1);
+    for (Eigen::Index l = 0; l < earlier; ++l) coupling(j, l) = -b(2 + l);
+    gamma.row(j) = b.tail(c).transpose();
+  }
+  const Eigen::MatrixXd l = coupling.inverse();
+  const Eigen::MatrixXd cov = d.base(rows, Eigen::seqN(2, c));
+  reduced_form r;
+  r.base = ((cov * gamma.transpose()).rowwise() + alpha.transpose()) * l.transpose();
+  r.slope = l * a;
+  r.sigma = l * p.sigma2.asDiagonal() * l.transpose();
+  r.mean_base = l * (alpha + gamma * cov.colwise().mean().transpose());
+  return r;
+}
+
+/// Nodes and weights of 40-point Gauss-Hermite quadrature (weight exp(-u^2)), by Golub-Welsch.
+const std::pair<Eigen::VectorXd, Eigen::VectorXd>& hermite_rule() {
+  static const auto rule = [] {
+    constexpr int points = 40;
+    Eigen::MatrixXd jacobi = Eigen::MatrixXd::Zero(points, points);
+    for (int i = 1; i < points; ++i) jacobi(i, i - 1) = jacobi(i - 1, i) = std::sqrt(i / 2.0);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(jacobi);
+    const Eigen::VectorXd weights = eig.eigenvectors().row(0).transpose().array().square();  // times sqrt(pi), / sqrt(pi)
+    return std::make_pair(Eigen::VectorXd(eig.eigenvalues()), weights);
+  }();
+  return rule;
+}
+
+/// E[g^-1(eta + Z)] for Z ~ N(0, v), per case.
+Eigen::VectorXd expected_response(const Eigen::VectorXd& eta, double v, glm_family family) {
+  if (family != glm_family::binomial) return (eta.array() + v / 2.0).exp();
+  const auto& [nodes, weights] = hermite_rule();
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(eta.size());
+  const double scale = std::sqrt(2.0 * v);
+  for (Eigen::Index q = 0; q < nodes.size(); ++q) {
+    out.array() += weights(q) / (1.0 + (-(eta.array() + scale * nodes(q))).exp());
+  }
+  return out;
+}
+
+/// The model's coefficients in named pieces.
+struct outcome_parts {
+  double intercept = 0.0;
+  double x = 0.0;
+  Eigen::VectorXd m, xm, c;
+};
+
+outcome_parts split_outcome(const Eigen::VectorXd& theta, Eigen::Index k, bool interaction) {
+  outcome_parts o;
+  o.intercept = theta(0);
+  o.x = theta(1);
+  o.m = theta.segment(2, k);
+  o.xm = interaction ? Eigen::VectorXd(theta.segment(2 + k, k)) : Eigen::VectorXd::Zero(k);
+  o.c = theta.tail(theta.size() - 2 - k - (interaction ? k : 0));
+  return o;
+}
+
+struct effect_inputs {
+  const sample_data& d;
+  const glm_mediation_spec& spec;
+  double x0 = 0.0;
+  double x1 = 1.0;
+};
+
+/// Every effect from one fit, in the order: products (paths, total), ratio effects (nde, nie,
+/// total, prop_mediated), causal effects (acme_control, acme_treated, acme_average, ade_control,
+/// ade_treated, ade_average, total, prop_mediated_average).
+Eigen::VectorXd effects_of(const parts& p, const rows_t& rows, const effect_inputs& in,
+                           const std::vector<std::vector<std::size_t>>& paths);
+
+/// The products of coefficients along each path (a_first, d between consecutive mediators,
+/// theta_last), then their total.
+Eigen::VectorXd path_products(const parts& p, const Eigen::VectorXd& theta_m, const std::vector<std::vector<std::size_t>>& paths) {
+  Eigen::VectorXd out(static_cast<Eigen::Index>(paths.size()) + 1);
+  double total = 0.0;
+  for (std::size_t t = 0; t < paths.size(); ++t) {
+    const auto& path = paths[t];
+    double v = p.mediator[path.front()](1);
+    for (std::size_t s = 1; s < path.size(); ++s) v *= p.mediator[path[s]](2 + static_cast<Eigen::Index>(path[s - 1]));
+    out(static_cast<Eigen::Index>(t)) = v * theta_m(static_cast<Eigen::Index>(path.back()));
+    total += out(static_cast<Eigen::Index>(t));
+  }
+  out(out.size() - 1) = total;
+  return out;
+}
+
+Eigen::VectorXd effects_of(const parts& p, const rows_t& rows, const effect_inputs& in,
+                           const std::vector<std::vector<std::size_t>>& paths) {
+  const auto k = static_cast<Eigen::Index>(p.mediator.size());
+  const bool serial = in.spec.model == mediation_model::serial;
+  const reduced_form r = reduce(p, in.d, rows, serial);
+  const outcome_parts o = split_outcome(p.outcome, k, in.spec.interaction);
+  const Eigen::Index c = in.d.base.cols() - 2;
+  const Eigen::MatrixXd cov = in.d.base(rows, Eigen::seqN(2, c));
+  const Eigen::VectorXd fixed = (cov * o.c).array() + o.intercept + in.d.offset(rows).array();
+  const double fixed_mean = o.intercept + cov.colwise().mean().dot(o.c);
+  // E_i(x, x'): outcome at x with the mediators at their distribution under x'; and the
+  // log-linear value at the covariate means (offset 0) for the ratios.
+  const auto response = [&](double x, double xm) {
+    const Eigen::VectorXd b = o.m + o.xm * x;
+    const Eigen::VectorXd eta = fixed.array() + o.x * x + (r.base * b).array() + r.slope.dot(b) * xm;
+    return expected_response(eta, b.dot(r.sigma * b), in.spec.family).mean();
+  };
+  const auto log_ratio_point = [&](double x, double xm) {
+    const Eigen::VectorXd b = o.m + o.xm * x;
+    return fixed_mean + o.x * x + b.dot(r.mean_base + r.slope * xm) + b.dot(r.sigma * b) / 2.0;
+  };
+  const double x0 = in.x0, x1 = in.x1;
+  const Eigen::VectorXd products = in.spec.interaction ? Eigen::VectorXd() : path_products(p, o.m, paths);
+  const double nde = std::exp(log_ratio_point(x1, x0) - log_ratio_point(x0, x0));
+  const double nie = std::exp(log_ratio_point(x1, x1) - log_ratio_point(x1, x0));
+  const double e00 = response(x0, x0), e01 = response(x0, x1), e10 = response(x1, x0), e11 = response(x1, x1);
+  const double acme0 = e01 - e00, acme1 = e11 - e10, ade0 = e10 - e00, ade1 = e11 - e01, total = e11 - e00;
+  Eigen::VectorXd out(products.size() + 12);
+  out.head(products.size()) = products;
+  out.tail(12) << nde, nie, nde * nie, nde * (nie - 1.0) / (nde * nie - 1.0), acme0, acme1, (acme0 + acme1) / 2.0, ade0,
+      ade1, (ade0 + ade1) / 2.0, total, (acme0 + acme1) / 2.0 / total;
+  return out;
+}
+
+/// Paths through the mediators: each alone (parallel); for a serial model every increasing chain,
+/// by length, then lexicographically (PROCESS's order).
+std::vector<std::vector<std::size_t>> paths_of(const glm_mediation_spec& spec) {
+  const std::size_t k = spec.mediators.size();
+  std::vector<std::vector<std::size_t>> out;
+  if (spec.model == mediation_model::parallel) {
+    for (std::size_t j = 0; j < k; ++j) out.push_back({j});
+    return out;
+  }
+  for (unsigned mask = 1; mask < (1u << k); ++mask) {
+    std::vector<std::size_t> path;
+    for (std::size_t j = 0; j < k; ++j) {
+      if ((mask >> j) & 1u) path.push_back(j);
+    }
+    out.push_back(path);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  return out;
+}
+
+/// The bootstrap: replicate r resamples the cases from its own stream (attempt 0, 1, ... when
+/// a resample cannot be fitted).
+struct boot_output {
+  Eigen::MatrixXd values;
+  std::size_t discarded = 0;
+  unsigned threads = 1;
+  std::string error;
+};
+
+boot_output bootstrap(const effect_inputs& in, const glm_options& o, const std::vector<std::vector<std::size_t>>& paths,
+                      const mediation_options& options, std::uint64_t seed, Eigen::Index effects) {
+  const auto n = static_cast<std::uint32_t>(in.d.y.size());
+  const std::size_t b = options.replicates;
+  boot_output out;
+  out.values.resize(static_cast<Eigen::Index>(b), effects);
+  std::atomic<std::size_t> next{0}, discarded{0};
+  std::atomic<bool> failed{false};
+  std::string error;
+  const auto worker = [&] {
+    for (std::size_t r; !failed && (r = next.fetch_add(1)) < b;) {
+      bool ok = false;
+      for (std::uint32_t attempt = 0; !ok && attempt < 100; ++attempt) {
+        detail::random_stream stream(seed, r, attempt, detail::stream_purpose::resample);
+        rows_t rows(n);
+        for (auto& i : rows) i = stream.below(n);
+        try {
+          out.values.row(static_cast<Eigen::Index>(r)) = effects_of(fit_all(in.d, rows, in.spec, o).p, rows, in, paths);
+          ok = true;
+        } catch (const data_error&) {
+          ++discarded;
+        }
+      }
+      if (!ok && !failed.exchange(true)) error = "replicate " + std::to_string(r + 1) + ": 100 resamples in a row could not be fitted";
+    }
+  };
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  out.threads = static_cast<unsigned>(std::min<std::size_t>(options.threads == 0 ? hw : options.threads, std::max<std::size_t>(b, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < out.threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  out.discarded = discarded;
+  out.error = error;
+  return out;
+}
+
+mediation_effect summarize(std::string label, double estimate, std::span<const double> replicates, const mediation_options& options) {
+  mediation_effect e;
+  e.label = std::move(label);
+  e.estimate = estimate;
+  if (replicates.empty()) return e;
+  std::vector<double> sorted(replicates.begin(), replicates.end());
+  std::sort(sorted.begin(), sorted.end());
+  e.boot_se = replicate_sd(sorted);
+  const bootstrap_interval ci = options.ci == ci_method::bias_corrected
+                                    ? bias_corrected_interval(sorted, estimate, options.level)
+                                    : percentile_interval(sorted, options.level);
+  e.ci_lower = ci.lower;
+  e.ci_upper = ci.upper;
+  e.ci_ok = ci.ok;
+  e.ci_problem = ci.problem;
+  return e;
+}
+
+/// x0 -> x1: given; 0 -> 1 for a 0/1 X; else mean -> mean + SD.
+void choose_x_values(const sample_data& d, const glm_mediation_spec& spec, glm_mediation_result& out) {
+  const Eigen::VectorXd x = d.base.col(1);
+  if (spec.x_values) {
+    std::tie(out.x0, out.x1) = *spec.x_values;
+    out.x_values_rule = "given";
+    return;
+  }
+  const bool binary = (x.array() == 0.0 || x.array() == 1.0).all() && (x.array() == 0.0).any() && (x.array() == 1.0).any();
+  if (binary) {
+    out.x0 = 0.0;
+    out.x1 = 1.0;
+    out.x_values_rule = "0 -> 1";
+    return;
+  }
+  const double mean = x.mean();
+  const double sd = std::sqrt((x.array() - mean).square().sum() / static_cast<double>(x.size() - 1));
+  if (!(sd > 0.0)) throw data_error(d.frame.where(0, spec.x), "glm mediation: " + spec.x + " does not vary");
+  out.x0 = mean;
+  out.x1 = mean + sd;
+  out.x_values_rule = "mean -> mean + SD";
+}
+
+std::vector<std::string> effect_labels(std::size_t paths, bool interaction) {
+  std::vector<std::string> out;
+  if (!interaction) {
+    for (std::size_t t = 0; t < paths; ++t) out.push_back("ind" + std::to_string(t + 1));
+    out.push_back("total");
+  }
+  for (const char* l : {"nde", "nie", "total", "prop_mediated", "acme_control", "acme_treated", "acme_average", "ade_control",
+                        "ade_treated", "ade_average", "total", "prop_mediated_average"}) {
+    out.emplace_back(l);
+  }
+  return out;
+}
+
+}  // namespace
+
+glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_spec& spec, const mediation_options& options) {
+  spec.validate();
+  options.validate();
+  if (options.ci != ci_method::percentile && options.ci != ci_method::bias_corrected) {
+    throw argument_error("glm mediation: intervals are percentile or bias-corrected bootstrap, not " +
+                         std::string(to_string(options.ci)));
+  }
+  const sample_data d = read_sample(data, spec);
+  glm_mediation_result out;
+  out.x = spec.x;
+  out.mediators = spec.mediators;
+  out.y = spec.y;
+  out.covariates = spec.covariates;
+  out.model = spec.model;
+  out.family = spec.family;
+  out.interaction = spec.interaction;
+  out.n = static_cast<std::size_t>(d.y.size());
+  out.n_excluded = d.frame.n_excluded;
+  out.missing_by_column = d.frame.missing_by_column;
+  out.level = options.level;
+  choose_x_values(d, spec, out);
+  glm_options o;
+  o.family = spec.family;
+  o.level = options.level;
+  rows_t all(static_cast<std::size_t>(d.y.size()));
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<Eigen::Index>(i);
+  full_fit fit = fit_all(d, all, spec, o);
+  const auto paths = paths_of(spec);
+  const effect_inputs in{d, spec, out.x0, out.x1};
+  const Eigen::VectorXd estimate = effects_of(fit.p, all, in, paths);
+  const std::uint64_t seed = options.seed.value_or(std::random_device{}());
+  boot_output boot = bootstrap(in, o, paths, options, seed, estimate.size());
+  out.replicates = {ci_method::percentile, options.replicates, boot.error.empty() ? options.replicates : 0, boot.discarded,
+                    seed, options.seed.has_value(), options.level, boot.threads, false, boot.error};
+  out.replicates.method = options.ci;
+  const auto labels = effect_labels(paths.size(), spec.interaction);
+  for (Eigen::Index e = 0; e < estimate.size(); ++e) {
+    std::vector<double> column;
+    if (boot.error.empty()) column.assign(boot.values.col(e).data(), boot.values.col(e).data() + boot.values.rows());
+    mediation_effect effect = summarize(labels[static_cast<std::size_t>(e)], estimate(e), column, options);
+    const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
+    auto& target = static_cast<std::size_t>(e) < products       ? out.products
+                   : static_cast<std::size_t>(e) < products + 4 ? out.ratio_effects
+                                                                : out.causal_effects;
+    target.push_back(std::move(effect));
+  }
+  if (spec.interaction) out.notes.push_back("products of coefficients are not reported with the X*M interaction");
+  out.mediator_equations = std::move(fit.mediators);
+  out.outcome = std::move(fit.outcome);
+  return out;
+}
+
+}  // namespace socialcure
