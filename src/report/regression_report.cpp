@@ -172,7 +172,7 @@ detail::json_value detail::regression_json_value(const ols_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = "gaussian";
   j["link"] = "identity";
-  j["se_type"] = std::string(to_string(fit.se));
+  j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : std::string(to_string(fit.se));
   add_clustering_json(j, fit.cluster, std::string(to_string(fit.se)));
   j["level"] = fit.level;
   j["coefficients"] = coefficients_json(fit.coefficients, true, false);
@@ -201,7 +201,7 @@ detail::json_value detail::regression_json_value(const glm_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = std::string(to_string(fit.family));
   j["link"] = link_of(fit.family);
-  j["se_type"] = "classical";
+  j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : "classical";
   add_clustering_json(j, fit.cluster, "classical");
   j["level"] = fit.level;
   j["coefficients"] = coefficients_json(fit.coefficients, false, true);
