@@ -165,9 +165,18 @@ cluster_covariance cr2(const Eigen::Ref<const MatrixXd>& x, const Eigen::Ref<con
                        const Eigen::Ref<const VectorXd>& variance, const Eigen::Ref<const MatrixXd>& bread,
                        const cluster_assignment& clusters) {
   const Index k = x.cols();
+  const std::vector<std::vector<Index>> members = cluster_members(clusters);
+  for (std::size_t g = 0; g < members.size(); ++g) {
+    if (members[g].size() > cr2_max_cluster_size) {
+      throw argument_error("CR2 needs an eigen-decomposition of each cluster's n_g x n_g block, and cluster '" +
+                           clusters.labels[g] + "' of '" + clusters.column + "' has " +
+                           std::to_string(members[g].size()) + " cases (at most " +
+                           std::to_string(cr2_max_cluster_size) + "): use CR1 (cluster_se_type::cr1, --cluster-se cr1)");
+    }
+  }
   MatrixXd meat = MatrixXd::Zero(k, k);
   satterthwaite_sums sums(k);
-  for (const std::vector<Index>& rows : cluster_members(clusters)) {
+  for (const std::vector<Index>& rows : members) {
     const cluster_block b = gather(x, residuals, variance, rows);
     const MatrixXd a = cr2_adjustment(b, bread);
     const MatrixXd wx = b.v.cwiseInverse().asDiagonal() * b.x;  // W_g X~_g

@@ -157,6 +157,46 @@ TEST_CASE("cluster: rows with a missing cluster id are excluded and counted, and
   check_ols("ols_missing_ids", spec);
 }
 
+TEST_CASE("cluster: an aliased term (dropped as R's lm does) leaves the other coefficients as R has them") {
+  table t = practices();
+  std::vector<double> twice(t.rows());
+  for (std::size_t i = 0; i < twice.size(); ++i) twice[i] = 2.0 * t.numeric("age")[i];
+  t.add(column("age_twice", twice));
+  for (cluster_se_type type : {cluster_se_type::cr1, cluster_se_type::cr2}) {
+    ols_options options;
+    options.cluster_se = type;
+    options.on_rank_deficiency = rank_policy::drop;
+    const ols_result fit =
+        fit_ols(t, spec_of("score", {"groups", "age", "age_twice", "female", "deprivation"}, "practice"), options);
+    REQUIRE(fit.aliased_terms == std::vector<std::string>{"age_twice"});
+    std::vector<coefficient> kept;
+    for (const coefficient& c : fit.coefficients) {
+      if (!c.aliased) kept.push_back(c);
+    }
+    check_fit("ols_practice", type, kept, fit.covariance, fit.n, fit.cluster);
+  }
+}
+
+TEST_CASE("cluster: CR2 refuses a cluster too large to decompose") {
+  const std::size_t n = cr2_max_cluster_size + 2;
+  std::vector<double> y(n), x(n), g(n, 1.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    y[i] = static_cast<double>(i % 7);
+    x[i] = static_cast<double>(i % 5);
+  }
+  g[0] = 2.0;
+  table t;
+  t.add(column("y", y));
+  t.add(column("x", x));
+  t.add(column("g", g));
+  ols_options cr2;
+  cr2.cluster_se = cluster_se_type::cr2;
+  const std::string message =
+      socialcure_test::message_of<argument_error>([&] { (void)fit_ols(t, spec_of("y", {"x"}, "g"), cr2); });
+  CHECK(message.find("use CR1") != std::string::npos);
+  CHECK(fit_ols(t, spec_of("y", {"x"}, "g")).cluster->clusters == 2);  // CR1 is fine
+}
+
 TEST_CASE("cluster: a cluster column that is also a predictor is counted once among the missing") {
   const table t = parse_csv("y,x,g\n1,1,a\n2,3,a\n3,2,b\n5,4,b\n4,5,\n6,7,c\n7,6,c\n", "mem.csv");
   model_spec spec = spec_of("y", {"x", "g"}, "g");

@@ -48,6 +48,9 @@ enum class cluster_se_type {
 /// \brief Below this many clusters a result carries a note that CR1 is liberal.
 inline constexpr std::size_t few_clusters = 30;
 
+/// \brief CR2 decomposes each cluster's n_g x n_g block (O(n_g^3)): a larger cluster is refused.
+inline constexpr std::size_t cr2_max_cluster_size = 5000;
+
 /// \brief What a fit with a cluster column reports about its clustering.
 struct cluster_info {
   std::string column;     ///< the cluster column
@@ -71,7 +74,8 @@ struct cluster_covariance {
 /// \param variance   V(mu_i) (n), or empty for OLS (all 1)
 /// \param bread      M = (X~' W X~)^{-1} (k x k)
 /// \param clusters   the cluster of each case (of_case of size n, at least 2 clusters)
-/// \throws argument_error on inconsistent sizes, fewer than 2 clusters or a non-positive variance.
+/// \throws argument_error on inconsistent sizes, fewer than 2 clusters, a non-positive variance, or
+/// (CR2) a cluster of more than cr2_max_cluster_size cases.
 [[nodiscard]] cluster_covariance compute_cluster_covariance(const Eigen::Ref<const Eigen::MatrixXd>& x,
                                                             const Eigen::Ref<const Eigen::VectorXd>& residuals,
                                                             const Eigen::Ref<const Eigen::VectorXd>& variance,
