@@ -51,6 +51,7 @@
 #include "socialcure/analyses/effect_sizes.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/moderation.hpp"
+#include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/analyses/paired_tests.hpp"
 #include "socialcure/analyses/probing.hpp"
 #include "socialcure/analyses/reliable_change.hpp"

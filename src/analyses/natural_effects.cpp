@@ -1,17 +1,17 @@
 #include "socialcure/analyses/natural_effects.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <random>
 #include <set>
 #include <span>
-#include <thread>
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>
 
 #include "analyses/detail/random_stream.hpp"
+#include "analyses/detail/replicate_blocks.hpp"
+#include "models/detail/weighted_glm.hpp"
 #include "socialcure/analyses/bootstrap_intervals.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -45,7 +45,6 @@ void glm_mediation_spec::validate() const {
 
 namespace {
 
-using rows_t = std::vector<Eigen::Index>;
 
 /// The analysed cases: [1, x, covariates] (n x (2 + c)), the mediators (n x k), y and the offset.
 struct sample_data {
@@ -81,29 +80,44 @@ struct parts {
   std::vector<Eigen::VectorXd> mediator;
   Eigen::VectorXd sigma2;
   Eigen::VectorXd outcome;
+  double theta = 0.0;  // negative binomial
 };
 
-Eigen::MatrixXd mediator_design(const sample_data& d, const rows_t& rows, std::size_t j, bool serial) {
+Eigen::MatrixXd mediator_design(const sample_data& d, std::size_t j, bool serial) {
   const auto c = d.base.cols() - 2;
   const Eigen::Index earlier = serial ? static_cast<Eigen::Index>(j) : 0;
-  Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), 2 + earlier + c);
-  x.leftCols(2) = d.base(rows, Eigen::seqN(0, 2));
-  if (earlier > 0) x.middleCols(2, earlier) = d.m(rows, Eigen::seqN(0, earlier));
-  x.rightCols(c) = d.base(rows, Eigen::seqN(2, c));
+  Eigen::MatrixXd x(d.base.rows(), 2 + earlier + c);
+  x.leftCols(2) = d.base.leftCols(2);
+  if (earlier > 0) x.middleCols(2, earlier) = d.m.leftCols(earlier);
+  x.rightCols(c) = d.base.rightCols(c);
   return x;
 }
 
-Eigen::MatrixXd outcome_design(const sample_data& d, const rows_t& rows, bool interaction) {
+Eigen::MatrixXd outcome_design(const sample_data& d, bool interaction) {
   const auto c = d.base.cols() - 2;
   const auto k = d.m.cols();
   const Eigen::Index products = interaction ? k : 0;
-  const auto n = static_cast<Eigen::Index>(rows.size());
-  Eigen::MatrixXd x(n, 2 + k + products + c);
-  x.leftCols(2) = d.base(rows, Eigen::seqN(0, 2));
-  x.middleCols(2, k) = d.m(rows, Eigen::all);
+  Eigen::MatrixXd x(d.base.rows(), 2 + k + products + c);
+  x.leftCols(2) = d.base.leftCols(2);
+  x.middleCols(2, k) = d.m;
   for (Eigen::Index j = 0; j < products; ++j) x.col(2 + k + j) = x.col(1).cwiseProduct(x.col(2 + j));
-  x.rightCols(c) = d.base(rows, Eigen::seqN(2, c));
+  x.rightCols(c) = d.base.rightCols(c);
   return x;
+}
+
+/// The design of every equation on the analysed cases, built once: mediator j's, then the outcome's.
+struct designs {
+  std::vector<Eigen::MatrixXd> mediator;
+  Eigen::MatrixXd outcome;
+};
+
+designs designs_of(const sample_data& d, const glm_mediation_spec& spec) {
+  designs out;
+  for (std::size_t j = 0; j < spec.mediators.size(); ++j) {
+    out.mediator.push_back(mediator_design(d, j, spec.model == mediation_model::serial));
+  }
+  out.outcome = outcome_design(d, spec.interaction);
+  return out;
 }
 
 std::vector<std::string> mediator_terms(const glm_mediation_spec& spec, std::size_t j) {
@@ -123,16 +137,12 @@ std::vector<std::string> outcome_terms(const glm_mediation_spec& spec) {
   return t;
 }
 
-glm_result fit_outcome(const sample_data& d, const rows_t& rows, const glm_mediation_spec& spec, const glm_options& o) {
-  model_frame f;
-  f.x = outcome_design(d, rows, spec.interaction);
-  f.y = d.y(rows);
-  if (!spec.offset.empty()) f.offset = d.offset(rows);
+glm_result fit_outcome(const sample_data& d, const designs& x, const glm_mediation_spec& spec, const glm_options& o) {
+  model_frame f = d.frame;
+  f.x = x.outcome;
+  f.terms.clear();
   for (const auto& name : outcome_terms(spec)) f.terms.push_back({name, name, {}});
-  f.intercept = true;
-  f.response = spec.y;
-  f.source = d.frame.source;
-  for (const Eigen::Index r : rows) f.lines.push_back(d.frame.lines.empty() ? 0 : d.frame.lines[static_cast<std::size_t>(r)]);
+  if (spec.offset.empty()) f.offset.resize(0);
   return fit_glm(f, o);
 }
 
@@ -142,22 +152,21 @@ struct full_fit {
   glm_result outcome;
 };
 
-/// Fits every equation on the cases `rows` (with repeats for a resample).
-full_fit fit_all(const sample_data& d, const rows_t& rows, const glm_mediation_spec& spec, const glm_options& o) {
+/// Fits every equation on the analysed cases.
+full_fit fit_all(const sample_data& d, const designs& x, const glm_mediation_spec& spec, const glm_options& o) {
   full_fit out;
   const std::size_t k = spec.mediators.size();
   out.p.sigma2.resize(static_cast<Eigen::Index>(k));
   for (std::size_t j = 0; j < k; ++j) {
-    const Eigen::MatrixXd x = mediator_design(d, rows, j, spec.model == mediation_model::serial);
-    const Eigen::VectorXd y = d.m(rows, static_cast<Eigen::Index>(j));
-    ols_result fit = fit_ols(x, y, mediator_terms(spec, j), true);
-    Eigen::VectorXd b(x.cols());
+    ols_result fit = fit_ols(x.mediator[j], d.m.col(static_cast<Eigen::Index>(j)), mediator_terms(spec, j), true);
+    Eigen::VectorXd b(x.mediator[j].cols());
     for (Eigen::Index t = 0; t < b.size(); ++t) b(t) = fit.coefficients[static_cast<std::size_t>(t)].estimate;
     out.p.sigma2(static_cast<Eigen::Index>(j)) = fit.rss / fit.df_residual;
     out.p.mediator.push_back(std::move(b));
     out.mediators.push_back(std::move(fit));
   }
-  out.outcome = fit_outcome(d, rows, spec, o);
+  out.outcome = fit_outcome(d, x, spec, o);
+  out.p.theta = spec.family == glm_family::negative_binomial ? out.outcome.theta : 0.0;
   out.p.outcome.resize(static_cast<Eigen::Index>(out.outcome.coefficients.size()));
   for (std::size_t t = 0; t < out.outcome.coefficients.size(); ++t) {
     out.p.outcome(static_cast<Eigen::Index>(t)) = out.outcome.coefficients[t].estimate;
@@ -174,7 +183,12 @@ struct reduced_form {
   Eigen::VectorXd mean_base;  // at the covariate means
 };
 
-reduced_form reduce(const parts& p, const sample_data& d, const rows_t& rows, bool serial) {
+/// The weighted mean of each column (weights: how often each case is in the sample).
+Eigen::RowVectorXd weighted_means(const Eigen::MatrixXd& v, const Eigen::VectorXd& w) {
+  return (w.transpose() * v) / w.sum();
+}
+
+reduced_form reduce(const parts& p, const sample_data& d, const Eigen::VectorXd& w, bool serial) {
   const auto k = static_cast<Eigen::Index>(p.mediator.size());
   const Eigen::Index c = d.base.cols() - 2;
   Eigen::MatrixXd coupling = Eigen::MatrixXd::Identity(k, k);  // I - D
@@ -189,12 +203,12 @@ reduced_form reduce(const parts& p, const sample_data& d, const rows_t& rows, bo
     gamma.row(j) = b.tail(c).transpose();
   }
   const Eigen::MatrixXd l = coupling.inverse();
-  const Eigen::MatrixXd cov = d.base(rows, Eigen::seqN(2, c));
+  const auto cov = d.base.rightCols(c);
   reduced_form r;
   r.base = ((cov * gamma.transpose()).rowwise() + alpha.transpose()) * l.transpose();
   r.slope = l * a;
   r.sigma = l * p.sigma2.asDiagonal() * l.transpose();
-  r.mean_base = l * (alpha + gamma * cov.colwise().mean().transpose());
+  r.mean_base = l * (alpha + gamma * weighted_means(cov, w).transpose());
   return r;
 }
 
@@ -250,7 +264,7 @@ struct effect_inputs {
 /// Every effect from one fit, in the order: products (paths, total), ratio effects (nde, nie,
 /// total, prop_mediated), causal effects (acme_control, acme_treated, acme_average, ade_control,
 /// ade_treated, ade_average, total, prop_mediated_average).
-Eigen::VectorXd effects_of(const parts& p, const rows_t& rows, const effect_inputs& in,
+Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effect_inputs& in,
                            const std::vector<std::vector<std::size_t>>& paths);
 
 /// The products of coefficients along each path (a_first, d between consecutive mediators,
@@ -269,22 +283,23 @@ Eigen::VectorXd path_products(const parts& p, const Eigen::VectorXd& theta_m, co
   return out;
 }
 
-Eigen::VectorXd effects_of(const parts& p, const rows_t& rows, const effect_inputs& in,
+Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effect_inputs& in,
                            const std::vector<std::vector<std::size_t>>& paths) {
   const auto k = static_cast<Eigen::Index>(p.mediator.size());
   const bool serial = in.spec.model == mediation_model::serial;
-  const reduced_form r = reduce(p, in.d, rows, serial);
+  const reduced_form r = reduce(p, in.d, w, serial);
   const outcome_parts o = split_outcome(p.outcome, k, in.spec.interaction);
   const Eigen::Index c = in.d.base.cols() - 2;
-  const Eigen::MatrixXd cov = in.d.base(rows, Eigen::seqN(2, c));
-  const Eigen::VectorXd fixed = (cov * o.c).array() + o.intercept + in.d.offset(rows).array();
-  const double fixed_mean = o.intercept + cov.colwise().mean().dot(o.c);
+  const auto cov = in.d.base.rightCols(c);
+  const Eigen::VectorXd fixed = (cov * o.c).array() + o.intercept + in.d.offset.array();
+  const double fixed_mean = o.intercept + weighted_means(cov, w).dot(o.c);
+  const double total_weight = w.sum();
   // E_i(x, x'): outcome at x with the mediators at their distribution under x'; and the
   // log-linear value at the covariate means (offset 0) for the ratios.
   const auto response = [&](double x, double xm) {
     const Eigen::VectorXd b = o.m + o.xm * x;
     const Eigen::VectorXd eta = fixed.array() + o.x * x + (r.base * b).array() + r.slope.dot(b) * xm;
-    return expected_response(eta, b.dot(r.sigma * b), in.spec.family).mean();
+    return w.dot(expected_response(eta, b.dot(r.sigma * b), in.spec.family)) / total_weight;
   };
   const auto log_ratio_point = [&](double x, double xm) {
     const Eigen::VectorXd b = o.m + o.xm * x;
@@ -325,49 +340,63 @@ std::vector<std::vector<std::size_t>> paths_of(const glm_mediation_spec& spec) {
   return out;
 }
 
-/// The bootstrap: replicate r resamples the cases from its own stream (attempt 0, 1, ... when
-/// a resample cannot be fitted).
-struct boot_output {
-  Eigen::MatrixXd values;
-  std::size_t discarded = 0;
-  unsigned threads = 1;
-  std::string error;
-};
+/// Refits every equation with case weights `w`, starting from the estimates in `p`; false when one
+/// cannot be fitted (a singular design, a constant mediator, an outcome model that fails).
+bool refit(const sample_data& d, const designs& x, const detail::glm_refitter& outcome, const Eigen::VectorXd& w, parts& p) {
+  const double n = w.sum();
+  for (std::size_t j = 0; j < p.mediator.size(); ++j) {
+    const auto jj = static_cast<Eigen::Index>(j);
+    double rss = 0.0;
+    if (!detail::weighted_least_squares(x.mediator[j], d.m.col(jj), w, p.mediator[j], rss)) return false;
+    const double df = n - static_cast<double>(x.mediator[j].cols());
+    if (!(rss > 0.0) || !(df > 0.0)) return false;
+    p.sigma2(jj) = rss / df;
+  }
+  return outcome.fit(w, p.outcome, p.theta);
+}
 
-boot_output bootstrap(const effect_inputs& in, const glm_options& o, const std::vector<std::vector<std::size_t>>& paths,
-                      const mediation_options& options, std::uint64_t seed, Eigen::Index effects) {
+/// The bootstrap: replicate r resamples the cases from its own stream (attempt 0, 1, ... when a
+/// resample cannot be fitted), as counts per case, and refits every equation warm-started from the
+/// full-sample estimates.
+detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, const parts& start,
+                                   const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
+                                   std::uint64_t seed, Eigen::Index effects) {
+  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family);
   const auto n = static_cast<std::uint32_t>(in.d.y.size());
   const std::size_t b = options.replicates;
-  boot_output out;
-  out.values.resize(static_cast<Eigen::Index>(b), effects);
-  std::atomic<std::size_t> next{0}, discarded{0};
-  std::atomic<bool> failed{false};
-  std::string error;
-  const auto worker = [&] {
-    for (std::size_t r; !failed && (r = next.fetch_add(1)) < b;) {
+  constexpr std::uint32_t max_attempts = 100;
+  detail::replicate_output out;
+  out.effects.resize(static_cast<Eigen::Index>(b), effects);
+  const std::size_t per_block = 16;
+  const std::size_t blocks = (b + per_block - 1) / per_block;
+  const auto work = [&](std::size_t block, std::string& error, const auto& keep_going) -> std::size_t {
+    std::size_t discarded = 0;
+    Eigen::VectorXd w(n);
+    const std::size_t first = block * per_block;
+    for (std::size_t r = first; r < std::min(b, first + per_block); ++r) {
+      if (r > first && !keep_going()) return discarded;
       bool ok = false;
-      for (std::uint32_t attempt = 0; !ok && attempt < 100; ++attempt) {
+      for (std::uint32_t attempt = 0; !ok && attempt < max_attempts; ++attempt) {
         detail::random_stream stream(seed, r, attempt, detail::stream_purpose::resample);
-        rows_t rows(n);
-        for (auto& i : rows) i = stream.below(n);
-        try {
-          out.values.row(static_cast<Eigen::Index>(r)) = effects_of(fit_all(in.d, rows, in.spec, o).p, rows, in, paths);
-          ok = true;
-        } catch (const data_error&) {
+        w.setZero();
+        for (std::uint32_t i = 0; i < n; ++i) w(stream.below(n)) += 1.0;
+        parts p = start;
+        ok = refit(in.d, x, outcome, w, p);
+        if (ok) {
+          out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, w, in, paths).transpose();
+        } else {
           ++discarded;
         }
       }
-      if (!ok && !failed.exchange(true)) error = "replicate " + std::to_string(r + 1) + ": 100 resamples in a row could not be fitted";
+      if (!ok) {
+        error = "replicate " + std::to_string(r + 1) + ": " + std::to_string(max_attempts) +
+                " resamples in a row could not be fitted";
+        return discarded;
+      }
     }
+    return discarded;
   };
-  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-  out.threads = static_cast<unsigned>(std::min<std::size_t>(options.threads == 0 ? hw : options.threads, std::max<std::size_t>(b, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < out.threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  out.discarded = discarded;
-  out.error = error;
+  detail::run_blocks(blocks, per_block, b, detail::threads_for(options.threads, blocks), options.progress, out, work);
   return out;
 }
 
@@ -451,22 +480,22 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   glm_options o;
   o.family = spec.family;
   o.level = options.level;
-  rows_t all(static_cast<std::size_t>(d.y.size()));
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<Eigen::Index>(i);
-  full_fit fit = fit_all(d, all, spec, o);
+  const designs x = designs_of(d, spec);
+  full_fit fit = fit_all(d, x, spec, o);
   const auto paths = paths_of(spec);
   const effect_inputs in{d, spec, out.x0, out.x1};
-  const Eigen::VectorXd estimate = effects_of(fit.p, all, in, paths);
+  const Eigen::VectorXd estimate = effects_of(fit.p, Eigen::VectorXd::Ones(d.y.size()), in, paths);
   const std::uint64_t seed = options.seed.value_or(std::random_device{}());
-  boot_output boot = bootstrap(in, o, paths, options, seed, estimate.size());
-  out.replicates = {ci_method::percentile, options.replicates, boot.error.empty() ? options.replicates : 0, boot.discarded,
-                    seed, options.seed.has_value(), options.level, boot.threads, false, boot.error};
-  out.replicates.method = options.ci;
+  detail::replicate_output boot = bootstrap(in, x, fit.p, paths, options, seed, estimate.size());
+  const bool usable = boot.error.empty() && !boot.cancelled;
+  out.replicates = {options.ci,   options.replicates, usable ? options.replicates : 0, boot.discarded, seed,
+                    options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error};
   const auto labels = effect_labels(paths.size(), spec.interaction);
   for (Eigen::Index e = 0; e < estimate.size(); ++e) {
     std::vector<double> column;
-    if (boot.error.empty()) column.assign(boot.values.col(e).data(), boot.values.col(e).data() + boot.values.rows());
+    if (usable) column.assign(boot.effects.col(e).data(), boot.effects.col(e).data() + boot.effects.rows());
     mediation_effect effect = summarize(labels[static_cast<std::size_t>(e)], estimate(e), column, options);
+    if (!usable) effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
     const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
     auto& target = static_cast<std::size_t>(e) < products       ? out.products
                    : static_cast<std::size_t>(e) < products + 4 ? out.ratio_effects

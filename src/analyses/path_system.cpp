@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <mutex>
-#include <thread>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 
 #include "analyses/detail/random_stream.hpp"
+#include "analyses/detail/replicate_blocks.hpp"
 
 namespace socialcure::detail {
 
@@ -140,61 +139,6 @@ bool solve_all(const path_system& system, const prepared& d, workspace& w) {
     if (has_intercept) beta(0) = intercept;
   }
   return true;
-}
-
-unsigned threads_for(unsigned requested, std::size_t blocks) {
-  unsigned t = requested == 0 ? std::max(1u, std::thread::hardware_concurrency()) : requested;
-  return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(blocks, 1)));
-}
-
-/// Runs `work(block, error, keep_going)` for blocks 0..blocks-1 on `threads` threads; stops early on
-/// an error or when progress asks to cancel. `keep_going()` lets a long block ask progress (with
-/// the count unchanged) whether to go on, so that a cancel is seen within a replicate, not a block.
-template <class Work>
-void run_blocks(std::size_t blocks, std::size_t per_block, std::size_t total, unsigned threads,
-                const std::function<bool(std::size_t, std::size_t)>& progress, replicate_output& out, Work work) {
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};
-  std::mutex lock;
-  std::size_t done = 0;
-  const auto keep_going = [&] {
-    if (stop.load()) return false;
-    const std::lock_guard<std::mutex> guard(lock);
-    if (progress && !stop.load() && !progress(done, total)) {
-      out.cancelled = true;
-      stop = true;
-    }
-    return !stop.load();
-  };
-  const auto worker = [&] {
-    while (!stop.load()) {
-      const std::size_t block = next.fetch_add(1);
-      if (block >= blocks) return;
-      std::string error;
-      const std::size_t discarded = work(block, error, keep_going);
-      const std::lock_guard<std::mutex> guard(lock);
-      out.discarded += discarded;
-      if (!error.empty()) {
-        if (out.error.empty()) out.error = error;
-        stop = true;
-        return;
-      }
-      done += std::min(per_block, total - block * per_block);
-      if (progress && !stop.load() && !progress(done, total)) {
-        out.cancelled = true;
-        stop = true;
-      }
-    }
-  };
-  out.threads_used = threads;
-  if (threads <= 1) {
-    worker();
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  for (auto& th : pool) th.join();
 }
 
 }  // namespace

@@ -160,6 +160,33 @@ TEST_CASE("the bootstrap of a GLM-outcome mediation is the same for any number o
   CHECK(acme.estimate < acme.ci_upper);
 }
 
+TEST_CASE("bootstrap intervals of the negative binomial chain agree with an R bootstrap within Monte Carlo error") {
+  // bootstrap.ref.csv (make_bootstrap_reference.R): boot::boot, 2,000 resamples, every model
+  // refitted by lm and MASS::glm.nb; each endpoint with its Monte Carlo SE. Ours: 2,000 other
+  // resamples, so the two endpoints differ by about sqrt(2) times that SE; allowed 4 of those.
+  static const reference_values boot = reference_values::load("natural_effects/bootstrap.ref.csv");
+  const auto data = reference_data("natural_effects/data/serial_count.csv");
+  mediation_options o;
+  o.replicates = 2000;
+  o.seed = 5;
+  const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
+  CHECK(r.replicates.discarded == 0);
+  const std::vector<std::pair<const mediation_effect*, std::string>> pairs = {
+      {&effect(r.ratio_effects, "nde"), "nde"},
+      {&effect(r.ratio_effects, "nie"), "nie"},
+      {&effect(r.ratio_effects, "total"), "total_ratio"},
+      {&effect(r.causal_effects, "acme_average"), "acme_average"},
+      {&effect(r.causal_effects, "total"), "total"}};
+  for (const auto& [e, q] : pairs) {
+    for (const auto& [ours, side] : {std::pair{e->ci_lower, std::string("ci_lower")}, std::pair{e->ci_upper, std::string("ci_upper")}}) {
+      const double theirs = boot("boot_nb_serial", q + ":" + side);
+      const double allowed = 4.0 * std::sqrt(2.0) * boot("boot_nb_serial", q + ":" + side + "_mc_se");
+      CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, q << " " << side << ": ours " << ours << ", R " << theirs);
+    }
+    CHECK(e->boot_se == doctest::Approx(boot("boot_nb_serial", q + ":boot_se")).epsilon(0.1));
+  }
+}
+
 TEST_CASE("GLM-outcome mediation rejects what it cannot fit, naming it") {
   const auto data = reference_data("natural_effects/data/parallel.csv");
   glm_mediation_spec s = parallel_spec();
