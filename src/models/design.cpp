@@ -100,6 +100,10 @@ void model_spec::validate() const {
       if (names[i] == names[j]) throw argument_error("the variable '" + names[i] + "' is named twice in the model");
     }
   }
+  if (!cluster.empty() && (cluster == response || cluster == offset)) {
+    throw argument_error("the cluster column '" + cluster + "' is also the model's " +
+                         (cluster == response ? "response" : "offset"));
+  }
   for (const auto& c : categorical) {
     if (std::find(predictors.begin(), predictors.end(), c.column) == predictors.end()) {
       throw argument_error("the categorical variable '" + c.column + "' is not among the predictors");

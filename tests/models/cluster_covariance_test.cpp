@@ -269,6 +269,7 @@ TEST_CASE("cluster: bad arguments") {
   ols_options hc3;
   hc3.se = se_type::hc3;
   CHECK_THROWS_AS((void)fit_ols(practices(), spec_of("score", linear_terms, "practice"), hc3), argument_error);
+  CHECK_THROWS_AS((void)fit_ols(practices(), spec_of("score", linear_terms, "score")), argument_error);
   CHECK(parse_cluster_se_type("CR2") == cluster_se_type::cr2);
   CHECK(to_string(cluster_se_type::cr1) == "cr1");
   CHECK_THROWS_AS((void)parse_cluster_se_type("cr3"), argument_error);

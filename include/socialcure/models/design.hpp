@@ -40,7 +40,7 @@ struct model_spec {
   std::string cluster;
 
   /// \throws argument_error on an empty response, a repeated name, a categorical column that is not
-  /// a predictor, or a model with no terms at all.
+  /// a predictor, a cluster column that is the response or the offset, or a model with no terms at all.
   void validate() const;
 };
 
