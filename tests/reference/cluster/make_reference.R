@@ -58,7 +58,7 @@ d <- read.csv(file.path(out_dir, "data/practices.csv"), na.strings = "")
 
 # --- the two covariances of one fit -------------------------------------------------------------
 tight <- glm.control(epsilon = 1e-14, maxit = 200)
-record <- function(a, fit, cluster) {
+record <- function(a, fit, cluster, same_as_hc2 = class(fit)[1] == "lm") {
   b <- coef(fit)
   nG <- length(unique(cluster)); nn <- length(cluster); k <- length(b)
   put(a, "n", nn); put(a, "clusters", nG); put(a, "rank", k)
@@ -68,6 +68,14 @@ record <- function(a, fit, cluster) {
   stopifnot(isTRUE(all.equal(unname(as.matrix(v1)), unname(as.matrix(v1s)), tolerance = 1e-10)))
   se1 <- sqrt(diag(v1)); t1 <- b / se1; q1 <- qt(0.975, nG - 1)
   v2 <- vcovCR(fit, cluster = cluster, type = "CR2")
+  # For an lm, sandwich's clustered HC2 (its internal (G-1)/G cancelling cadjust's G/(G-1)) is the
+  # same matrix (not so for a glm: see the docs; nor with cluster dummies, where I - H_gg is singular
+  # and sandwich's matrixpower raises its zero eigenvalues to the power -1/2, giving NaN, where
+  # clubSandwich drops them).
+  if (same_as_hc2) {
+    stopifnot(isTRUE(all.equal(unname(as.matrix(vcovCL(fit, cluster = cluster, type = "HC2"))),
+                               unname(as.matrix(v2)), tolerance = 1e-10)))
+  }
   ct <- coef_test(fit, vcov = v2, test = "Satterthwaite")
   ci <- conf_int(fit, vcov = v2, level = 0.95, test = "Satterthwaite")
   for (t in names(b)) {
@@ -91,7 +99,7 @@ record <- function(a, fit, cluster) {
 f <- score ~ groups + age + female + deprivation
 record("ols_practice", lm(f, d), d$practice)
 record("ols_network", lm(f, d), d$network)
-record("ols_network_dummies", lm(score ~ groups + age + network, d), d$network)
+record("ols_network_dummies", lm(score ~ groups + age + network, d), d$network, same_as_hc2 = FALSE)
 dm <- d[!is.na(d$practice_m), ]
 record("ols_missing_ids", lm(f, dm), dm$practice_m)
 
