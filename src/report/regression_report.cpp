@@ -83,7 +83,8 @@ void add_clustering_json(json& j, const std::optional<cluster_info>& c, const st
   j["clusters"] = c ? json(c->clusters) : json(nullptr);
 }
 
-json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, bool exp) {
+// `statistic_type`: "t" (OLS, and GLMs with cluster-robust SEs) or "z".
+json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, bool exp, const char* statistic_type) {
   json list = json::array();
   for (const auto& c : coefficients) {
     json j;
@@ -91,7 +92,7 @@ json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, b
     j["estimate"] = json_number(c.estimate);
     j["se"] = json_number(c.se);
     j["statistic"] = json_number(c.statistic);
-    j["statistic_type"] = c.aliased ? (ols ? "t" : "z") : (is_missing(c.df) ? "z" : "t");
+    j["statistic_type"] = statistic_type;
     j["df"] = json_number(c.df);
     j["p"] = json_number(c.p);
     j["ci_lower"] = json_number(c.ci_lower);
@@ -175,7 +176,7 @@ detail::json_value detail::regression_json_value(const ols_result& fit) {
   j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : std::string(to_string(fit.se));
   add_clustering_json(j, fit.cluster, std::string(to_string(fit.se)));
   j["level"] = fit.level;
-  j["coefficients"] = coefficients_json(fit.coefficients, true, false);
+  j["coefficients"] = coefficients_json(fit.coefficients, true, false, "t");
   j["aliased_terms"] = fit.aliased_terms;
   j["r_squared"] = json_number(fit.r_squared);
   j["adj_r_squared"] = json_number(fit.adj_r_squared);
@@ -204,7 +205,7 @@ detail::json_value detail::regression_json_value(const glm_result& fit) {
   j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : "classical";
   add_clustering_json(j, fit.cluster, "classical");
   j["level"] = fit.level;
-  j["coefficients"] = coefficients_json(fit.coefficients, false, true);
+  j["coefficients"] = coefficients_json(fit.coefficients, false, true, fit.cluster ? "t" : "z");
   j["aliased_terms"] = fit.aliased_terms;
   j["deviance"] = json_number(fit.deviance);
   j["null_deviance"] = json_number(fit.null_deviance);
