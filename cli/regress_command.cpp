@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -21,6 +22,8 @@ struct regress_settings {
   std::string family = "gaussian";
   std::string se = "classical";
   std::string offset;
+  std::string cluster;
+  std::string cluster_se = "cr1";
   double level = 0.95;
   bool drop_collinear = false;
   bool no_intercept = false;
@@ -31,6 +34,7 @@ model_spec make_spec(const regress_settings& s) {
   spec.response = s.y;
   spec.predictors = s.x;
   spec.offset = s.offset;
+  spec.cluster = s.cluster;
   spec.intercept = !s.no_intercept;
   for (const auto& entry : s.categorical) {
     const auto colon = entry.find(':');
@@ -48,11 +52,19 @@ void run(const regress_settings& s) {
   std::vector<std::string> used = spec.predictors;  // with the categorical columns
   used.push_back(spec.response);
   if (!spec.offset.empty()) used.push_back(spec.offset);
+  if (!spec.cluster.empty() && std::find(used.begin(), used.end(), spec.cluster) == used.end()) {
+    used.push_back(spec.cluster);
+  }
+  if (!spec.cluster.empty() && s.se != "classical") {
+    throw argument_error("--se " + s.se + " and --cluster " + spec.cluster +
+                         " both choose the standard errors: use one (--cluster-se cr1|cr2 picks the cluster-robust type)");
+  }
   const table t = load_table(s.data, used);
   const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
   if (s.family == "gaussian") {
     ols_options options;
     options.se = parse_se_type(s.se);
+    options.cluster_se = parse_cluster_se_type(s.cluster_se);
     options.level = s.level;
     options.on_rank_deficiency = policy;
     const ols_result fit = fit_ols(t, spec, options);
@@ -60,10 +72,13 @@ void run(const regress_settings& s) {
     return;
   }
   if (s.se != "classical") {
-    throw argument_error("--se " + s.se + " is available for --family gaussian only (GLMs use model-based SEs)");
+    throw argument_error("--se " + s.se +
+                         " is available for --family gaussian only (GLMs use model-based SEs, or cluster-robust ones "
+                         "with --cluster)");
   }
   glm_options options;
   options.family = parse_glm_family(s.family);
+  options.cluster_se = parse_cluster_se_type(s.cluster_se);
   options.level = s.level;
   options.on_rank_deficiency = policy;
   const glm_result fit = fit_glm(t, spec, options);
@@ -74,7 +89,8 @@ void run(const regress_settings& s) {
 
 void add_regress_command(CLI::App& app) {
   auto* command = app.add_subcommand(
-      "regress", "Regression: OLS (classical or HC0-HC4 SEs), logistic, Poisson or negative binomial");
+      "regress",
+      "Regression: OLS (classical, HC0-HC4 or cluster-robust SEs), logistic, Poisson or negative binomial");
   auto s = std::make_shared<regress_settings>();
   add_data_file_option(*command, s->data.path);
   command->add_option("--y", s->y, "Outcome column")->required();
@@ -88,6 +104,15 @@ void add_regress_command(CLI::App& app) {
   command->add_option("--se", s->se, "Standard errors for OLS: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
   command->add_option("--offset", s->offset, "Offset column (e.g. log exposure) for GLMs");
+  auto* cluster = command->add_option(
+      "--cluster", s->cluster,
+      "Cluster column (e.g. practice): cluster-robust SEs for OLS and GLMs; rows with a missing id are excluded");
+  command
+      ->add_option("--cluster-se", s->cluster_se,
+                   "With --cluster: cr1 (default; sandwich x G/(G-1) (n-1)/(n-k), t on G-1 df) or cr2 "
+                   "(bias-reduced, Satterthwaite df)")
+      ->check(CLI::IsMember({"cr1", "cr2"}))
+      ->needs(cluster);
   add_level_option(*command, s->level);
   command->add_flag("--drop-collinear", s->drop_collinear,
                     "Drop terms that are linear combinations of others (as R's lm) instead of stopping");

@@ -36,7 +36,8 @@
 #include "socialcure/measures/scale_loader.hpp"
 #include "socialcure/measures/scoring.hpp"
 
-// models: design matrices, OLS, GLMs, coefficients
+// models: design matrices, OLS, GLMs, coefficients, cluster-robust covariances
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/models/coefficient.hpp"
 #include "socialcure/models/design.hpp"
 #include "socialcure/models/glm.hpp"

@@ -47,6 +47,33 @@ const column& numeric_column(const table& data, const std::string& name, const c
   return c;
 }
 
+// Clusters numbered in order of first appearance among the rows used; equal numbers (or equal
+// text) are one cluster. \throws data_error when every case is in one cluster.
+cluster_assignment assign_clusters(const table& data, const std::string& name, const std::vector<std::size_t>& rows) {
+  const column& c = data.get(name);
+  cluster_assignment out;
+  out.column = name;
+  out.of_case.reserve(rows.size());
+  auto number = [&](auto& seen, const auto& key, std::size_t row) {
+    const auto [it, added] = seen.emplace(key, static_cast<Eigen::Index>(out.labels.size()));
+    if (added) out.labels.push_back(c.entry_text(row));
+    out.of_case.push_back(it->second);
+  };
+  if (c.is_numeric()) {
+    std::map<double, Eigen::Index> seen;
+    for (std::size_t r : rows) number(seen, c.numbers()[r], r);
+  } else {
+    std::map<std::string, Eigen::Index> seen;
+    for (std::size_t r : rows) number(seen, c.strings()[r], r);
+  }
+  if (out.count() < 2) {
+    throw data_error({data.source(), 0, name, {}, {}},
+                     "the " + std::to_string(rows.size()) + " cases used all belong to one cluster ('" +
+                         out.labels.front() + "'): cluster-robust standard errors need at least 2 clusters");
+  }
+  return out;
+}
+
 }  // namespace
 
 location model_frame::where(Eigen::Index i, const std::string& column) const {
@@ -73,6 +100,10 @@ void model_spec::validate() const {
       if (names[i] == names[j]) throw argument_error("the variable '" + names[i] + "' is named twice in the model");
     }
   }
+  if (!cluster.empty() && (cluster == response || cluster == offset)) {
+    throw argument_error("the cluster column '" + cluster + "' is also the model's " +
+                         (cluster == response ? "response" : "offset"));
+  }
   for (const auto& c : categorical) {
     if (std::find(predictors.begin(), predictors.end(), c.column) == predictors.end()) {
       throw argument_error("the categorical variable '" + c.column + "' is not among the predictors");
@@ -86,6 +117,9 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   std::vector<std::string> used = {spec.response};
   used.insert(used.end(), spec.predictors.begin(), spec.predictors.end());
   if (!spec.offset.empty()) used.push_back(spec.offset);
+  if (!spec.cluster.empty() && std::find(used.begin(), used.end(), spec.cluster) == used.end()) {
+    used.push_back(spec.cluster);  // a cluster column may also be a predictor (e.g. network dummies)
+  }
   std::vector<const column*> columns;
   for (const auto& name : used) columns.push_back(&data.get(name));
 
@@ -126,6 +160,8 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
                      "no case has every model variable observed (" + std::to_string(data.rows()) +
                          " rows, all excluded listwise)");
   }
+
+  if (!spec.cluster.empty()) frame.clusters = assign_clusters(data, spec.cluster, frame.rows);
 
   // Terms.
   struct term_source {

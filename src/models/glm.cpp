@@ -10,6 +10,7 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
+#include "models/detail/cluster_inference.hpp"
 #include "models/detail/least_squares.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -290,6 +291,21 @@ void check_outcome(const model_frame& frame, glm_family family) {
   }
 }
 
+// The cluster-robust covariance at the estimates: the working design has rows (dmu/deta)_i x_i,
+// variances V(mu_i) and response residuals y - mu (clubSandwich's working model for a glm).
+cluster_covariance glm_cluster_covariance(const family_model& f, const model_frame& frame, const irls_state& s,
+                                          cluster_se_type type) {
+  const Eigen::Index n = frame.x.rows();
+  Eigen::VectorXd dmu_deta(n);
+  Eigen::VectorXd variance(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    dmu_deta(i) = 1.0 / f.link_derivative(s.mu(i));
+    variance(i) = f.variance(s.mu(i));
+  }
+  return compute_cluster_covariance(detail::working_design(frame.x, s.last.kept, dmu_deta), frame.y - s.mu, variance,
+                                    s.last.xtx_inverse, frame.clusters, type);
+}
+
 }  // namespace
 
 namespace {
@@ -378,6 +394,13 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   for (Eigen::Index j : ls.dropped) out.aliased_terms.push_back(frame.terms[static_cast<std::size_t>(j)].name);
   out.rank = ls.rank;
   out.covariance = ls.xtx_inverse;
+  Eigen::VectorXd df = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(ls.rank), infinite_theta);  // z tests
+  if (!frame.clusters.empty()) {
+    const cluster_covariance clustered = glm_cluster_covariance(f, frame, s, options.cluster_se);
+    out.covariance = clustered.covariance;
+    df = clustered.df;
+    out.cluster = detail::describe_clustering(frame.clusters, options.cluster_se, out.notes);
+  }
   out.deviance = s.deviance;
   out.df_residual = static_cast<double>(n) - static_cast<double>(ls.rank);
   out.df_null = static_cast<double>(n) - (frame.intercept ? 1.0 : 0.0);
@@ -408,7 +431,6 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     }
   }
 
-  const double z_crit = normal_quantile(1.0 - (1.0 - options.level) / 2.0);
   out.coefficients.resize(static_cast<std::size_t>(p));
   for (Eigen::Index j = 0; j < p; ++j) {
     out.coefficients[static_cast<std::size_t>(j)].term = frame.terms[static_cast<std::size_t>(j)].name;
@@ -418,11 +440,8 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     const Eigen::Index j = ls.kept[k];
     coefficient& c = out.coefficients[static_cast<std::size_t>(j)];
     c.estimate = s.beta(j);
-    c.se = std::sqrt(out.covariance(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k)));
-    c.statistic = c.estimate / c.se;
-    c.p = z_two_sided_p(c.statistic);
-    c.ci_lower = c.estimate - z_crit * c.se;
-    c.ci_upper = c.estimate + z_crit * c.se;
+    const auto kk = static_cast<Eigen::Index>(k);
+    detail::set_inference(c, std::sqrt(out.covariance(kk, kk)), df(kk), options.level);
     c.exp_estimate = std::exp(c.estimate);
     c.exp_ci_lower = std::exp(c.ci_lower);
     c.exp_ci_upper = std::exp(c.ci_upper);

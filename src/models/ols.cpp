@@ -7,6 +7,7 @@
 
 #include <Eigen/LU>
 
+#include "models/detail/cluster_inference.hpp"
 #include "models/detail/least_squares.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -135,11 +136,32 @@ Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const 
   return meat;
 }
 
-}  // namespace
+// Wald F over the kept non-intercept terms under the robust covariance, on (q, df2) df; missing
+// (with a note) when the covariance of a cluster-robust fit cannot have full rank (q > G - 1).
+void set_wald_f(ols_result& out, const detail::least_squares& ls, Eigen::Index first, double df2) {
+  const Eigen::Index q = static_cast<Eigen::Index>(ls.rank) - first;
+  out.wald_f_df1 = static_cast<double>(q);
+  out.wald_f_df2 = df2;
+  if (out.cluster && static_cast<double>(q) > df2) {
+    out.notes.push_back("the Wald F test is not reported: " + std::to_string(q) + " terms but only " +
+                        std::to_string(out.cluster->clusters) + " clusters, so their cluster-robust covariance is singular");
+    return;
+  }
+  Eigen::VectorXd b(q);
+  for (Eigen::Index k = 0; k < q; ++k) b(k) = ls.coef(ls.kept[static_cast<std::size_t>(k + first)]);
+  const Eigen::MatrixXd v = out.covariance.bottomRightCorner(q, q);
+  out.wald_f = b.dot(v.fullPivLu().solve(b)) / static_cast<double>(q);
+  out.wald_f_p = f_upper_p(out.wald_f, static_cast<double>(q), df2);
+}
 
-ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
-                   const std::vector<std::string>& terms, bool intercept, const ols_options& options) {
+ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
+                        const std::vector<std::string>& terms, bool intercept, const ols_options& options,
+                        const cluster_assignment* clusters) {
   options.validate();
+  if (clusters != nullptr && options.se != se_type::classical) {
+    throw argument_error("choose either " + std::string(to_string(options.se)) +
+                         " or cluster-robust standard errors, not both (a cluster column was given)");
+  }
   if (static_cast<Eigen::Index>(terms.size()) != x.cols()) {
     throw argument_error("fit_ols: " + std::to_string(terms.size()) + " term names for " + std::to_string(x.cols()) +
                          " columns");
@@ -219,6 +241,14 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     out.notes.push_back("the response does not vary: R-squared, the overall F test and the t tests are undefined");
   }
 
+  // Cluster-robust covariance (before the residuals may move into the result below).
+  std::optional<cluster_covariance> clustered;
+  if (clusters != nullptr) {
+    clustered = compute_cluster_covariance(detail::working_design(x, ls.kept, Eigen::VectorXd()), ls.residuals,
+                                           Eigen::VectorXd(), ls.xtx_inverse, *clusters, options.cluster_se);
+    out.cluster = detail::describe_clustering(*clusters, options.cluster_se, out.notes);
+  }
+
   // Covariance of the kept coefficients; the pass over the design that the HC meat needs also
   // gives the diagnostics, when asked for (the residuals move into the result last).
   const Eigen::Index r = static_cast<Eigen::Index>(ls.rank);
@@ -226,14 +256,13 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     const Eigen::MatrixXd meat = hc_meat_and_diagnostics(out, x, y, ls, options.se, options.diagnostics, sigma2);
     if (options.se != se_type::classical) out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
   }
-  if (options.se == se_type::classical) out.covariance = sigma2 * ls.xtx_inverse;
+  if (options.se == se_type::classical) out.covariance = clustered ? clustered->covariance : sigma2 * ls.xtx_inverse;
   if (!out.covariance.allFinite()) {  // e.g. squared residuals times squared values beyond 1e308 (HC)
     throw data_error({}, "the covariance of the estimates overflows double precision (values too large): rescale the "
                          "variables (e.g. other units)");
   }
 
-  // Coefficient table.
-  const double t_crit = t_quantile(1.0 - (1.0 - options.level) / 2.0, out.df_residual);
+  // Coefficient table: t tests on n - p df, or on the cluster-robust df.
   Eigen::VectorXd x_sd = Eigen::VectorXd::Constant(x.cols(), missing_value);
   for (Eigen::Index j = intercept ? 1 : 0; j < x.cols(); ++j) {  // the intercept's SD is not used
     if (x.innerStride() == 1) {
@@ -250,11 +279,8 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
     const Eigen::Index j = ls.kept[static_cast<std::size_t>(k)];
     coefficient& c = out.coefficients[static_cast<std::size_t>(j)];
     c.estimate = ls.coef(j);
-    c.se = std::sqrt(out.covariance(k, k));
-    c.statistic = c.estimate / c.se;
-    c.p = t_two_sided_p(c.statistic, out.df_residual);
-    c.ci_lower = c.estimate - t_crit * c.se;
-    c.ci_upper = c.estimate + t_crit * c.se;
+    detail::set_inference(c, std::sqrt(out.covariance(k, k)), clustered ? clustered->df(k) : out.df_residual,
+                          options.level);
     if (!(intercept && j == 0)) c.std_estimate = c.estimate * x_sd(j) / y_stats.sd;
   }
 
@@ -268,23 +294,26 @@ ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<
   }
 
 
-  // Wald F under the robust covariance, over the kept non-intercept terms.
-  if (options.se != se_type::classical && df_model > 0) {
-    const Eigen::Index first = has_intercept_kept ? 1 : 0;  // the intercept is kept[0] when kept
-    const Eigen::Index q = r - first;
-    Eigen::VectorXd b(q);
-    for (Eigen::Index k = 0; k < q; ++k) b(k) = ls.coef(ls.kept[static_cast<std::size_t>(k + first)]);
-    const Eigen::MatrixXd v = out.covariance.bottomRightCorner(q, q);
-    out.wald_f = b.dot(v.fullPivLu().solve(b)) / static_cast<double>(q);
-    out.wald_f_p = f_upper_p(out.wald_f, static_cast<double>(q), out.df_residual);
+  // Wald F under the robust covariance (the intercept is kept[0] when kept).
+  if ((options.se != se_type::classical || clustered) && df_model > 0) {
+    set_wald_f(out, ls, has_intercept_kept ? 1 : 0,
+               clustered ? static_cast<double>(clustered->clusters) - 1.0 : out.df_residual);
   }
   return out;
+}
+
+}  // namespace
+
+ols_result fit_ols(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
+                   const std::vector<std::string>& terms, bool intercept, const ols_options& options) {
+  return fit_ols_impl(x, y, terms, intercept, options, nullptr);
 }
 
 ols_result fit_ols(const model_frame& frame, const ols_options& options) {
   ols_result out;
   try {
-    out = fit_ols(frame.x, frame.y, frame.term_names(), frame.intercept, options);
+    out = fit_ols_impl(frame.x, frame.y, frame.term_names(), frame.intercept, options,
+                       frame.clusters.empty() ? nullptr : &frame.clusters);
   } catch (const data_error& e) {
     throw data_error({frame.source, 0, {}, {}, {}}, "model for '" + frame.response + "': " + e.problem(), e.value(),
                      e.allowed());

@@ -27,11 +27,13 @@ std::string exclusion_line(std::size_t n, std::size_t excluded, const std::vecto
   return line + ")";
 }
 
-// The coefficient table; `exp` adds the exponentiated columns with their label.
+// The coefficient table; `exp` adds the exponentiated columns with their label, `with_df` the df
+// of each t test (cluster-robust fits, whose df may differ between coefficients).
 std::string coefficient_table(const std::vector<coefficient>& coefficients, const char* statistic, double level,
-                              const char* exp_label) {
+                              const char* exp_label, bool with_df = false) {
   std::vector<std::string> header = {"term", "estimate", "se", statistic, "p",
                                      "CI " + level_percent(level) + " lower", "upper"};
+  if (with_df) header.insert(header.begin() + 4, "df");
   if (exp_label != nullptr) {
     header.insert(header.end(), {exp_label, "lower", "upper"});
   }
@@ -51,6 +53,7 @@ std::string coefficient_table(const std::vector<coefficient>& coefficients, cons
                                     format_p(c.p),
                                     format_significant(c.ci_lower, 6),
                                     format_significant(c.ci_upper, 6)};
+    if (with_df) row.insert(row.begin() + 4, format_significant(c.df, 4));
     if (exp_label != nullptr) {
       row.insert(row.end(), {format_significant(c.exp_estimate, 6), format_significant(c.exp_ci_lower, 6),
                              format_significant(c.exp_ci_upper, 6)});
@@ -67,7 +70,21 @@ std::string notes_text(const std::vector<std::string>& aliased, const std::vecto
   return out;
 }
 
-json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, bool exp) {
+// The clustering in words: "cr1, clustered by 'practice' (40 clusters), t tests on 39 df".
+std::string clustering_text(const cluster_info& c) {
+  return std::string(to_string(c.type)) + ", clustered by '" + c.column + "' (" + std::to_string(c.clusters) +
+         " clusters), t tests on " +
+         (c.type == cluster_se_type::cr1 ? std::to_string(c.clusters - 1) + " df" : "Satterthwaite df");
+}
+
+void add_clustering_json(json& j, const std::optional<cluster_info>& c, const std::string& unclustered) {
+  j["covariance"] = c ? std::string(to_string(c->type)) : unclustered;
+  j["cluster"] = c ? json(c->column) : json(nullptr);
+  j["clusters"] = c ? json(c->clusters) : json(nullptr);
+}
+
+// `statistic_type`: "t" (OLS, and GLMs with cluster-robust SEs) or "z".
+json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, bool exp, const char* statistic_type) {
   json list = json::array();
   for (const auto& c : coefficients) {
     json j;
@@ -75,7 +92,8 @@ json coefficients_json(const std::vector<coefficient>& coefficients, bool ols, b
     j["estimate"] = json_number(c.estimate);
     j["se"] = json_number(c.se);
     j["statistic"] = json_number(c.statistic);
-    j["statistic_type"] = ols ? "t" : "z";
+    j["statistic_type"] = statistic_type;
+    j["df"] = json_number(c.df);
     j["p"] = json_number(c.p);
     j["ci_lower"] = json_number(c.ci_lower);
     j["ci_upper"] = json_number(c.ci_upper);
@@ -114,17 +132,18 @@ std::string link_of(glm_family family) { return family == glm_family::binomial ?
 std::string regression_text(const ols_result& fit) {
   std::string out = "Linear regression (OLS) of " + fit.response + "\n";
   out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + "; standard errors: " +
-         std::string(to_string(fit.se)) + "\n\n";
-  out += coefficient_table(fit.coefficients, "t", fit.level, nullptr);
+         (fit.cluster ? clustering_text(*fit.cluster) : std::string(to_string(fit.se))) + "\n\n";
+  out += coefficient_table(fit.coefficients, "t", fit.level, nullptr, fit.cluster.has_value());
   out += "\nResidual standard error: " + format_significant(fit.sigma, 6) + " on " +
          format_number(fit.df_residual) + " degrees of freedom\n";
   out += "R-squared: " + format_significant(fit.r_squared, 6) +
          ", adjusted R-squared: " + format_significant(fit.adj_r_squared, 6) + "\n";
   out += "F-statistic: " + format_significant(fit.f_statistic, 6) + " on " + format_number(fit.f_df1) + " and " +
          format_number(fit.f_df2) + " DF, p-value: " + format_p(fit.f_p) + "\n";
-  if (fit.se != se_type::classical) {
-    out += "Wald F (" + std::string(to_string(fit.se)) + "): " + format_significant(fit.wald_f, 6) +
-           ", p-value: " + format_p(fit.wald_f_p) + "\n";
+  if (!is_missing(fit.wald_f)) {
+    const std::string type(fit.cluster ? to_string(fit.cluster->type) : to_string(fit.se));
+    out += "Wald F (" + type + "): " + format_significant(fit.wald_f, 6) + " on " + format_number(fit.wald_f_df1) +
+           " and " + format_number(fit.wald_f_df2) + " DF, p-value: " + format_p(fit.wald_f_p) + "\n";
   }
   return out + notes_text(fit.aliased_terms, fit.notes);
 }
@@ -134,9 +153,12 @@ std::string regression_text(const glm_result& fit) {
                          "Negative binomial regression (NB2, log link)"};
   std::string out = std::string(names[static_cast<int>(fit.family)]) + " of " + fit.response +
                     (fit.has_offset ? " (with offset)" : "") + "\n";
-  out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + "; Wald z tests and intervals\n\n";
-  out += coefficient_table(fit.coefficients, "z", fit.level,
-                           fit.family == glm_family::binomial ? "odds ratio" : "rate ratio");
+  out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) +
+         (fit.cluster ? "; cluster-robust standard errors: " + clustering_text(*fit.cluster)
+                      : std::string("; Wald z tests and intervals")) +
+         "\n\n";
+  out += coefficient_table(fit.coefficients, fit.cluster ? "t" : "z", fit.level,
+                           fit.family == glm_family::binomial ? "odds ratio" : "rate ratio", fit.cluster.has_value());
   out += "\nDeviance: " + format_significant(fit.deviance, 7) + " on " + format_number(fit.df_residual) +
          " DF (null: " + format_significant(fit.null_deviance, 7) + " on " + format_number(fit.df_null) + " DF)\n";
   out += "Log-likelihood: " + format_significant(fit.loglik, 7) + ", AIC: " + format_significant(fit.aic, 7) + "\n";
@@ -151,9 +173,10 @@ detail::json_value detail::regression_json_value(const ols_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = "gaussian";
   j["link"] = "identity";
-  j["se_type"] = std::string(to_string(fit.se));
+  j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : std::string(to_string(fit.se));
+  add_clustering_json(j, fit.cluster, std::string(to_string(fit.se)));
   j["level"] = fit.level;
-  j["coefficients"] = coefficients_json(fit.coefficients, true, false);
+  j["coefficients"] = coefficients_json(fit.coefficients, true, false, "t");
   j["aliased_terms"] = fit.aliased_terms;
   j["r_squared"] = json_number(fit.r_squared);
   j["adj_r_squared"] = json_number(fit.adj_r_squared);
@@ -165,6 +188,8 @@ detail::json_value detail::regression_json_value(const ols_result& fit) {
   j["f_p"] = json_number(fit.f_p);
   j["wald_f"] = json_number(fit.wald_f);
   j["wald_f_p"] = json_number(fit.wald_f_p);
+  j["wald_f_df1"] = json_number(fit.wald_f_df1);
+  j["wald_f_df2"] = json_number(fit.wald_f_df2);
   j["notes"] = fit.notes;
   return j;
 }
@@ -177,9 +202,10 @@ detail::json_value detail::regression_json_value(const glm_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = std::string(to_string(fit.family));
   j["link"] = link_of(fit.family);
-  j["se_type"] = "classical";
+  j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : "classical";
+  add_clustering_json(j, fit.cluster, "classical");
   j["level"] = fit.level;
-  j["coefficients"] = coefficients_json(fit.coefficients, false, true);
+  j["coefficients"] = coefficients_json(fit.coefficients, false, true, fit.cluster ? "t" : "z");
   j["aliased_terms"] = fit.aliased_terms;
   j["deviance"] = json_number(fit.deviance);
   j["null_deviance"] = json_number(fit.null_deviance);

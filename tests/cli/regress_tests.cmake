@@ -57,3 +57,34 @@ cli_expect(NAME regress_drop_collinear CODE 0 OUTPUT "x2 +\\(aliased\\)"
   ARGS regress --data "${cli_data}/regress_collinear.csv" --y y --x x1,x2 --drop-collinear)
 cli_expect(NAME regress_bad_hc_for_glm CODE 1 ONE_LINE ERROR "--se hc3 is available for --family gaussian only"
   ARGS regress --data "${regress_data}/stackloss.csv" --y stack_loss --x Air_Flow --family poisson --se hc3)
+
+# Cluster-robust standard errors (--cluster, --cluster-se; values checked against R in
+# tests/models/cluster_covariance_test.cpp).
+set(cluster_data "${CMAKE_CURRENT_SOURCE_DIR}/reference/cluster/data/practices.csv")
+cli_expect(NAME regress_cluster_cr1_default CODE 0
+  OUTPUT "standard errors: cr1, clustered by 'practice' \\(40 clusters\\), t tests on 39 df.*term +estimate +se +t +df.*groups .* 39 .*Wald F \\(cr1\\): [0-9.]+ on 4 and 39 DF"
+  ARGS regress --data "${cluster_data}" --y score --x groups,age,female,deprivation --cluster practice)
+cli_expect(NAME regress_cluster_cr2_few_clusters_note CODE 0
+  OUTPUT "cr2, clustered by 'network' \\(12 clusters\\), t tests on Satterthwaite df.*Note: only 12 clusters \\('network'\\), fewer than 30"
+  ARGS regress --data "${cluster_data}" --y score --x groups,age,female,deprivation --cluster network --cluster-se cr2)
+cli_expect(NAME regress_cluster_glm_json CODE 0 JSON_KEY clusters
+  OUTPUT "\"se_type\": \"cr2\",.*\"covariance\": \"cr2\",.*\"cluster\": \"practice\",.*\"clusters\": 40,.*\"statistic_type\": \"t\",.*\"df\": [0-9.]+,"
+  ARGS regress --data "${cluster_data}" --y visits --x groups,age,deprivation --offset log_months --family poisson
+    --cluster practice --cluster-se cr2 --format json)
+cli_expect(NAME regress_unclustered_json_has_null_cluster CODE 0 JSON_KEY covariance
+  OUTPUT "\"covariance\": \"classical\",.*\"cluster\": null,.*\"clusters\": null,.*\"statistic_type\": \"z\",.*\"df\": null"
+  ARGS regress --data "${cluster_data}" --y referred --x groups,age --family binomial --format json)
+cli_expect(NAME regress_cluster_missing_ids_counted CODE 0
+  OUTPUT "n = 549 \\(25 excluded listwise: missing practice_m 25\\).*cr1, clustered by 'practice_m' \\(40 clusters\\)"
+  ARGS regress --data "${cluster_data}" --y visits_nb --x groups,age --family negbin --cluster practice_m)
+cli_expect(NAME regress_cluster_single_cluster_error CODE 1 ONE_LINE
+  ERROR "regress_one_cluster\\.csv: column 'practice': the 4 cases used all belong to one cluster \\('P1'\\): cluster-robust standard errors need at least 2 clusters"
+  ARGS regress --data "${cli_data}/regress_one_cluster.csv" --y y --x x --cluster practice)
+cli_expect(NAME regress_cluster_se_needs_cluster CODE 2
+  ARGS regress --data "${cluster_data}" --y score --x groups --cluster-se cr2)
+cli_expect(NAME regress_cluster_bad_cluster_se CODE 2
+  ARGS regress --data "${cluster_data}" --y score --x groups --cluster practice --cluster-se cr3)
+cli_expect(NAME regress_cluster_and_hc_conflict CODE 1 ONE_LINE ERROR "--se hc3 and --cluster practice both choose the standard errors"
+  ARGS regress --data "${cluster_data}" --y score --x groups --cluster practice --se hc3)
+cli_expect(NAME regress_cluster_unknown_column CODE 1 ONE_LINE ERROR "no column named 'clinic'"
+  ARGS regress --data "${cluster_data}" --y score --x groups --cluster clinic)

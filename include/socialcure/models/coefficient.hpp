@@ -20,6 +20,9 @@ struct coefficient {
   double p = missing_value;
   double ci_lower = missing_value;
   double ci_upper = missing_value;
+  /// Degrees of freedom of the t test and interval (OLS: n - p, or the cluster-robust df); missing
+  /// for a z test.
+  double df = missing_value;
   /// True when the term was dropped as a linear combination of others (estimate and all else missing).
   bool aliased = false;
   double std_estimate = missing_value;  ///< OLS: b * SD(x) / SD(y) (not for the intercept)

@@ -6,7 +6,8 @@
 /// against a reference level, with terms named `column[T.level]` as in statsmodels/patsy. Levels
 /// are the values seen among the rows used, sorted (numbers numerically, text bytewise, i.e. the
 /// C locale); the reference is the first level unless one is named. Cases with a missing value on
-/// any variable of the model (response, predictors, offset) are excluded listwise and counted.
+/// any variable of the model (response, predictors, offset, cluster id) are excluded listwise and
+/// counted.
 
 #include <cstddef>
 #include <string>
@@ -34,9 +35,12 @@ struct model_spec {
   bool intercept = true;
   /// Optional offset column, added to the linear predictor with coefficient 1 (e.g. log exposure).
   std::string offset;
+  /// Optional cluster column (numbers or text, e.g. a practice code): cases with equal values form
+  /// a cluster, and the fit reports cluster-robust standard errors (cluster_covariance.hpp).
+  std::string cluster;
 
   /// \throws argument_error on an empty response, a repeated name, a categorical column that is not
-  /// a predictor, or a model with no terms at all.
+  /// a predictor, a cluster column that is the response or the offset, or a model with no terms at all.
   void validate() const;
 };
 
@@ -53,6 +57,15 @@ struct term_info {
   std::string level;   ///< level of a dummy column (empty otherwise)
 };
 
+/// \brief Which cluster each case used belongs to (empty when the model has no cluster column).
+struct cluster_assignment {
+  std::string column;                 ///< the cluster column
+  std::vector<Eigen::Index> of_case;  ///< cluster (0 .. count - 1, in order of first appearance) of each case used
+  std::vector<std::string> labels;    ///< the value of the cluster column for each cluster
+  [[nodiscard]] std::size_t count() const noexcept { return labels.size(); }
+  [[nodiscard]] bool empty() const noexcept { return labels.empty(); }
+};
+
 /// \brief The design matrix, response and offset over the rows used.
 struct model_frame {
   Eigen::MatrixXd x;       ///< n x p design matrix (intercept column first when present)
@@ -66,6 +79,7 @@ struct model_frame {
   std::vector<std::size_t> lines; ///< source line of each row used (0 when unknown)
   std::size_t n_excluded = 0;     ///< rows excluded listwise
   std::vector<missing_count> missing_by_column;  ///< why rows were excluded (columns with any missing)
+  cluster_assignment clusters;                   ///< the cases' clusters (when the spec names a cluster column)
 
   /// \brief Where case i (0-based, among the cases used) came from, for messages.
   [[nodiscard]] location where(Eigen::Index i, const std::string& column = {}) const;
@@ -77,7 +91,7 @@ struct model_frame {
 /// \brief Builds the model frame.
 /// \throws argument_error on an unknown column (listing the available ones), a text column used as
 /// a numeric predictor or response, or a reference level that does not occur; data_error when no
-/// case is complete.
+/// case is complete, or when the cases used fall into a single cluster.
 [[nodiscard]] model_frame build_model_frame(const table& data, const model_spec& spec);
 
 }  // namespace socialcure

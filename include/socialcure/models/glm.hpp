@@ -20,8 +20,14 @@
 /// coefficients (under rank_policy::error), a predictor too large or too small for sums of squares
 /// in double precision, and non-convergence are data_errors. A saturated fit (no residual degrees
 /// of freedom) has a note.
+///
+/// A model frame with a cluster column (model_spec::cluster) gets the cluster-robust covariance of
+/// glm_options::cluster_se (cluster_covariance.hpp; theta held fixed for the negative binomial),
+/// with t tests: CR1 on G - 1 df (the small-sample factor G/(G-1) (n-1)/(n-k) as for OLS), CR2
+/// on Satterthwaite df.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +58,8 @@ enum class glm_family {
 struct glm_options {
   glm_family family = glm_family::poisson;
   double level = 0.95;
+  /// The cluster-robust covariance used when the model frame has a cluster column.
+  cluster_se_type cluster_se = cluster_se_type::cr1;
   rank_policy on_rank_deficiency = rank_policy::error;
   double rank_tolerance = 1e-10;
   double tolerance = 1e-11;  ///< relative change of every coefficient (and of theta) at convergence
@@ -75,7 +83,7 @@ struct glm_result {
   bool intercept = true;
   bool has_offset = false;
   double level = 0.95;
-  std::vector<coefficient> coefficients;  ///< z tests; exp_* filled (rate or odds ratios)
+  std::vector<coefficient> coefficients;  ///< z tests (t when clustered); exp_* filled (rate or odds ratios)
   std::vector<std::string> aliased_terms;
   std::size_t rank = 0;
   double deviance = 0.0;
@@ -88,7 +96,8 @@ struct glm_result {
   double theta = missing_value;     ///< negative binomial only
   double se_theta = missing_value;  ///< negative binomial only
   int iterations = 0;               ///< IRLS iterations (summed over alternations)
-  Eigen::MatrixXd covariance;       ///< of the non-aliased coefficients, in design order
+  Eigen::MatrixXd covariance;       ///< of the non-aliased coefficients, in design order (cluster-robust when clustered)
+  std::optional<cluster_info> cluster;  ///< the clustering, when the covariance is cluster-robust
   Eigen::VectorXd fitted;           ///< mu (empty unless glm_options::diagnostics is set)
   Eigen::VectorXd linear_predictor; ///< eta, offset included (empty unless glm_options::diagnostics is set)
   std::vector<std::string> notes;

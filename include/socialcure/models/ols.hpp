@@ -16,14 +16,20 @@
 /// with MSS about the mean when there is an intercept and about zero otherwise (R's summary.lm).
 /// The overall F is the classical one; under an HC covariance the Wald F, b' V^{-1} b / q over
 /// the non-intercept terms on (q, n - p) df, is reported beside it.
+///
+/// A model frame with a cluster column (model_spec::cluster) gets the cluster-robust covariance of
+/// ols_options::cluster_se instead (cluster_covariance.hpp): CR1 with t tests on G - 1 df, or CR2
+/// with Satterthwaite df per coefficient; its Wald F is on (q, G - 1) df.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <Eigen/Core>
 
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/models/coefficient.hpp"
 #include "socialcure/models/design.hpp"
 
@@ -47,6 +53,9 @@ enum class rank_policy {
 /// \brief Settings of an OLS fit.
 struct ols_options {
   se_type se = se_type::classical;
+  /// The cluster-robust covariance used when the model frame has a cluster column (then `se` must
+  /// be classical).
+  cluster_se_type cluster_se = cluster_se_type::cr1;
   double level = 0.95;  ///< confidence level of the intervals, in (0, 1)
   rank_policy on_rank_deficiency = rank_policy::error;
   double tolerance = 1e-10;  ///< relative pivot size below which a term counts as collinear
@@ -81,8 +90,12 @@ struct ols_result {
   double f_df1 = 0.0;
   double f_df2 = 0.0;
   double f_p = 0.0;
-  double wald_f = missing_value;  ///< Wald F under the HC covariance (missing when se is classical)
+  double wald_f = missing_value;  ///< Wald F under the HC or cluster covariance (missing when classical)
   double wald_f_p = missing_value;
+  double wald_f_df1 = missing_value;  ///< q, the non-intercept terms
+  double wald_f_df2 = missing_value;  ///< n - p (HC) or G - 1 (cluster-robust)
+  /// The clustering, when the covariance is cluster-robust (then `se` is classical and unused).
+  std::optional<cluster_info> cluster;
   /// Covariance of the estimates of the non-aliased terms (in design order), of the chosen type.
   Eigen::MatrixXd covariance;
   /// Per-case diagnostics, one entry per case used; empty unless ols_options::diagnostics is set.
@@ -96,8 +109,9 @@ struct ols_result {
   [[nodiscard]] const coefficient& at(std::string_view term) const;
 };
 
-/// \brief Fits OLS to a model frame (see build_model_frame).
-/// \throws data_error on rank deficiency (under rank_policy::error; fewer cases than coefficients is
+/// \brief Fits OLS to a model frame (see build_model_frame); cluster-robust when the frame has clusters.
+/// \throws argument_error when the frame has clusters and options.se is not classical;
+/// data_error on rank deficiency (under rank_policy::error; fewer cases than coefficients is
 /// reported as such), no residual degrees of freedom, a case with leverage 1 under HC2-HC4, or
 /// values too large or too small for sums of squares in double precision (naming the variable).
 [[nodiscard]] ols_result fit_ols(const model_frame& frame, const ols_options& options = {});

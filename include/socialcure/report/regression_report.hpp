@@ -4,12 +4,14 @@
 /// ("schema": "socialcure.regression/1").
 ///
 /// JSON keys: `schema`, `response`, `n`, `n_excluded`, `missing_by_column`, `family` ("gaussian",
-/// "binomial", "poisson", "negbin"), `link`, `se_type`, `level`, `coefficients` (each: `term`,
-/// `estimate`, `se`, `statistic`, `statistic_type` ("t" or "z"), `p`, `ci_lower`, `ci_upper`,
-/// `aliased`; OLS adds `std_estimate`, `vif`; log/logit links add `exp_estimate`, `exp_ci_lower`,
-/// `exp_ci_upper`), `aliased_terms`, `notes`; OLS adds `r_squared`, `adj_r_squared`, `sigma`,
-/// `df_residual`, `f_statistic`, `f_df1`, `f_df2`, `f_p`, and under HC standard errors
-/// `wald_f`, `wald_f_p`; GLMs add `deviance`, `null_deviance`, `df_residual`, `df_null`, `aic`,
+/// "binomial", "poisson", "negbin"), `link`, `se_type` (or "cr1"/"cr2" when clustered),
+/// `covariance` (the same), `cluster` (column or null), `clusters` (G or null), `level`,
+/// `coefficients` (each: `term`, `estimate`, `se`, `statistic`, `statistic_type` ("t" or "z"),
+/// `df` (null for z), `p`, `ci_lower`, `ci_upper`, `aliased`; OLS adds `std_estimate`, `vif`;
+/// log/logit links add `exp_estimate`, `exp_ci_lower`, `exp_ci_upper`), `aliased_terms`, `notes`;
+/// OLS adds `r_squared`, `adj_r_squared`, `sigma`, `df_residual`, `f_statistic`, `f_df1`, `f_df2`,
+/// `f_p`, and under HC or cluster-robust standard errors `wald_f`, `wald_f_p`, `wald_f_df1`,
+/// `wald_f_df2`; GLMs add `deviance`, `null_deviance`, `df_residual`, `df_null`, `aic`,
 /// `loglik`, `pearson_chi2`, `iterations`, and for the negative binomial `theta`, `se_theta`.
 /// Statistics that do not exist are null.
 
