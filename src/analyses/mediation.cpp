@@ -11,6 +11,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/core/distributions.hpp"
+#include "socialcure/models/cluster_covariance.hpp"
 
 namespace socialcure {
 
@@ -335,8 +336,12 @@ void place_effect(const effect_info& info, mediation_effect effect, mediation_re
 
 /// Point estimates, Sobel tests, replicates and intervals of every effect; returns the sample SDs
 /// (n - 1) of the model's columns.
-Eigen::VectorXd infer(const built_model& m, const std::vector<ols_result>& fits, const mediation_options& options,
-                      mediation_result& out) {
+Eigen::VectorXd infer(const built_model& m, const cluster_assignment& clusters, const std::vector<ols_result>& fits,
+                      const mediation_options& options, mediation_result& out) {
+  if (m.system.units.by_cluster() && options.ci == ci_method::monte_carlo) {
+    throw argument_error("mediation: Monte Carlo intervals draw from the coefficients' covariance and cannot resample "
+                         "clusters; with a cluster column use bootstrap intervals (percentile, bc or bca)");
+  }
   const std::vector<Eigen::VectorXd> estimates = estimates_of(fits);
   // Sample SDs of every column (n - 1).
   const Eigen::MatrixXd& z = m.system.z;
@@ -349,6 +354,12 @@ Eigen::VectorXd infer(const built_model& m, const std::vector<ols_result>& fits,
 
   replicate_summary& rs = out.replicates;
   rs.method = options.ci;
+  rs.cluster = clusters.column;
+  rs.clusters = m.system.units.clusters.size();
+  if (rs.clusters > 0 && rs.clusters < few_clusters) {
+    out.notes.push_back("the bootstrap resampled " + std::to_string(rs.clusters) + " clusters of " + rs.cluster +
+                        "; with fewer than " + std::to_string(few_clusters) + " its intervals can be too narrow");
+  }
   rs.requested = options.replicates;
   rs.level = options.level;
   rs.seed_given = options.seed.has_value();
@@ -502,10 +513,12 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
   ms.predictors = {spec.x};
   ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
   ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  ms.cluster = spec.cluster;
   const model_frame frame = build_model_frame(data, ms);
   mediation_result out;
   describe_sample(out, frame, spec, options);
-  const built_model m = build_between(frame, spec, options);
+  built_model m = build_between(frame, spec, options);
+  m.system.units = detail::units_of(frame.clusters);
   require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);
   const std::size_t c = spec.covariates.size();
@@ -523,7 +536,7 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
   }
   add_path(out, spec.x, spec.y, y_fit.coefficients[1]);
   for (std::size_t j = 0; j < spec.mediators.size(); ++j) add_path(out, spec.mediators[j], spec.y, y_fit.coefficients[2 + c + j]);
-  const Eigen::VectorXd sds = infer(m, out.equations, options, out);
+  const Eigen::VectorXd sds = infer(m, frame.clusters, out.equations, options, out);
   out.sd_x = sds(1);
   out.sd_y = sds(sds.size() - 1);
   return out;
@@ -779,6 +792,7 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
   ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
   ms.predictors.push_back(spec.w);
+  ms.cluster = spec.cluster;
   const model_frame frame = build_model_frame(data, ms);
   mediation_result out;
   describe_sample(out, frame, spec, options);
@@ -817,7 +831,8 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
       out.direct_johnson_neyman = johnson_neyman(direct, y_fit.df_residual, options.level, w_span);
     }
   }
-  const Eigen::VectorXd sds = infer(m, out.equations, options, out);
+  m.system.units = detail::units_of(frame.clusters);
+  const Eigen::VectorXd sds = infer(m, frame.clusters, out.equations, options, out);
   out.sd_x = sds(1);
   out.sd_y = sds(sds.size() - 1);
   return out;
@@ -832,6 +847,7 @@ mediation_result fit_within_impl(const table& data, const within_mediation_spec&
     ms.predictors.push_back(m.first);
     ms.predictors.push_back(m.second);
   }
+  ms.cluster = spec.cluster;
   const model_frame frame = build_model_frame(data, ms);
   const auto difference_label = [&](const instance_pair& v) {
     return spec.second_minus_first ? v.second + " - " + v.first : v.first + " - " + v.second;
@@ -918,7 +934,8 @@ mediation_result fit_within_impl(const table& data, const within_mediation_spec&
   }
   add_path(out, out.x, out.y, out.direct_effect);
   for (std::size_t j = 0; j < k; ++j) add_path(out, out.mediators[j], out.y, out.equations.back().coefficients[1 + 2 * j]);
-  (void)infer(m, out.equations, options, out);
+  m.system.units = detail::units_of(frame.clusters);
+  (void)infer(m, frame.clusters, out.equations, options, out);
   return out;
 }
 

@@ -11,7 +11,9 @@
 
 #include "analyses/detail/random_stream.hpp"
 #include "analyses/detail/replicate_blocks.hpp"
+#include "analyses/detail/resample.hpp"
 #include "models/detail/weighted_glm.hpp"
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/analyses/bootstrap_intervals.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
@@ -57,6 +59,7 @@ struct sample_data {
   Eigen::VectorXd y;
   Eigen::VectorXd offset;  // zeros without an offset
   model_frame frame;       // for names and messages
+  detail::resample_units units;  // what a resample draws
 };
 
 sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
@@ -66,6 +69,7 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
   ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
   ms.offset = spec.exposure.empty() ? spec.offset : spec.exposure;
+  ms.cluster = spec.cluster;
   sample_data d;
   d.frame = build_model_frame(data, ms);
   const Eigen::Index n = d.frame.x.rows();
@@ -74,6 +78,7 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   d.base = d.frame.x.leftCols(2 + c);
   d.m = d.frame.x.rightCols(k);
   d.y = d.frame.y;
+  d.units = detail::units_of(d.frame.clusters);
   d.offset = d.frame.offset.size() == n ? d.frame.offset : Eigen::VectorXd::Zero(n);
   for (Eigen::Index i = 0; !spec.exposure.empty() && i < n; ++i) {
     if (!(d.offset(i) > 0.0)) {
@@ -374,7 +379,6 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
                                    const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
                                    std::uint64_t seed, Eigen::Index effects) {
   const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family);
-  const auto n = static_cast<std::uint32_t>(in.d.y.size());
   const std::size_t b = options.replicates;
   constexpr std::uint32_t max_attempts = 100;
   detail::replicate_output out;
@@ -383,7 +387,7 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const auto work = [&](std::size_t block, std::string& error, const auto& keep_going) -> std::size_t {
     std::size_t discarded = 0;
-    Eigen::VectorXd w(n);
+    Eigen::VectorXd w(in.d.y.size());
     const std::size_t first = block * per_block;
     for (std::size_t r = first; r < std::min(b, first + per_block); ++r) {
       if (r > first && !keep_going()) return discarded;
@@ -391,7 +395,7 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
       for (std::uint32_t attempt = 0; !ok && attempt < max_attempts; ++attempt) {
         detail::random_stream stream(seed, r, attempt, detail::stream_purpose::resample);
         w.setZero();
-        for (std::uint32_t i = 0; i < n; ++i) w(stream.below(n)) += 1.0;
+        detail::add_resample_counts(stream, in.d.units, w.size(), w.data());
         parts p = start;
         ok = refit(in.d, x, outcome, w, p);
         if (ok) {
@@ -502,7 +506,13 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   detail::replicate_output boot = bootstrap(in, x, fit.p, paths, options, seed, estimate.size());
   const bool usable = boot.error.empty() && !boot.cancelled;
   out.replicates = {options.ci,   options.replicates, usable ? options.replicates : 0, boot.discarded, seed,
-                    options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error};
+                    options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error,
+                    spec.cluster, d.units.clusters.size()};
+  if (d.units.by_cluster() && d.units.clusters.size() < few_clusters) {
+    out.notes.push_back("the bootstrap resampled " + std::to_string(d.units.clusters.size()) + " clusters of " +
+                        spec.cluster + "; with fewer than " + std::to_string(few_clusters) +
+                        " its intervals can be too narrow");
+  }
   const auto labels = effect_labels(paths.size(), spec.interaction);
   for (Eigen::Index e = 0; e < estimate.size(); ++e) {
     std::vector<double> column;

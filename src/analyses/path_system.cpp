@@ -178,7 +178,6 @@ replicate_output bootstrap_replicates(const path_system& system, const std::vect
       std::clamp<std::size_t>(static_cast<std::size_t>(262144 / std::max<Eigen::Index>(d.n, 1)), 8, 256);
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const unsigned threads = threads_for(settings.threads, blocks);
-  const auto n32 = static_cast<std::uint32_t>(d.n);
   // At large n (blocks of 8 replicates, each tens of milliseconds) progress is also asked between
   // the replicates of a block, about every 2^18 draws.
   const std::size_t poll_every = std::max<std::size_t>(1, static_cast<std::size_t>(262144 / std::max<Eigen::Index>(d.n, 1)));
@@ -190,8 +189,7 @@ replicate_output bootstrap_replicates(const path_system& system, const std::vect
     for (std::size_t c = 0; c < count; ++c) {
       if (c > 0 && c % poll_every == 0 && !keep_going()) return 0;
       random_stream stream(settings.seed, first + c, 0, stream_purpose::resample);
-      double* column = counts.col(static_cast<Eigen::Index>(c)).data();
-      for (Eigen::Index i = 0; i < d.n; ++i) column[stream.below(n32)] += 1.0;
+      add_resample_counts(stream, system.units, d.n, counts.col(static_cast<Eigen::Index>(c)).data());
     }
     const Eigen::MatrixXd packed = d.products.transpose() * counts;
     std::size_t discarded = 0;
@@ -204,7 +202,7 @@ replicate_output bootstrap_replicates(const path_system& system, const std::vect
         ++discarded;
         random_stream stream(settings.seed, replicate, static_cast<std::uint32_t>(attempt), stream_purpose::resample);
         single.setZero();
-        for (Eigen::Index i = 0; i < d.n; ++i) single(stream.below(n32)) += 1.0;
+        add_resample_counts(stream, system.units, d.n, single.data());
         const Eigen::VectorXd packed_single = d.products.transpose() * single;
         unpack(d, packed_single, w.s);
         ok = solve_all(system, d, w);
@@ -228,10 +226,16 @@ replicate_output bootstrap_replicates(const path_system& system, const std::vect
 Eigen::MatrixXd jackknife_replicates(const path_system& system, const std::vector<effect_definition>& effects) {
   const prepared d = prepare(system);
   const Eigen::MatrixXd full = d.zs.transpose() * d.zs;
-  Eigen::MatrixXd out(d.n, static_cast<Eigen::Index>(effects.size()));
+  const auto units = static_cast<Eigen::Index>(system.units.count(static_cast<std::size_t>(d.n)));
+  Eigen::MatrixXd out(units, static_cast<Eigen::Index>(effects.size()));
   workspace w;
-  for (Eigen::Index i = 0; i < d.n; ++i) {
-    w.s = full - d.zs.row(i).transpose() * d.zs.row(i);
+  for (Eigen::Index i = 0; i < units; ++i) {
+    w.s = full;
+    if (system.units.by_cluster()) {
+      for (const Eigen::Index c : system.units.clusters[static_cast<std::size_t>(i)]) w.s -= d.zs.row(c).transpose() * d.zs.row(c);
+    } else {
+      w.s -= d.zs.row(i).transpose() * d.zs.row(i);
+    }
     if (solve_all(system, d, w)) {
       out.row(i) = evaluate_effects(effects, w.coefficients, w.sds).transpose();
     } else {

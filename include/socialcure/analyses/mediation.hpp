@@ -90,6 +90,10 @@ struct mediation_spec {
   /// products are formed: all of them (PROCESS `center = 1`) or only those that are not
   /// dichotomous (`center = 2`); covariates are never centred. Means of the analysed sample.
   centering center = centering::none;
+  /// A cluster column (e.g. the practice): the bootstrap then resamples whole clusters (the
+  /// cluster bootstrap; BCa's jackknife leaves one cluster out), cases with a missing id are
+  /// excluded and counted, and fewer than 30 clusters give a note. Not with Monte Carlo intervals.
+  std::string cluster{};
   /// \throws argument_error on an empty or repeated name, no mediators, more than 10 parallel or
   /// other than 2-4 serial mediators, an unknown moderated_model, a moderated model without W or
   /// with serial mediators, W equal to X, a mediator, Y or a covariate, or W without a model.
@@ -110,6 +114,7 @@ struct within_mediation_spec {
   /// Differences second - first (default; post - pre) or first - second (MEMORE lists the
   /// instance subtracted from second).
   bool second_minus_first = true;
+  std::string cluster{};  ///< as mediation_spec::cluster
   void validate() const;
 };
 
@@ -214,6 +219,8 @@ struct replicate_summary {
   unsigned threads_used = 1;
   bool cancelled = false;
   std::string error;  ///< the run failed (no intervals)
+  std::string cluster;       ///< the cluster column of a cluster bootstrap, or empty
+  std::size_t clusters = 0;  ///< the clusters it resampled
 };
 
 /// \brief Everything a mediation analysis found.

@@ -51,6 +51,7 @@ struct glm_mediation_spec {
   /// value that is not positive is a data_error naming its line.
   std::string exposure;
   bool interaction = false;  ///< X*M_j terms in the outcome model
+  std::string cluster;       ///< as mediation_spec::cluster: the bootstrap resamples whole clusters
   /// The change of X: none means 0 -> 1 for an X whose values are 0 and 1, else mean -> mean + SD.
   std::optional<std::pair<double, double>> x_values;
   /// \throws argument_error on missing or repeated names, no mediator, more than 10 mediators, a

@@ -19,6 +19,8 @@
 
 #include <Eigen/Core>
 
+#include "analyses/detail/resample.hpp"
+
 namespace socialcure::detail {
 
 /// One OLS equation: outcome column, regressor columns (column 0 = the intercept, listed first),
@@ -54,6 +56,7 @@ struct effect_definition {
 struct path_system {
   Eigen::MatrixXd z;
   std::vector<path_equation> equations;
+  resample_units units;  ///< what a bootstrap resample draws (cases, or clusters of them)
 };
 
 /// The value of every effect from the equations' coefficients (raw scale) and the SDs of the columns.
@@ -88,8 +91,9 @@ struct replicate_output {
                                                     const std::vector<effect_definition>& effects,
                                                     const replicate_settings& settings);
 
-/// Leave-one-out (jackknife) estimates of every effect (rows = left-out case); a row is missing
-/// (NaN) when leaving that case out makes a design singular.
+/// Leave-one-out (jackknife) estimates of every effect (rows = left-out case, or left-out cluster
+/// when the system resamples clusters); a row is missing (NaN) when leaving it out makes a design
+/// singular.
 [[nodiscard]] Eigen::MatrixXd jackknife_replicates(const path_system& system,
                                                    const std::vector<effect_definition>& effects);
 
