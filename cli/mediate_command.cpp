@@ -12,6 +12,7 @@
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/process_figures.hpp"
+#include "socialcure/report/sensitivity_report.hpp"
 
 namespace socialcure::cli {
 

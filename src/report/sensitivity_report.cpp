@@ -39,7 +39,8 @@ std::vector<const acme_sensitivity_point*> tenths(const acme_sensitivity_curve& 
 
 void curve_text(std::ostringstream& out, const mediation_sensitivity_result& r, const acme_sensitivity_curve& c) {
   const std::string at = is_missing(c.t) ? "" : " at " + r.x + " = " + format_number(c.t);
-  out << "\nACME" << at << " (" << c.label << ") at rho = 0: " << f4(c.acme_at_independence) << "\n";
+  const std::string label = c.label == "acme" ? std::string() : " (" + c.label + ")";
+  out << "\nACME" << at << label << " at rho = 0: " << f4(c.acme_at_independence) << "\n";
   if (is_missing(c.rho_at_zero)) {
     out << "The ACME is zero for every rho (" << r.x << " does not change " << r.mediator << ").\n";
   } else {
