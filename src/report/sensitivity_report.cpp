@@ -151,7 +151,7 @@ std::string acme_sensitivity_svg(const mediation_sensitivity_result& r) {
   }
   const detail::plot_area a{90.0, 50.0, 480.0, 300.0, detail::nice_axis(-1.0, 1.0), detail::nice_axis(y_lo, y_hi)};
   std::ostringstream out;
-  detail::svg_open(out, 640.0, 450.0, "Sensitivity of the ACME of " + r.x + " on " + r.y + " through " + r.mediator +
+  detail::svg_open(out, 640.0, 470.0, "Sensitivity of the ACME of " + r.x + " on " + r.y + " through " + r.mediator +
                                           " to rho");
   out << "<defs><clipPath id=\"plot\"><rect x=\"" << a.left << "\" y=\"" << a.top << "\" width=\"" << a.width
       << "\" height=\"" << a.height << "\"/></clipPath></defs>\n";
@@ -178,7 +178,7 @@ std::string acme_sensitivity_svg(const mediation_sensitivity_result& r) {
     }
   }
   out << "</g>\n";
-  double y = 390.0;
+  double y = 414.0;  // below the x axis label (at top + height + 38)
   for (std::size_t k = 0; k < r.curves.size(); ++k, y += 16.0) {
     const auto& c = r.curves[k];
     out << "<text x=\"" << a.left << "\" y=\"" << y << "\" fill=\"" << detail::plot_palette[k % 6] << "\">"
