@@ -11,7 +11,9 @@
 # commit and say why. One such change so far: the study's scale means now come from the library's
 # one mean/SD (mean_and_sd, a corrected two-pass mean) instead of a private sum / n, which moved
 # two means in their last bit (belonging at t0: 3.462962962962963 -> 3.4629629629629632; at t1:
-# 3.967987804878048 -> 3.967987804878049); every other byte is as written at bc919a1.
+# 3.967987804878048 -> 3.967987804878049). A second (issue 17): the change of gp_visits gains
+# `rate_ratio.evalue`, the E-values of its paired rate ratio (9 lines inserted, every other byte as
+# before). Otherwise every byte is as written at bc919a1.
 execute_process(COMMAND "${COMMAND}" report --study "${STUDY}" --out "${OUT}" --threads 2 --quiet
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
