@@ -9,7 +9,9 @@
 #include "output_files.hpp"
 #include "sensitivity_options.hpp"
 #include "socialcure/analyses/mediation.hpp"
+#include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/natural_effects_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/process_figures.hpp"
 #include "socialcure/report/sensitivity_report.hpp"
@@ -32,6 +34,12 @@ struct mediate_settings {
   bool jn = false;  // Johnson-Neyman of the conditional direct effect (8, 15, 59)
   std::size_t band = 0;      // --band: values of W on the grid of the conditional indirect effects
   std::string indirect_svg;  // the conditional indirect effect against W (conditional process models)
+  std::string family = "gaussian";  // the outcome model (models 4 and 6)
+  std::string link;                 // binomial: logit
+  std::string offset;               // count outcomes: the offset's column
+  std::string exposure;             // count outcomes: the exposure, whose log is the offset
+  std::vector<double> x_values;     // --x-values X0,X1
+  bool interaction = false;         // X*M terms in a GLM outcome model
   std::size_t boot = 5000;
   std::uint64_t seed = 0;
   bool seed_given = false;
@@ -124,6 +132,77 @@ void check_moderator_options(const CLI::App& command, const mediate_settings& s,
   }
 }
 
+void add_outcome_options(CLI::App& command, mediate_settings& s) {
+  command.add_option("--family", s.family,
+                     "Outcome model: gaussian (default, OLS), poisson, negbin (NB2) or binomial (models 4 and 6)")
+      ->check(CLI::IsMember({"gaussian", "poisson", "negbin", "binomial"}));
+  command.add_option("--link", s.link, "Link of a binomial outcome: logit (the default and the only one)")
+      ->check(CLI::IsMember({"logit"}));
+  command.add_option("--offset", s.offset, "Offset of a count outcome (e.g. the log of months observed)");
+  command.add_option("--exposure", s.exposure, "Exposure of a count outcome (e.g. months observed; its log is the offset)");
+  command.add_option("--x-values", s.x_values,
+                     "The change of X, X0,X1 (default: 0,1 for a 0/1 X, else the mean to the mean + 1 SD)")
+      ->delimiter(',')
+      ->expected(2);
+  command.add_flag("--interaction", s.interaction, "Add the X*M interactions to a count or binary outcome model");
+}
+
+// The options that only a count or binary outcome takes, and those it does not.
+void check_outcome_options(const CLI::App& command, const mediate_settings& s, int process_model) {
+  const bool glm = s.family != "gaussian";
+  if (!glm) {
+    for (const char* option : {"--link", "--offset", "--exposure", "--x-values", "--interaction"}) {
+      if (command.count(option) > 0) {
+        throw CLI::ValidationError(option, "is for a count or binary outcome (--family poisson, negbin or binomial)");
+      }
+    }
+    return;
+  }
+  if (process_model != 4 && process_model != 6) {
+    throw CLI::ValidationError("--family", s.family + " outcomes are fitted in models 4 (parallel) and 6 (serial); "
+                                               "--model " + s.model + " needs --family gaussian");
+  }
+  if (s.ci != "percentile" && s.ci != "bc") {
+    throw CLI::ValidationError("--ci", "with --family " + s.family + " the intervals are percentile or bc, not " + s.ci);
+  }
+  for (const char* option : {"--se", "--svg", "--dot", "--no-contrasts"}) {
+    if (command.count(option) > 0) throw CLI::ValidationError(option, "is for --family gaussian");
+  }
+  if (!s.link.empty() && s.family != "binomial") throw CLI::ValidationError("--link", "is for --family binomial");
+  for (const char* option : {"--offset", "--exposure"}) {
+    if (command.count(option) > 0 && s.family == "binomial") {
+      throw CLI::ValidationError(option, "is for count outcomes (--family poisson or negbin)");
+    }
+  }
+}
+
+// A count or binary outcome: fit_glm_mediation, with SIGINT cancelling the bootstrap.
+void fit_glm_and_print(const mediate_settings& s) {
+  glm_mediation_spec spec;
+  spec.x = s.x;
+  spec.mediators = s.mediators;
+  spec.y = s.y;
+  spec.covariates = s.covariates;
+  spec.model = s.model == "serial" || s.model == "6" ? mediation_model::serial : mediation_model::parallel;
+  spec.family = parse_glm_family(s.family);
+  spec.offset = s.offset;
+  spec.exposure = s.exposure;
+  spec.interaction = s.interaction;
+  if (s.x_values.size() == 2) spec.x_values = std::pair{s.x_values[0], s.x_values[1]};
+  spec.validate();
+  std::vector<std::string> used{spec.x, spec.y};
+  used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
+  used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
+  for (const std::string* column : {&spec.offset, &spec.exposure}) {
+    if (!column->empty()) used.push_back(*column);
+  }
+  const table t = load_table(s.data, used);
+  const deferring_interrupts defer;
+  const glm_mediation_result r = fit_glm_mediation(t, spec, options_of(s));
+  throw_if_interrupted();
+  std::cout << (s.format == output_format::json ? glm_mediation_json(r) : glm_mediation_text(r));
+}
+
 instance_pair pair_of(const std::string& text, const char* option) {
   const auto colon = text.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size() || text.find(':', colon + 1) != std::string::npos) {
@@ -163,12 +242,18 @@ void add_mediate_command(CLI::App& app) {
       ->check(CLI::Range(std::size_t{2}, std::size_t{1000}));
   command->add_option("--indirect-svg", s->indirect_svg,
                       "Write the conditional indirect effect against W, with its band, as SVG to this file");
+  add_outcome_options(*command, *s);
   add_inference_options(*command, *s);
   add_sensitivity_options(*command, s->sensitivity);
   command->callback([s, command] {
     const int process_model = process_model_of(s->model);
     check_moderator_options(*command, *s, process_model);
-    check_sensitivity_options(*command, process_model, s->mediators.size());
+    check_outcome_options(*command, *s, process_model);
+    check_sensitivity_options(*command, process_model, s->mediators.size(), s->family);
+    if (s->family != "gaussian") {
+      fit_glm_and_print(*s);
+      return;
+    }
     mediation_spec spec;
     spec.x = s->x;
     spec.mediators = s->mediators;

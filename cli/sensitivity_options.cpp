@@ -47,8 +47,13 @@ void add_sensitivity_options(CLI::App& command, sensitivity_settings& s) {
       ->check(CLI::Range(1e-4, 0.5));
 }
 
-void check_sensitivity_options(const CLI::App& command, int process_model, std::size_t mediators) {
+void check_sensitivity_options(const CLI::App& command, int process_model, std::size_t mediators,
+                               const std::string& family) {
   for (const char* option : {"--sensitivity", "--sensitivity-svg", "--rho-step"}) {
+    if (command.count(option) > 0 && family != "gaussian") {
+      throw CLI::ValidationError(option, "is for a linear outcome (--family gaussian); the closed form of Imai, Keele "
+                                         "& Yamamoto needs a linear mediator and outcome, not --family " + family);
+    }
     if (command.count(option) > 0 && (process_model != 4 || mediators != 1)) {
       throw CLI::ValidationError(option, "is for a simple mediation model (--model parallel, PROCESS model 4) with "
                                          "one mediator; " + std::to_string(mediators) + " mediators given, PROCESS "

@@ -26,8 +26,10 @@ struct sensitivity_settings {
 /// Adds --sensitivity, --sensitivity-svg and --rho-step to `mediate`.
 void add_sensitivity_options(CLI::App& command, sensitivity_settings& s);
 
-/// --sensitivity (and its companions) only for PROCESS model 4 with one mediator.
-void check_sensitivity_options(const CLI::App& command, int process_model, std::size_t mediators);
+/// --sensitivity (and its companions) only for PROCESS model 4 with one mediator and a gaussian
+/// outcome (`family`, as --family names it).
+void check_sensitivity_options(const CLI::App& command, int process_model, std::size_t mediators,
+                               const std::string& family);
 
 /// The analysis of `result` when asked for (none otherwise), its interval at `level`.
 [[nodiscard]] std::optional<mediation_sensitivity_result> sensitivity_of(const sensitivity_settings& s,

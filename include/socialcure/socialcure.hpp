@@ -70,6 +70,7 @@
 #include "socialcure/report/groups_report.hpp"
 #include "socialcure/report/measures_report.hpp"
 #include "socialcure/report/mediation_report.hpp"
+#include "socialcure/report/natural_effects_report.hpp"
 #include "socialcure/report/moderation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/process_figures.hpp"

@@ -31,12 +31,16 @@ void glm_mediation_spec::validate() const {
   names.insert(names.end(), mediators.begin(), mediators.end());
   names.insert(names.end(), covariates.begin(), covariates.end());
   if (!offset.empty()) names.push_back(offset);
+  if (!exposure.empty()) names.push_back(exposure);
   for (const auto& name : names) {
     if (name.empty()) throw argument_error("glm mediation: a variable name is empty");
     if (!seen.insert(name).second) throw argument_error("glm mediation: '" + name + "' is used twice in the model");
   }
-  if (!offset.empty() && family == glm_family::binomial) {
-    throw argument_error("glm mediation: an offset is for count outcomes (poisson, negbin), not binomial");
+  if ((!offset.empty() || !exposure.empty()) && family == glm_family::binomial) {
+    throw argument_error("glm mediation: an offset or exposure is for count outcomes (poisson, negbin), not binomial");
+  }
+  if (!offset.empty() && !exposure.empty()) {
+    throw argument_error("glm mediation: give an offset or an exposure (whose log is the offset), not both");
   }
   if (x_values && !(x_values->first != x_values->second)) {
     throw argument_error("glm mediation: x0 and x1 must differ, got " + format_number(x_values->first) + " twice");
@@ -61,7 +65,7 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   ms.predictors.push_back(spec.x);
   ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
   ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
-  ms.offset = spec.offset;
+  ms.offset = spec.exposure.empty() ? spec.offset : spec.exposure;
   sample_data d;
   d.frame = build_model_frame(data, ms);
   const Eigen::Index n = d.frame.x.rows();
@@ -71,6 +75,13 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   d.m = d.frame.x.rightCols(k);
   d.y = d.frame.y;
   d.offset = d.frame.offset.size() == n ? d.frame.offset : Eigen::VectorXd::Zero(n);
+  for (Eigen::Index i = 0; !spec.exposure.empty() && i < n; ++i) {
+    if (!(d.offset(i) > 0.0)) {
+      throw data_error(d.frame.where(i, spec.exposure), "an exposure must be positive (its log is the offset)",
+                       format_number(d.offset(i)), "> 0");
+    }
+    d.offset(i) = std::log(d.offset(i));
+  }
   return d;
 }
 
@@ -142,7 +153,7 @@ glm_result fit_outcome(const sample_data& d, const designs& x, const glm_mediati
   f.x = x.outcome;
   f.terms.clear();
   for (const auto& name : outcome_terms(spec)) f.terms.push_back({name, name, {}});
-  if (spec.offset.empty()) f.offset.resize(0);
+  f.offset = spec.offset.empty() && spec.exposure.empty() ? Eigen::VectorXd() : d.offset;
   return fit_glm(f, o);
 }
 
@@ -159,6 +170,7 @@ full_fit fit_all(const sample_data& d, const designs& x, const glm_mediation_spe
   out.p.sigma2.resize(static_cast<Eigen::Index>(k));
   for (std::size_t j = 0; j < k; ++j) {
     ols_result fit = fit_ols(x.mediator[j], d.m.col(static_cast<Eigen::Index>(j)), mediator_terms(spec, j), true);
+    fit.response = spec.mediators[j];
     Eigen::VectorXd b(x.mediator[j].cols());
     for (Eigen::Index t = 0; t < b.size(); ++t) b(t) = fit.coefficients[static_cast<std::size_t>(t)].estimate;
     out.p.sigma2(static_cast<Eigen::Index>(j)) = fit.rss / fit.df_residual;
@@ -471,6 +483,7 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   out.covariates = spec.covariates;
   out.model = spec.model;
   out.family = spec.family;
+  out.offset = spec.exposure.empty() ? spec.offset : "log(" + spec.exposure + ")";
   out.interaction = spec.interaction;
   out.n = static_cast<std::size_t>(d.y.size());
   out.n_excluded = d.frame.n_excluded;
@@ -496,6 +509,13 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
     if (usable) column.assign(boot.effects.col(e).data(), boot.effects.col(e).data() + boot.effects.rows());
     mediation_effect effect = summarize(labels[static_cast<std::size_t>(e)], estimate(e), column, options);
     if (!usable) effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
+    if (static_cast<std::size_t>(e) < paths.size() && !spec.interaction) {
+      effect.path = {spec.x};
+      for (const std::size_t j : paths[static_cast<std::size_t>(e)]) effect.path.push_back(spec.mediators[j]);
+      effect.path.push_back(spec.y);
+    } else if (static_cast<std::size_t>(e) == paths.size() && !spec.interaction) {
+      effect.path = {"total"};
+    }
     const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
     auto& target = static_cast<std::size_t>(e) < products       ? out.products
                    : static_cast<std::size_t>(e) < products + 4 ? out.ratio_effects

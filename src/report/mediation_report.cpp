@@ -20,21 +20,6 @@ using detail::json_number;
 using detail::f4;
 const char* const rule = detail::process_rule;
 
-void equation_text(std::ostringstream& out, const ols_result& fit, const char* title = nullptr) {
-  out << rule << (title != nullptr ? title : "OUTCOME VARIABLE:") << "\n " << fit.response << "\n\n";
-  out << "Model Summary\n";
-  text_table summary({"R", "R-sq", "MSE", "F", "df1", "df2", "p"}, std::vector<alignment>(7, alignment::right));
-  summary.add_row({f4(std::sqrt(fit.r_squared)), f4(fit.r_squared), f4(fit.sigma * fit.sigma), f4(fit.f_statistic),
-                   format_number(fit.f_df1), format_number(fit.f_df2), f4(fit.f_p)});
-  out << summary.str() << "\nModel\n";
-  text_table t({"", "coeff", "se", "t", "p", "LLCI", "ULCI"});
-  for (const auto& c : fit.coefficients) {
-    t.add_row({c.term == "(Intercept)" ? "constant" : c.term, f4(c.estimate), f4(c.se), f4(c.statistic), f4(c.p),
-               f4(c.ci_lower), f4(c.ci_upper)});
-  }
-  out << t.str() << "\n";
-}
-
 std::string ci_label(const mediation_result& r, bool lower) {
   const bool mc = r.replicates.method == ci_method::monte_carlo;
   return std::string(mc ? "MC" : "Boot") + (lower ? "LLCI" : "ULCI");
@@ -63,9 +48,16 @@ json coefficient_json(const coefficient& c) {
           {"p", json_number(c.p)},               {"ci_lower", json_number(c.ci_lower)}, {"ci_upper", json_number(c.ci_upper)}};
 }
 
-/// Adds an effect's estimate and interval (estimate, boot_se, ci_lower, ci_upper, ci_ok,
-/// ci_problem, acceleration for BCa) to `j`.
-void add_interval_json(json& j, const mediation_effect& e) {
+}  // namespace
+
+detail::json_value detail::replicates_json_value(const replicate_summary& b) {
+  return {{"samples", b.requested}, {"succeeded", b.succeeded},     {"seed", b.seed},
+          {"seed_given", b.seed_given}, {"ci_method", to_string(b.method)}, {"level", b.level},
+          {"threads", b.threads_used}, {"failed", b.discarded},      {"cancelled", b.cancelled},
+          {"error", b.error}};
+}
+
+void detail::add_interval_json(json_value& j, const mediation_effect& e) {
   j["estimate"] = json_number(e.estimate);
   j["boot_se"] = json_number(e.boot_se);
   j["ci_lower"] = json_number(e.ci_lower);
@@ -74,6 +66,9 @@ void add_interval_json(json& j, const mediation_effect& e) {
   j["ci_problem"] = e.ci_problem;
   if (!is_missing(e.acceleration)) j["acceleration"] = json_number(e.acceleration);
 }
+
+namespace {
+using detail::add_interval_json;
 
 json effect_json(const mediation_effect& e, bool contrast) {
   json j;
@@ -104,18 +99,7 @@ void header_text(std::ostringstream& out, const mediation_result& r) {
   out << "    Y : " << r.y << "\n    X : " << r.x << "\n";
   for (std::size_t j = 0; j < r.mediators.size(); ++j) out << "   M" << j + 1 << " : " << r.mediators[j] << "\n";
   if (r.moderated_model != 0) out << "    W : " << r.w << "\n";
-  if (!r.covariates.empty()) {
-    out << "Covariates:\n  ";
-    for (const auto& c : r.covariates) out << " " << c;
-    out << "\n";
-  }
-  out << "\nSample size: " << r.n;
-  if (r.n_excluded > 0) {
-    out << " (" << r.n_excluded << " cases excluded for missing values:";
-    for (const auto& m : r.missing_by_column) out << " " << m.column << " " << m.rows;
-    out << ")";
-  }
-  out << "\n";
+  detail::covariates_and_sample_text(out, r.covariates, r.n, r.n_excluded, r.missing_by_column);
   if (r.se != se_type::classical) out << "Heteroscedasticity-consistent standard errors: " << to_string(r.se) << "\n";
   out << "\n";
 }
@@ -423,11 +407,11 @@ std::vector<std::string> not_estimated_notes(const mediation_result& r) {
 std::string mediation_text(const mediation_result& r) {
   std::ostringstream out;
   header_text(out, r);
-  for (const auto& e : r.equations) equation_text(out, e);
+  for (const auto& e : r.equations) detail::process_equation_text(out, e);
   if (r.moderated_model != 0) {
     conditional_process_text(out, r);
   } else {
-    equation_text(out, r.total_model, "TOTAL EFFECT MODEL\nOUTCOME VARIABLE:");
+    detail::process_equation_text(out, r.total_model, "TOTAL EFFECT MODEL\nOUTCOME VARIABLE:");
     effects_text(out, r);
   }
   notes_text(out, r);
@@ -466,17 +450,7 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
   } else {
     add_effects_json(j, r);
   }
-  const replicate_summary& b = r.replicates;
-  j["bootstrap"] = {{"samples", b.requested},
-                    {"succeeded", b.succeeded},
-                    {"seed", b.seed},
-                    {"seed_given", b.seed_given},
-                    {"ci_method", to_string(b.method)},
-                    {"level", b.level},
-                    {"threads", b.threads_used},
-                    {"failed", b.discarded},
-                    {"cancelled", b.cancelled},
-                    {"error", b.error}};
+  j["bootstrap"] = detail::replicates_json_value(r.replicates);
   j["notes"] = r.notes;
   if (moderated) {
     for (const auto& note : not_estimated_notes(r)) j["notes"].push_back(note);

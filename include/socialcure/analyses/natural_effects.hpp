@@ -47,11 +47,15 @@ struct glm_mediation_spec {
   mediation_model model = mediation_model::parallel;
   glm_family family = glm_family::poisson;
   std::string offset;        ///< outcome equation only (e.g. the log of months observed)
+  /// Instead of `offset`: the exposure itself (e.g. months observed), whose log is the offset; a
+  /// value that is not positive is a data_error naming its line.
+  std::string exposure;
   bool interaction = false;  ///< X*M_j terms in the outcome model
   /// The change of X: none means 0 -> 1 for an X whose values are 0 and 1, else mean -> mean + SD.
   std::optional<std::pair<double, double>> x_values;
   /// \throws argument_error on missing or repeated names, no mediator, more than 10 mediators, a
-  /// serial model with other than 2-4 mediators, an offset with a binomial outcome, or x0 == x1.
+  /// serial model with other than 2-4 mediators, an offset or exposure with a binomial outcome, both
+  /// an offset and an exposure, or x0 == x1.
   void validate() const;
 };
 
@@ -63,6 +67,7 @@ struct glm_mediation_result {
   std::vector<std::string> covariates;
   mediation_model model = mediation_model::parallel;
   glm_family family = glm_family::poisson;
+  std::string offset;  ///< the offset's column ("log(COLUMN)" for an exposure), or empty
   bool interaction = false;
   std::size_t n = 0;
   std::size_t n_excluded = 0;

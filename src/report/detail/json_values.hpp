@@ -33,6 +33,12 @@ using json_value = nlohmann::ordered_json;
 [[nodiscard]] json_value scores_json_value(const scale_scores& scores);
 [[nodiscard]] json_value reliability_json_value(const alpha_result& alpha, const omega_result* omega);
 [[nodiscard]] json_value mediation_json_value(const mediation_result& result);
+/// Adds a bootstrapped effect's estimate and interval (estimate, boot_se, ci_lower, ci_upper,
+/// ci_ok, ci_problem, and acceleration for BCa) to `j`.
+void add_interval_json(json_value& j, const mediation_effect& e);
+/// The `bootstrap` object of a mediation report: samples, succeeded, seed, seed_given, ci_method,
+/// level, threads, failed (resamples redrawn), cancelled, error.
+[[nodiscard]] json_value replicates_json_value(const replicate_summary& replicates);
 [[nodiscard]] json_value moderation_json_value(const moderation_result& result);
 /// {points: [{value, percent_below, percent_above}], region: [{w, effect, se, t, p, ci_lower,
 /// ci_upper}]}: the moderation report's `johnson_neyman`, the mediation report's `direct_johnson_neyman`.

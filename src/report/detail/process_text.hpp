@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <cmath>
+
 #include "socialcure/analyses/probing.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/models/ols.hpp"
 #include "socialcure/report/text_table.hpp"
 
 namespace socialcure::detail {
@@ -62,6 +66,40 @@ inline void johnson_neyman_text(std::ostringstream& out, const johnson_neyman_re
     t.add_row({f4(e.w), f4(e.effect), f4(e.se), f4(e.t), f4(e.p), f4(e.ci_lower), f4(e.ci_upper)});
   }
   out << t.str();
+}
+
+/// \brief The covariates (if any), then "Sample size: n" with the cases excluded per column.
+inline void covariates_and_sample_text(std::ostringstream& out, const std::vector<std::string>& covariates, std::size_t n,
+                                       std::size_t excluded, const std::vector<missing_count>& missing) {
+  if (!covariates.empty()) {
+    out << "Covariates:\n  ";
+    for (const auto& c : covariates) out << " " << c;
+    out << "\n";
+  }
+  out << "\nSample size: " << n;
+  if (excluded > 0) {
+    out << " (" << excluded << " cases excluded for missing values:";
+    for (const auto& m : missing) out << " " << m.column << " " << m.rows;
+    out << ")";
+  }
+  out << "\n";
+}
+
+/// \brief One OLS equation as PROCESS prints it: its outcome, the model summary (R, R-sq, MSE, F,
+/// df, p) and the coefficients with t tests and intervals; `title` replaces "OUTCOME VARIABLE:".
+inline void process_equation_text(std::ostringstream& out, const ols_result& fit, const char* title = nullptr) {
+  out << process_rule << (title != nullptr ? title : "OUTCOME VARIABLE:") << "\n " << fit.response << "\n\n";
+  out << "Model Summary\n";
+  text_table summary({"R", "R-sq", "MSE", "F", "df1", "df2", "p"}, std::vector<alignment>(7, alignment::right));
+  summary.add_row({f4(std::sqrt(fit.r_squared)), f4(fit.r_squared), f4(fit.sigma * fit.sigma), f4(fit.f_statistic),
+                   format_number(fit.f_df1), format_number(fit.f_df2), f4(fit.f_p)});
+  out << summary.str() << "\nModel\n";
+  text_table t({"", "coeff", "se", "t", "p", "LLCI", "ULCI"});
+  for (const auto& c : fit.coefficients) {
+    t.add_row({c.term == "(Intercept)" ? "constant" : c.term, f4(c.estimate), f4(c.se), f4(c.statistic), f4(c.p),
+               f4(c.ci_lower), f4(c.ci_upper)});
+  }
+  out << t.str() << "\n";
 }
 
 }  // namespace socialcure::detail

@@ -1,0 +1,235 @@
+#include "socialcure/report/natural_effects_report.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "report/detail/json_number.hpp"
+#include "report/detail/json_values.hpp"
+#include "report/detail/process_text.hpp"
+#include "socialcure/core/number.hpp"
+#include "socialcure/report/regression_report.hpp"
+#include "socialcure/report/text_table.hpp"
+
+namespace socialcure {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using detail::f4;
+using detail::json_number;
+
+bool binary(const glm_mediation_result& r) { return r.family == glm_family::binomial; }
+const char* ratio_name(const glm_mediation_result& r) { return binary(r) ? "odds ratio" : "rate ratio"; }
+
+const mediation_effect* find(const std::vector<mediation_effect>& effects, const std::string& label) {
+  for (const auto& e : effects) {
+    if (e.label == label) return &e;
+  }
+  return nullptr;
+}
+
+std::string family_text(const glm_mediation_result& r) {
+  switch (r.family) {
+    case glm_family::binomial: return "a binary outcome (logistic, logit link)";
+    case glm_family::poisson: return "a count outcome (Poisson, log link)";
+    case glm_family::negative_binomial: return "a count outcome (negative binomial NB2, log link)";
+  }
+  return "";
+}
+
+void header_text(std::ostringstream& out, const glm_mediation_result& r) {
+  out << "Mediation with " << family_text(r) << ", PROCESS model "
+      << (r.model == mediation_model::serial ? "6 (serial)" : "4 (parallel)") << " mediators\n";
+  out << "    Y : " << r.y << (r.offset.empty() ? "" : " (offset " + r.offset + ")") << "\n    X : " << r.x << "\n";
+  for (std::size_t j = 0; j < r.mediators.size(); ++j) out << "   M" << j + 1 << " : " << r.mediators[j] << "\n";
+  if (r.interaction) out << "The outcome model has the X*M interaction of X with each mediator.\n";
+  detail::covariates_and_sample_text(out, r.covariates, r.n, r.n_excluded, r.missing_by_column);
+  out << "\n";
+}
+
+std::vector<std::string> boot_columns(std::vector<std::string> first) {
+  first.insert(first.end(), {"BootSE", "BootLLCI", "BootULCI"});
+  return first;
+}
+
+void products_text(std::ostringstream& out, const glm_mediation_result& r) {
+  if (r.products.empty()) return;
+  out << "\nIndirect effects of X on Y: products of coefficients on the " << (binary(r) ? "log-odds" : "log-rate")
+      << " scale, per unit of X\n";
+  std::vector<std::string> columns = boot_columns({"", "Effect"});
+  columns.insert(columns.end(), {"exp(Effect)", "exp(LLCI)", "exp(ULCI)"});
+  text_table t(columns);
+  for (const auto& e : r.products) {
+    t.add_row({e.label == "total" ? "TOTAL" : e.label, f4(e.estimate), f4(e.boot_se), f4(e.ci_lower), f4(e.ci_upper),
+               f4(std::exp(e.estimate)), f4(std::exp(e.ci_lower)), f4(std::exp(e.ci_upper))});
+  }
+  out << t.str();
+  if (r.mediators.size() > 1) {
+    out << "\nIndirect effect key:\n";
+    for (const auto& e : r.products) {
+      if (e.label == "total") continue;
+      out << " " << e.label << " ";
+      for (std::size_t k = 0; k < e.path.size(); ++k) out << (k == 0 ? " " : " -> ") << e.path[k];
+      out << "\n";
+    }
+  }
+}
+
+void effects_block(std::ostringstream& out, const std::vector<mediation_effect>& effects, const char* title,
+                   const std::vector<std::pair<const char*, const char*>>& names) {
+  out << "\n" << title << "\n";
+  text_table t(boot_columns({"", "Effect"}));
+  for (const auto& [label, name] : names) {
+    const mediation_effect* e = find(effects, label);
+    if (e != nullptr) t.add_row({name, f4(e->estimate), f4(e->boot_se), f4(e->ci_lower), f4(e->ci_upper)});
+  }
+  out << t.str();
+}
+
+std::string ci_text(const mediation_effect& e, double level, int decimals) {
+  return format_significant(100.0 * level, 4) + "% CI " + format_fixed(e.ci_lower, decimals) + " to " +
+         format_fixed(e.ci_upper, decimals);
+}
+
+/// "24.5% fewer visits (rate ratio 0.755, 95% CI 0.711 to 0.800)"
+std::string ratio_words(const glm_mediation_result& r, const mediation_effect& e) {
+  const double percent = 100.0 * std::fabs(e.estimate - 1.0);
+  const std::string direction = binary(r) ? (e.estimate < 1.0 ? "lower odds of " : "higher odds of ")
+                                          : (e.estimate < 1.0 ? "fewer " : "more ");
+  return format_fixed(percent, 1) + "% " + direction + r.y + " (" + ratio_name(r) + " " + format_fixed(e.estimate, 3) + ", " +
+         ci_text(e, r.level, 3) + ")";
+}
+
+/// "0.97 fewer visits per person" / "3.1 percentage points lower probability of y"
+std::string response_words(const glm_mediation_result& r, const mediation_effect& e) {
+  if (binary(r)) {
+    return format_fixed(100.0 * std::fabs(e.estimate), 1) + " percentage points " + (e.estimate < 0 ? "lower" : "higher") +
+           " probability of " + r.y;
+  }
+  return format_fixed(std::fabs(e.estimate), 2) + (e.estimate < 0 ? " fewer " : " more ") + r.y + " per person";
+}
+
+void words_text(std::ostringstream& out, const glm_mediation_result& r) {
+  const mediation_effect* total = find(r.ratio_effects, "total");
+  const mediation_effect* nie = find(r.ratio_effects, "nie");
+  const mediation_effect* nde = find(r.ratio_effects, "nde");
+  const mediation_effect* te = find(r.causal_effects, "total");
+  const mediation_effect* acme = find(r.causal_effects, "acme_average");
+  if (total == nullptr || nie == nullptr || nde == nullptr || te == nullptr || acme == nullptr) return;
+  out << "\nIn words:\n";
+  out << "  Raising " << r.x << " from " << format_significant(r.x0, 4) << " to " << format_significant(r.x1, 4) << " ("
+      << r.x_values_rule << ") goes with " << ratio_words(r, *total) << ";\n";
+  out << "  through the mediators: " << ratio_words(r, *nie) << ";\n";
+  out << "  directly: " << ratio_words(r, *nde) << ".\n";
+  const int decimals = binary(r) ? 3 : 2;
+  const char* unit = binary(r) ? "" : " per person";
+  out << "  Averaged over the " << r.n << " people that is " << response_words(r, *te)
+      << (binary(r) || r.offset.empty() ? "" : " over each one's own exposure") << " (a change of "
+      << format_fixed(te->estimate, decimals) << unit << ", " << ci_text(*te, r.level, decimals) << "),\n  of which "
+      << response_words(r, *acme) << " through the mediators (" << format_fixed(acme->estimate, decimals) << ", "
+      << ci_text(*acme, r.level, decimals) << ").\n";
+  if (binary(r)) {
+    out << "  Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the\n"
+           "  probability differences are exact.\n";
+  }
+}
+
+void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
+  out << "\n" << detail::process_rule << "ANALYSIS NOTES AND ERRORS\n\n";
+  out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
+  out << "X changes from x0 = " << format_significant(r.x0, 6) << " to x1 = " << format_significant(r.x1, 6) << " ("
+      << r.x_values_rule << "); ratios at the covariate means, response-scale effects averaged over the sample.\n";
+  const replicate_summary& b = r.replicates;
+  out << "Number of bootstrap samples for " << to_string(b.method) << " confidence intervals: " << b.requested << "\n";
+  out << "Random number seed: " << b.seed << (b.seed_given ? "" : " (drawn; give --seed to repeat)") << "; threads: "
+      << b.threads_used << "\n";
+  if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
+  if (!b.error.empty()) out << "Note: the bootstrap failed: " << b.error << "\n";
+  if (b.cancelled) out << "Note: the bootstrap was cancelled; no intervals\n";
+  for (const auto& note : r.notes) out << "Note: " << note << "\n";
+}
+
+json effects_json(const std::vector<mediation_effect>& effects, bool products) {
+  json out = json::array();
+  for (const mediation_effect& e : effects) {
+    json j;
+    j["label"] = e.label;
+    if (products) j["path"] = e.path;
+    detail::add_interval_json(j, e);
+    if (products) {
+      j["exp_estimate"] = json_number(std::exp(e.estimate));
+      j["exp_ci_lower"] = json_number(std::exp(e.ci_lower));
+      j["exp_ci_upper"] = json_number(std::exp(e.ci_upper));
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string glm_mediation_text(const glm_mediation_result& r) {
+  std::ostringstream out;
+  header_text(out, r);
+  for (const auto& e : r.mediator_equations) detail::process_equation_text(out, e);
+  out << detail::process_rule << "OUTCOME VARIABLE:\n " << r.y << "\n\n" << regression_text(r.outcome);
+  out << "\n" << detail::process_rule << "EFFECTS OF X FROM " << format_significant(r.x0, 4) << " TO "
+      << format_significant(r.x1, 4) << "\n";
+  products_text(out, r);
+  effects_block(out, r.ratio_effects,
+                binary(r) ? "Natural effects as odds ratios (at the covariate means; a rare-outcome approximation)"
+                          : "Natural effects as rate ratios (at the covariate means)",
+                {{"nde", "direct (NDE)"}, {"nie", "indirect (NIE)"}, {"total", "total"}, {"prop_mediated", "prop. mediated"}});
+  effects_block(out, r.causal_effects,
+                binary(r) ? "Natural effects on the probability of Y (averaged over the sample)"
+                          : "Natural effects on the expected count of Y (averaged over the sample)",
+                {{"acme_control", "ACME (control)"},
+                 {"acme_treated", "ACME (treated)"},
+                 {"acme_average", "ACME (average)"},
+                 {"ade_control", "ADE (control)"},
+                 {"ade_treated", "ADE (treated)"},
+                 {"ade_average", "ADE (average)"},
+                 {"total", "total effect"},
+                 {"prop_mediated_average", "prop. mediated"}});
+  words_text(out, r);
+  notes_text(out, r);
+  return out.str();
+}
+
+std::string glm_mediation_json(const glm_mediation_result& r) {
+  json j;
+  j["schema"] = "socialcure.mediation/1";
+  j["n"] = r.n;
+  j["n_excluded"] = r.n_excluded;
+  json missing = json::array();
+  for (const auto& m : r.missing_by_column) missing.push_back({{"column", m.column}, {"rows", m.rows}});
+  j["missing_by_column"] = std::move(missing);
+  j["model"] = to_string(r.model);
+  j["design"] = "between";
+  j["x"] = r.x;
+  j["mediators"] = r.mediators;
+  j["y"] = r.y;
+  j["covariates"] = r.covariates;
+  j["level"] = r.level;
+  j["family"] = std::string(to_string(r.family));
+  j["link"] = binary(r) ? "logit" : "log";
+  j["offset"] = r.offset.empty() ? json(nullptr) : json(r.offset);
+  j["interaction"] = r.interaction;
+  j["x0"] = json_number(r.x0);
+  j["x1"] = json_number(r.x1);
+  j["x_values_rule"] = r.x_values_rule;
+  json equations = json::array();
+  for (const auto& e : r.mediator_equations) equations.push_back(detail::regression_json_value(e));
+  equations.push_back(detail::regression_json_value(r.outcome));
+  j["equations"] = std::move(equations);
+  j["indirect_effects"] = effects_json(r.products, true);
+  j["ratio_effects"] = effects_json(r.ratio_effects, false);
+  j["causal_effects"] = effects_json(r.causal_effects, false);
+  j["bootstrap"] = detail::replicates_json_value(r.replicates);
+  j["notes"] = r.notes;
+  return detail::dump_json(j);
+}
+
+}  // namespace socialcure
