@@ -63,3 +63,5 @@ cli_expect(NAME mediate_sensitivity_one_mediator CODE 2 ERROR "--sensitivity: is
   ARGS ${pmi_args} --m import,pmi --sensitivity)
 cli_expect(NAME mediate_sensitivity_model4_only CODE 2 ERROR "--sensitivity: is for a simple mediation model"
   ARGS ${pmi_args} --m import,pmi --model serial --sensitivity)
+cli_expect(NAME mediate_sensitivity_gaussian_only CODE 2 ERROR "--sensitivity: is for a linear outcome \\(--family gaussian\\)"
+  ARGS ${pmi_args} --m pmi --family poisson --sensitivity)
