@@ -7,12 +7,14 @@
 #include "interrupt.hpp"
 #include "moderator_options.hpp"
 #include "output_files.hpp"
+#include "sensitivity_options.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/report/mediation_report.hpp"
 #include "socialcure/report/natural_effects_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/process_figures.hpp"
+#include "socialcure/report/sensitivity_report.hpp"
 
 namespace socialcure::cli {
 
@@ -50,6 +52,7 @@ struct mediate_settings {
   std::string svg;
   std::string dot;
   bool quiet = false;
+  sensitivity_settings sensitivity;  // --sensitivity (model 4, one mediator)
 };
 
 void add_inference_options(CLI::App& command, mediate_settings& s) {
@@ -91,12 +94,14 @@ void fit_and_print(const mediate_settings& s, const std::function<mediation_resu
   const deferring_interrupts defer;
   const mediation_result r = fit(options_of(s));
   throw_if_interrupted();
+  const auto sensitivity = sensitivity_of(s.sensitivity, r, s.level);
   output_files files;
+  if (sensitivity && !s.sensitivity.svg.empty()) files.add(s.sensitivity.svg, acme_sensitivity_svg(*sensitivity));
   if (!s.svg.empty()) files.add(s.svg, mediation_svg(r));
   if (!s.dot.empty()) files.add(s.dot, mediation_dot(r));
   if (!s.indirect_svg.empty()) files.add(s.indirect_svg, conditional_indirect_svg(r));
   files.commit();
-  std::cout << (s.format == output_format::json ? mediation_json(r) : mediation_text(r));
+  std::cout << mediation_output(r, sensitivity, s.format);
 }
 
 // The PROCESS model numbers of --model (parallel and serial name 4 and 6).
@@ -239,10 +244,12 @@ void add_mediate_command(CLI::App& app) {
                       "Write the conditional indirect effect against W, with its band, as SVG to this file");
   add_outcome_options(*command, *s);
   add_inference_options(*command, *s);
+  add_sensitivity_options(*command, s->sensitivity);
   command->callback([s, command] {
     const int process_model = process_model_of(s->model);
     check_moderator_options(*command, *s, process_model);
     check_outcome_options(*command, *s, process_model);
+    check_sensitivity_options(*command, process_model, s->mediators.size(), s->family);
     if (s->family != "gaussian") {
       fit_glm_and_print(*s);
       return;

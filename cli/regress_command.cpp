@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "sensitivity_options.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
@@ -27,6 +28,7 @@ struct regress_settings {
   double level = 0.95;
   bool drop_collinear = false;
   bool no_intercept = false;
+  bool evalue = false;  // --evalue
 };
 
 model_spec make_spec(const regress_settings& s) {
@@ -68,7 +70,7 @@ void run(const regress_settings& s) {
     options.level = s.level;
     options.on_rank_deficiency = policy;
     const ols_result fit = fit_ols(t, spec, options);
-    std::cout << (s.format == output_format::json ? regression_json(fit) : regression_text(fit));
+    std::cout << regression_output(fit, t, s.format, s.evalue);
     return;
   }
   if (s.se != "classical") {
@@ -82,7 +84,7 @@ void run(const regress_settings& s) {
   options.level = s.level;
   options.on_rank_deficiency = policy;
   const glm_result fit = fit_glm(t, spec, options);
-  std::cout << (s.format == output_format::json ? regression_json(fit) : regression_text(fit));
+  std::cout << regression_output(fit, t, s.format, s.evalue);
 }
 
 }  // namespace
@@ -117,6 +119,7 @@ void add_regress_command(CLI::App& app) {
   command->add_flag("--drop-collinear", s->drop_collinear,
                     "Drop terms that are linear combinations of others (as R's lm) instead of stopping");
   command->add_flag("--no-intercept", s->no_intercept, "Fit without an intercept");
+  add_evalue_option(*command, s->evalue);
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
   command->callback([s] { run(*s); });

@@ -229,6 +229,7 @@ rate_ratio_result paired_rate_ratio(const Eigen::Ref<const Eigen::VectorXd>& pre
     out.ci_upper = std::exp(std::log(out.estimate) + z * out.se_log);
     out.percent_change_ci_lower = 100.0 * (out.ci_lower - 1.0);
     out.percent_change_ci_upper = 100.0 * (out.ci_upper - 1.0);
+    out.evalue = evalue_risk_ratio(out.estimate, out.ci_lower, out.ci_upper, 1.0, evalue_measure::rate_ratio);
   }
   // Exact: S_post | S_pre + S_post ~ Binomial(total, p), p = IRR T_post / (T_pre + IRR T_post).
   const auto s_post = static_cast<std::size_t>(out.s_post);

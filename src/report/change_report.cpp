@@ -121,6 +121,12 @@ std::string change_text(const change_result& r, const std::string& pre, const st
         << q.n_contributing << " of " << q.n << " persons with any event; exact p = " << format_p(q.exact_p)
         << "; dispersion " << format_fixed(q.dispersion, 3)
         << (q.dispersion > 1.5 ? " (extra-binomial variation: the CIs are too narrow)" : "") << "\n";
+    if (q.evalue) {
+      out << "  E-value " << format_fixed(q.evalue->evalue_estimate, 3) << " (CI limit nearer 1: "
+          << format_fixed(q.evalue->evalue_ci, 3)
+          << "): an unmeasured confounder would need a risk ratio this large with both the period and the count to "
+             "explain the change away (VanderWeele & Ding 2017)\n";
+    }
     if (!q.note.empty()) out << "  note: " << q.note << "\n";
   }
   return out.str();
@@ -235,6 +241,7 @@ detail::json_value detail::change_json_value(const change_result& r, const std::
                        {"pearson_chi2", json_number(q.pearson_chi2)},
                        {"pearson_df", json_number(q.pearson_df)},
                        {"dispersion", json_number(q.dispersion)},
+                       {"evalue", q.evalue ? detail::evalue_json_value(*q.evalue) : json(nullptr)},
                        {"note", q.note}};
   } else {
     j["rate_ratio"] = nullptr;

@@ -28,6 +28,12 @@ cli_expect(NAME change_rate_ratio CODE 0 JSON_KEY rate_ratio
   ARGS change --data "${change_data}" --pre gp_pre --post gp_post --count --format json)
 cli_expect(NAME change_rate_ratio_text CODE 0 OUTPUT "Rate ratio \\(post / pre\\): 0\\.7513.*change -24\\.9%"
   ARGS change --data "${change_data}" --pre gp_pre --post gp_post --count)
+# Its E-values (tests/reference/evalues/make_reference.R): 1.9947159749, upper Wald limit 1.3456463184.
+cli_expect(NAME change_rate_ratio_evalue CODE 0 JSON_KEY rate_ratio
+  OUTPUT "\"evalue\": {[^}]*\"estimate\": 1\\.99471597489[^}]*\"ci\": 1\\.34564631843[^}]*\"measure\": \"rate_ratio\",[^}]*\"limit\": \"upper\""
+  ARGS change --data "${change_data}" --pre gp_pre --post gp_post --count --format json)
+cli_expect(NAME change_rate_ratio_evalue_text CODE 0 OUTPUT "E-value 1\\.995 \\(CI limit nearer 1: 1\\.346\\)"
+  ARGS change --data "${change_data}" --pre gp_pre --post gp_post --count)
 cli_expect(NAME change_counts_excluded_reported CODE 0 OUTPUT "164 pairs \\(466 excluded: missing pre or post\\)"
   ARGS change --data sample:panel_wide.csv --pre gp_visits_t0 --post gp_visits_t1)
 cli_expect(NAME change_bad_count CODE 1 ONE_LINE

@@ -48,3 +48,20 @@ cli_expect(NAME mediate_svg CODE 0 ERROR "<svg xmlns=\"http://www.w3.org/2000/sv
   ARGS ${pmi_args} --m import,pmi --model serial --svg /dev/stderr)
 cli_expect(NAME mediate_dot CODE 0 ERROR "digraph mediation.*n1 -> n2 .label=\"d21 = 0\\.196\".;"
   ARGS ${pmi_args} --m import,pmi --model serial --dot /dev/stderr)
+# Sensitivity of the ACME to rho (tests/reference/mediation_sensitivity/make_reference.R, R lm):
+# Tal-Or pmi, ACME(0) = 0.2413354643, zero at rho = rho~ = 0.4300756403 (R2*_M R2*_Y 0.1849650564),
+# ACME(0.3) = 0.0820174170.
+cli_expect(NAME mediate_sensitivity_text CODE 0
+  OUTPUT "SENSITIVITY OF THE INDIRECT EFFECT.*ACME at rho = 0: 0\\.2413.*ACME = 0 at rho = 0\\.4301: .* 18\\.5% .*0\\.30 +0\\.0820"
+  ARGS ${pmi_args} --m pmi --sensitivity)
+cli_expect(NAME mediate_sensitivity_json CODE 0 JSON_KEY sensitivity
+  OUTPUT "\"sensitivity\": {.*\"ci_method\": \"delta\".*\"rho_at_zero\": 0\\.43007564031.*\"r2_product_at_zero\": 0\\.1849650563.*\"curve\": ..*\"rho\": 0\\.3,[^}]*\"acme\": 0\\.08201741703"
+  ARGS ${pmi_args} --m pmi --sensitivity --format json)
+cli_expect(NAME mediate_sensitivity_svg CODE 0 ERROR "<svg xmlns=.*ACME of cond → pmi → reaction against rho.*class=\"root\".*</svg>"
+  ARGS ${pmi_args} --m pmi --sensitivity-svg /dev/stderr --rho-step 0.05)
+cli_expect(NAME mediate_sensitivity_one_mediator CODE 2 ERROR "--sensitivity: is for a simple mediation model"
+  ARGS ${pmi_args} --m import,pmi --sensitivity)
+cli_expect(NAME mediate_sensitivity_model4_only CODE 2 ERROR "--sensitivity: is for a simple mediation model"
+  ARGS ${pmi_args} --m import,pmi --model serial --sensitivity)
+cli_expect(NAME mediate_sensitivity_gaussian_only CODE 2 ERROR "--sensitivity: is for a linear outcome \\(--family gaussian\\)"
+  ARGS ${pmi_args} --m pmi --family poisson --sensitivity)

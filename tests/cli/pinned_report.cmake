@@ -16,7 +16,8 @@
 # `wald_f_df2` and a per-coefficient `df` (null for z tests); the file was re-written on a machine
 # whose CPU moves the last bits of the 12 numbers of the HC3 model belonging_on_groups (up to
 # 2.4e-15 relative, 1e-12 for its p-value of 7.9e-157; main's own build writes the same there), no
-# other number changed.
+# other number changed. Third (issue 17, E-values): the change of gp_visits gains
+# `rate_ratio.evalue`, the E-values of its paired rate ratio.
 execute_process(COMMAND "${COMMAND}" report --study "${STUDY}" --out "${OUT}" --threads 2 --quiet
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)

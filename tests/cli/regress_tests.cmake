@@ -88,3 +88,17 @@ cli_expect(NAME regress_cluster_and_hc_conflict CODE 1 ONE_LINE ERROR "--se hc3 
   ARGS regress --data "${cluster_data}" --y score --x groups --cluster practice --se hc3)
 cli_expect(NAME regress_cluster_unknown_column CODE 1 ONE_LINE ERROR "no column named 'clinic'"
   ARGS regress --data "${cluster_data}" --y score --x groups --cluster clinic)
+# E-values (tests/reference/evalues/make_reference.R): mpg on wt and hp (mtcars), wt as a
+# standardized difference b / SD(mpg): E-value 2.9914633146, CI 2.3440092498; Poisson carb on wt,
+# rate ratio 1.2694624171: 1.8543319849, CI 1.2254016314; logistic am on wt (40.6%, common,
+# sqrt(OR)): 14.438357092, CI 3.0620473677 (R's glm with epsilon 1e-15).
+set(evalue_data "${CMAKE_CURRENT_SOURCE_DIR}/reference/evalues/mtcars.csv")
+cli_expect(NAME regress_evalue_ols CODE 0
+  OUTPUT "E-values \\(VanderWeele & Ding 2017\\): standardized difference.*wt +0\\.5568 +2\\.991 +2\\.344 +upper"
+  ARGS regress --data "${evalue_data}" --y mpg --x wt,hp --evalue)
+cli_expect(NAME regress_evalue_poisson_json CODE 0 JSON_KEY evalue_method
+  OUTPUT "\"term\": \"\\(Intercept\\)\".*\"evalue\": null.*\"term\": \"wt\".*\"evalue\": {[^}]*\"estimate\": 1\\.8543319849[^}]*\"ci\": 1\\.22540163[^}]*\"measure\": \"rate_ratio\""
+  ARGS regress --data "${evalue_data}" --y carb --x wt --family poisson --evalue --format json)
+cli_expect(NAME regress_evalue_logit_common CODE 0
+  OUTPUT "am = 1 in 40\\.6% of the cases, so a common outcome.*wt +0\\.1337 +14\\.438 +3\\.062 +upper"
+  ARGS regress --data "${evalue_data}" --y am --x wt --family binomial --evalue)

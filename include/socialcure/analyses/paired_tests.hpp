@@ -8,11 +8,13 @@
 /// counted (`n_excluded`); `n` is the number of pairs used.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <Eigen/Core>
 
+#include "socialcure/analyses/evalues.hpp"
 #include "socialcure/core/missing.hpp"
 
 namespace socialcure {
@@ -148,6 +150,9 @@ struct rate_ratio_result {
   double pearson_chi2 = missing_value;  ///< conditional-binomial Pearson statistic
   double pearson_df = missing_value;    ///< n_contributing - 1
   double dispersion = missing_value;    ///< pearson_chi2 / pearson_df
+  /// E-values (VanderWeele & Ding 2017) of the IRR and of its Wald limit nearer 1, the IRR taken as
+  /// a risk ratio (evalues.hpp); none when there is no Wald interval.
+  std::optional<evalue_result> evalue;
   /// Why the estimate or an interval is missing (no events at all, or none before or after);
   /// empty otherwise.
   std::string note;

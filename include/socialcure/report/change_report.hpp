@@ -16,7 +16,9 @@
 /// odds_ratio, odds_ratio_ci_lower, odds_ratio_ci_upper, prop_pre, prop_post}; `rate_ratio`
 /// (null unless a count) {estimate, ci_lower, ci_upper, ci_method, exact_ci_lower, exact_ci_upper,
 /// exact_p, percent_change, percent_change_ci_lower, percent_change_ci_upper, s_pre, s_post,
-/// n_contributing, se_log, pearson_chi2, pearson_df, dispersion}. Missing numbers are null.
+/// n_contributing, se_log, pearson_chi2, pearson_df, dispersion, evalue (null without a Wald
+/// interval) {estimate, ci, measure, limit, rr_estimate, rr_ci_lower, rr_ci_upper}, note}. Missing
+/// numbers are null.
 
 #include <string>
 

@@ -9,6 +9,7 @@
 
 #include "socialcure/analyses/attrition.hpp"
 #include "socialcure/analyses/change.hpp"
+#include "socialcure/analyses/evalues.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/moderation.hpp"
 #include "socialcure/data/describe.hpp"
@@ -44,5 +45,7 @@ void add_interval_json(json_value& j, const mediation_effect& e);
 [[nodiscard]] json_value johnson_neyman_json_value(const johnson_neyman_result& jn);
 [[nodiscard]] json_value regression_json_value(const ols_result& fit);
 [[nodiscard]] json_value regression_json_value(const glm_result& fit);
+/// {estimate, ci, measure, limit, rr_estimate, rr_ci_lower, rr_ci_upper} (sensitivity_report.hpp).
+[[nodiscard]] json_value evalue_json_value(const evalue_result& evalue);
 
 }  // namespace socialcure::detail
