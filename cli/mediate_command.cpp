@@ -40,6 +40,7 @@ struct mediate_settings {
   std::string exposure;             // count outcomes: the exposure, whose log is the offset
   std::vector<double> x_values;     // --x-values X0,X1
   bool interaction = false;         // X*M terms in a GLM outcome model
+  std::string cluster;              // --cluster: the bootstrap resamples whole clusters
   std::size_t boot = 5000;
   std::uint64_t seed = 0;
   bool seed_given = false;
@@ -65,6 +66,8 @@ void add_inference_options(CLI::App& command, mediate_settings& s) {
   command.add_option("--se", s.se, "SEs of the path coefficients: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
   add_threads_option(command, s.threads);
+  command.add_option("--cluster", s.cluster,
+                     "Cluster column (e.g. the practice): the bootstrap resamples whole clusters (not with monte-carlo)");
   command.add_flag("--no-contrasts", s.no_contrasts, "Leave out the pairwise contrasts of the indirect effects");
   command.add_option("--svg", s.svg, "Write the path diagram as SVG to this file");
   command.add_option("--dot", s.dot, "Write the path diagram as Graphviz DOT to this file");
@@ -188,12 +191,13 @@ void fit_glm_and_print(const mediate_settings& s) {
   spec.offset = s.offset;
   spec.exposure = s.exposure;
   spec.interaction = s.interaction;
+  spec.cluster = s.cluster;
   if (s.x_values.size() == 2) spec.x_values = std::pair{s.x_values[0], s.x_values[1]};
   spec.validate();
   std::vector<std::string> used{spec.x, spec.y};
   used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
   used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
-  for (const std::string* column : {&spec.offset, &spec.exposure}) {
+  for (const std::string* column : {&spec.offset, &spec.exposure, &spec.cluster}) {
     if (!column->empty()) used.push_back(*column);
   }
   const table t = load_table(s.data, used);
@@ -270,6 +274,8 @@ void add_mediate_command(CLI::App& app) {
     used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
     used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
     if (!spec.w.empty()) used.push_back(spec.w);
+    spec.cluster = s->cluster;
+    if (!spec.cluster.empty()) used.push_back(spec.cluster);
     spec.validate();
     const table t = load_table(s->data, used);
     fit_and_print(*s, [&](const mediation_options& o) { return fit_mediation(t, spec, o); });
@@ -299,6 +305,8 @@ void add_mediate_within_command(CLI::App& app) {
     std::vector<std::string> used;
     for (const auto& pair : spec.mediators) used.insert(used.end(), {pair.first, pair.second});
     used.insert(used.end(), {spec.y.first, spec.y.second});
+    spec.cluster = s->cluster;
+    if (!spec.cluster.empty()) used.push_back(spec.cluster);
     const table t = load_table(s->data, used);
     spec.model = s->model == "serial" ? mediation_model::serial : mediation_model::parallel;
     spec.second_minus_first = s->difference == "second-minus-first";

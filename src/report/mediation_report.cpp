@@ -54,7 +54,8 @@ detail::json_value detail::replicates_json_value(const replicate_summary& b) {
   return {{"samples", b.requested}, {"succeeded", b.succeeded},     {"seed", b.seed},
           {"seed_given", b.seed_given}, {"ci_method", to_string(b.method)}, {"level", b.level},
           {"threads", b.threads_used}, {"failed", b.discarded},      {"cancelled", b.cancelled},
-          {"error", b.error}};
+          {"error", b.error},          {"cluster", b.cluster.empty() ? json_value(nullptr) : json_value(b.cluster)},
+          {"clusters", b.cluster.empty() ? json_value(nullptr) : json_value(b.clusters)}};
 }
 
 void detail::add_interval_json(json_value& j, const mediation_effect& e) {
@@ -256,11 +257,7 @@ void notes_text(std::ostringstream& out, const mediation_result& r) {
           << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
     }
   }
-  const replicate_summary& b = r.replicates;
-  out << "Number of " << (b.method == ci_method::monte_carlo ? "Monte Carlo samples" : "bootstrap samples") << " for "
-      << to_string(b.method) << " confidence intervals: " << b.requested << "\n";
-  out << "Random number seed: " << b.seed << (b.seed_given ? "" : " (drawn; give --seed to repeat)") << "; threads: "
-      << b.threads_used << "\n";
+  detail::replicates_text(out, r.replicates);
   effect_notes_text(out, r);
   for (const auto& note : r.notes) out << "Note: " << note << "\n";
 }

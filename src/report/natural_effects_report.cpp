@@ -142,9 +142,7 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   out << "X changes from x0 = " << format_significant(r.x0, 6) << " to x1 = " << format_significant(r.x1, 6) << " ("
       << r.x_values_rule << "); ratios at the covariate means, response-scale effects averaged over the sample.\n";
   const replicate_summary& b = r.replicates;
-  out << "Number of bootstrap samples for " << to_string(b.method) << " confidence intervals: " << b.requested << "\n";
-  out << "Random number seed: " << b.seed << (b.seed_given ? "" : " (drawn; give --seed to repeat)") << "; threads: "
-      << b.threads_used << "\n";
+  detail::replicates_text(out, b);
   if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
   if (!b.error.empty()) out << "Note: the bootstrap failed: " << b.error << "\n";
   if (b.cancelled) out << "Note: the bootstrap was cancelled; no intervals\n";

@@ -46,3 +46,16 @@ cli_expect(NAME mediate_exposure_not_positive CODE 1 ONE_LINE
   ERROR "bad_exposure.csv:3: column 'months': an exposure must be positive \\(its log is the offset\\): \"0\""
   ARGS mediate --data "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/bad_exposure.csv" --x x --m m --y y --family poisson
     --exposure months --boot 50)
+
+# The cluster bootstrap (--cluster; its agreement with R is checked in
+# tests/analyses/cluster_bootstrap_test.cpp).
+set(practices "${CMAKE_CURRENT_SOURCE_DIR}/reference/cluster/data/practices.csv")
+cli_expect(NAME mediate_cluster_bootstrap CODE 0
+  OUTPUT "The bootstrap resampled whole clusters: 40 values of practice"
+  ARGS mediate --data "${practices}" --x groups --m score --y visits --covariates age --cluster practice --seed 2 --boot 200)
+cli_expect(NAME mediate_cluster_negbin_json CODE 0 JSON_KEY causal_effects
+  OUTPUT "\"cluster\": \"network\",[^}]*\"clusters\": 12.*\"notes\": .[^a-z]*\"the bootstrap resampled 12 clusters of network"
+  ARGS mediate --data "${practices}" --x groups --m score --y visits_nb --covariates age --family negbin --cluster network
+    --seed 2 --boot 100 --format json)
+cli_expect(NAME mediate_cluster_monte_carlo CODE 1 ONE_LINE ERROR "Monte Carlo intervals .* cannot resample clusters"
+  ARGS mediate --data "${practices}" --x groups --m score --y visits --cluster practice --ci monte-carlo --boot 100)

@@ -17,7 +17,8 @@
 # whose CPU moves the last bits of the 12 numbers of the HC3 model belonging_on_groups (up to
 # 2.4e-15 relative, 1e-12 for its p-value of 7.9e-157; main's own build writes the same there), no
 # other number changed. Third (issue 17, E-values): the change of gp_visits gains
-# `rate_ratio.evalue`, the E-values of its paired rate ratio.
+# `rate_ratio.evalue`, the E-values of its paired rate ratio. Fourth (issue 17, cluster bootstrap):
+# each mediation's `bootstrap` object gains `cluster` and `clusters` (null: cases were resampled).
 execute_process(COMMAND "${COMMAND}" report --study "${STUDY}" --out "${OUT}" --threads 2 --quiet
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)

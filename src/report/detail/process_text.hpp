@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+#include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/probing.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/models/ols.hpp"
@@ -83,6 +84,18 @@ inline void covariates_and_sample_text(std::ostringstream& out, const std::vecto
     out << ")";
   }
   out << "\n";
+}
+
+/// \brief The notes on the replicates: how many of which kind, whether whole clusters were
+/// resampled, the seed and the threads.
+inline void replicates_text(std::ostringstream& out, const replicate_summary& b) {
+  out << "Number of " << (b.method == ci_method::monte_carlo ? "Monte Carlo samples" : "bootstrap samples") << " for "
+      << to_string(b.method) << " confidence intervals: " << b.requested << "\n";
+  if (!b.cluster.empty()) {
+    out << "The bootstrap resampled whole clusters: " << b.clusters << " values of " << b.cluster << "\n";
+  }
+  out << "Random number seed: " << b.seed << (b.seed_given ? "" : " (drawn; give --seed to repeat)") << "; threads: "
+      << b.threads_used << "\n";
 }
 
 /// \brief One OLS equation as PROCESS prints it: its outcome, the model summary (R, R-sq, MSE, F,
