@@ -59,3 +59,7 @@ cli_expect(NAME mediate_cluster_negbin_json CODE 0 JSON_KEY causal_effects
     --seed 2 --boot 100 --format json)
 cli_expect(NAME mediate_cluster_monte_carlo CODE 1 ONE_LINE ERROR "Monte Carlo intervals .* cannot resample clusters"
   ARGS mediate --data "${practices}" --x groups --m score --y visits --cluster practice --ci monte-carlo --boot 100)
+# y is 1 exactly when m > 1: separation in the logistic outcome is reported, not a huge estimate.
+cli_expect(NAME mediate_binomial_separation CODE 1 ONE_LINE
+  ERROR "separated\\.csv: model for 'y': \\(quasi-\\)complete separation: the fitted probability of 12 case\\(s\\) is 0 or 1"
+  ARGS mediate --data "${CMAKE_CURRENT_SOURCE_DIR}/cli/data/separated.csv" --x x --m m --y y --family binomial --boot 50)
