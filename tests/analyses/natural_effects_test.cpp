@@ -3,7 +3,9 @@
 // Reference values: tests/reference/natural_effects/point.ref.csv from
 // tests/reference/natural_effects/make_reference.R (R 4.2.2: lm for the mediators, MASS::glm.nb
 // and glm for the outcome, the effects written out path by path; the logit integrals by R's
-// integrate() per person; a brute-force simulation of the counterfactual counts); data in
+// integrate() per person; a brute-force simulation of the counterfactual counts); probit.ref.csv,
+// bca.ref.csv and monte_carlo.ref.csv from make_probit_reference.R, make_bca_reference.R and
+// make_monte_carlo_reference.R (each test says what they compute); data in
 // tests/reference/natural_effects/data/. Tolerances: coefficients 1e-8 relative (IRLS stopping
 // rules differ), effects 1e-8 (log link) and 1e-8 (logit: 40-point Gauss-Hermite against
 // integrate()); the simulation within 4 of its Monte Carlo SEs; threads: bit-identical.
@@ -58,6 +60,35 @@ void check_effects(const glm_mediation_result& r, const std::string& analysis, d
   for (const char* q : {"acme_control", "acme_treated", "acme_average", "ade_control", "ade_treated", "ade_average", "total",
                         "prop_mediated_average"}) {
     ref().check(effect(r.causal_effects, q).estimate, analysis, q, tolerance);
+  }
+}
+
+using named_effects = std::vector<std::pair<const mediation_effect*, std::string>>;
+
+/// The effects of `r` that the R scripts write, by their names there (`all`: also acme_control,
+/// ade_average and prop_mediated_average, which make_bootstrap_reference.R does not write).
+named_effects r_names(const glm_mediation_result& r, bool all) {
+  named_effects out = {{&effect(r.ratio_effects, "nde"), "nde"},
+                       {&effect(r.ratio_effects, "nie"), "nie"},
+                       {&effect(r.ratio_effects, "total"), "total_ratio"},
+                       {&effect(r.causal_effects, "acme_average"), "acme_average"},
+                       {&effect(r.causal_effects, "total"), "total"}};
+  if (!r.products.empty()) out.push_back({&r.products[0], "ind1"});
+  for (const char* q : {"acme_control", "ade_average", "prop_mediated_average"}) {
+    if (all) out.push_back({&effect(r.causal_effects, q), q});
+  }
+  return out;
+}
+
+/// Each endpoint against R's (quantities "Q:ci_lower", "Q:ci_upper") within `widen` x 4 of R's
+/// Monte Carlo SE of it ("..._mc_se").
+void check_endpoints(const reference_values& ref_values, const std::string& analysis, const mediation_effect& e,
+                     const std::string& q, double widen) {
+  for (const auto& [ours, side] : {std::pair{e.ci_lower, std::string("ci_lower")}, std::pair{e.ci_upper, std::string("ci_upper")}}) {
+    const double theirs = ref_values(analysis, q + ":" + side);
+    const double allowed = 4.0 * widen * ref_values(analysis, q + ":" + side + "_mc_se");
+    CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, analysis << " " << q << " " << side << ": ours " << ours << ", R "
+                                                                << theirs << ", allowed " << allowed);
   }
 }
 
@@ -234,18 +265,9 @@ TEST_CASE("bootstrap intervals of the negative binomial chain agree with an R bo
   o.seed = 5;
   const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
   CHECK(r.replicates.discarded == 0);
-  const std::vector<std::pair<const mediation_effect*, std::string>> pairs = {
-      {&effect(r.ratio_effects, "nde"), "nde"},
-      {&effect(r.ratio_effects, "nie"), "nie"},
-      {&effect(r.ratio_effects, "total"), "total_ratio"},
-      {&effect(r.causal_effects, "acme_average"), "acme_average"},
-      {&effect(r.causal_effects, "total"), "total"}};
-  for (const auto& [e, q] : pairs) {
-    for (const auto& [ours, side] : {std::pair{e->ci_lower, std::string("ci_lower")}, std::pair{e->ci_upper, std::string("ci_upper")}}) {
-      const double theirs = boot("boot_nb_serial", q + ":" + side);
-      const double allowed = 4.0 * std::sqrt(2.0) * boot("boot_nb_serial", q + ":" + side + "_mc_se");
-      CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, q << " " << side << ": ours " << ours << ", R " << theirs);
-    }
+  for (const auto& [e, q] : r_names(r, false)) {
+    if (q == "ind1") continue;  // not in the R bootstrap
+    check_endpoints(boot, "boot_nb_serial", *e, q, std::sqrt(2.0));
     CHECK(e->boot_se == doctest::Approx(boot("boot_nb_serial", q + ":boot_se")).epsilon(0.1));
   }
 }
@@ -262,45 +284,10 @@ TEST_CASE("BCa intervals of the negative binomial chain: the jackknife accelerat
   o.seed = 6;
   o.ci = ci_method::bca;
   const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
-  const std::vector<std::pair<const mediation_effect*, std::string>> pairs = {
-      {&r.products[0], "ind1"},
-      {&effect(r.ratio_effects, "nde"), "nde"},
-      {&effect(r.ratio_effects, "nie"), "nie"},
-      {&effect(r.ratio_effects, "total"), "total_ratio"},
-      {&effect(r.causal_effects, "acme_average"), "acme_average"},
-      {&effect(r.causal_effects, "total"), "total"}};
-  for (const auto& [e, q] : pairs) {
+  for (const auto& [e, q] : r_names(r, true)) {
     bca.check(e->acceleration, "bca_nb_serial", q + ":acceleration", 1e-6);
     CHECK(e->ci_ok);
-    for (const auto& [ours, side] : {std::pair{e->ci_lower, std::string("ci_lower")}, std::pair{e->ci_upper, std::string("ci_upper")}}) {
-      const double theirs = bca("bca_nb_serial", q + ":" + side);
-      const double allowed = 4.0 * std::sqrt(2.0) * bca("bca_nb_serial", q + ":" + side + "_mc_se");
-      CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, q << " " << side << ": ours " << ours << ", R " << theirs);
-    }
-  }
-}
-
-TEST_CASE("BCa with a cluster column leaves one practice out, as R's leave-one-practice-out refits") {
-  static const reference_values bca = reference_values::load("natural_effects/bca.ref.csv");
-  const auto data = reference_data("cluster/data/practices.csv");
-  glm_mediation_spec s;
-  s.x = "groups";
-  s.mediators = {"score"};
-  s.y = "visits_nb";
-  s.covariates = {"age"};
-  s.family = glm_family::negative_binomial;
-  s.cluster = "practice";
-  mediation_options o = few_replicates(2);
-  o.ci = ci_method::bca;
-  const glm_mediation_result r = fit_glm_mediation(data, s, o);
-  bca.check(effect(r.ratio_effects, "nie").acceleration, "bca_cluster_negbin", "nie:acceleration", 1e-6);
-  bca.check(effect(r.causal_effects, "acme_average").acceleration, "bca_cluster_negbin", "acme_average:acceleration", 1e-6);
-  // The same for any number of threads.
-  o.threads = 1;
-  const glm_mediation_result one = fit_glm_mediation(data, s, o);
-  for (std::size_t e = 0; e < r.causal_effects.size(); ++e) {
-    CHECK(one.causal_effects[e].acceleration == r.causal_effects[e].acceleration);
-    CHECK(one.causal_effects[e].ci_lower == r.causal_effects[e].ci_lower);
+    check_endpoints(bca, "bca_nb_serial", *e, q, std::sqrt(2.0));
   }
 }
 
@@ -312,24 +299,9 @@ namespace {
 void check_monte_carlo(const glm_mediation_result& r, const std::string& analysis, std::size_t draws) {
   static const reference_values mc = reference_values::load("natural_effects/monte_carlo.ref.csv");
   const double widen = std::sqrt(1.0 + 20000.0 / static_cast<double>(draws));
-  std::vector<std::pair<const mediation_effect*, std::string>> pairs = {
-      {&effect(r.ratio_effects, "nde"), "nde"},
-      {&effect(r.ratio_effects, "nie"), "nie"},
-      {&effect(r.ratio_effects, "total"), "total_ratio"},
-      {&effect(r.causal_effects, "acme_control"), "acme_control"},
-      {&effect(r.causal_effects, "acme_average"), "acme_average"},
-      {&effect(r.causal_effects, "ade_average"), "ade_average"},
-      {&effect(r.causal_effects, "total"), "total"},
-      {&effect(r.causal_effects, "prop_mediated_average"), "prop_mediated_average"}};
-  if (!r.products.empty()) pairs.push_back({&r.products[0], "ind1"});
-  for (const auto& [e, q] : pairs) {
+  for (const auto& [e, q] : r_names(r, true)) {
     CHECK(e->ci_ok);
-    for (const auto& [ours, side] : {std::pair{e->ci_lower, std::string("ci_lower")}, std::pair{e->ci_upper, std::string("ci_upper")}}) {
-      const double theirs = mc(analysis, q + ":" + side);
-      const double allowed = 4.0 * widen * mc(analysis, q + ":" + side + "_mc_se");
-      CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, analysis << " " << q << " " << side << ": ours " << ours << ", R "
-                                                                  << theirs << ", allowed " << allowed);
-    }
+    check_endpoints(mc, analysis, *e, q, widen);
     CHECK(e->boot_se == doctest::Approx(mc(analysis, q + ":sd")).epsilon(0.05));
   }
 }

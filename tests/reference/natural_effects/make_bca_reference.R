@@ -12,11 +12,12 @@
 #      q quantile (type 6) of the replicates, with its Monte Carlo SE sqrt(q (1 - q) / B) / f
 #      (f a kernel density of the replicates at the endpoint). (boot.ci's own "bca" would take the
 #      acceleration from a regression estimate of the influence values, not the jackknife.)
-# The effects are written out here from the fitted coefficients (not by the library's algebra).
+# The effects are written out from the fitted coefficients (serial_chain.R; not by the library's algebra).
 # Usage (from the repository root): Rscript tests/reference/natural_effects/make_bca_reference.R
 # Writes tests/reference/natural_effects/bca.ref.csv. Fixed seed: byte-identical reruns.
 suppressPackageStartupMessages({ library(MASS); library(boot) })
 out_dir <- "tests/reference/natural_effects"
+source(file.path(out_dir, "serial_chain.R"))
 rows <- list()
 put <- function(analysis, quantity, value) {
   rows[[length(rows) + 1]] <<- data.frame(analysis = analysis, quantity = quantity, value = value)
@@ -27,24 +28,7 @@ acceleration <- function(t) { u <- mean(t) - t; sum(u^3) / (6 * sum(u^2)^1.5) }
 # --- the serial negative binomial chain ----------------------------------------------------------
 serial <- read.csv(file.path(out_dir, "data/serial_count.csv"))
 x0 <- mean(serial$groups); x1 <- x0 + sd(serial$groups)
-serial_effects <- function(s, control = glm.control()) {
-  m1 <- lm(belong ~ groups + age, s); A <- coef(m1)
-  m2 <- lm(lonely ~ groups + belong + age, s); D <- coef(m2)
-  B <- coef(glm.nb(visits ~ groups + belong + lonely + age, s, control = control))
-  s1 <- sum(resid(m1)^2) / df.residual(m1); s2 <- sum(resid(m2)^2) / df.residual(m2)
-  b1 <- B[["belong"]]; b2 <- B[["lonely"]]
-  v <- (b1 + b2 * D[["belong"]])^2 * s1 + b2^2 * s2
-  lin <- function(xm, age) {
-    e1 <- A[[1]] + A[["groups"]] * xm + A[["age"]] * age
-    b1 * e1 + b2 * (D[[1]] + D[["groups"]] * xm + D[["belong"]] * e1 + D[["age"]] * age)
-  }
-  e <- function(x, xm) mean(exp(B[[1]] + B[["groups"]] * x + B[["age"]] * s$age + lin(xm, s$age) + v / 2))
-  lr <- function(x, xm) B[[1]] + B[["groups"]] * x + B[["age"]] * mean(s$age) + lin(xm, mean(s$age))
-  nde <- exp(lr(x1, x0) - lr(x0, x0)); nie <- exp(lr(x1, x1) - lr(x1, x0))
-  acme <- ((e(x0, x1) - e(x0, x0)) + (e(x1, x1) - e(x1, x0))) / 2
-  c(ind1 = A[["groups"]] * b1, nde = nde, nie = nie, total_ratio = nde * nie, acme_average = acme,
-    total = e(x1, x1) - e(x0, x0))
-}
+serial_effects <- function(s, control = glm.control()) serial_chain_refit(s, x0, x1, control)
 jack <- t(sapply(seq_len(nrow(serial)), function(i) serial_effects(serial[-i, ], tight)))
 a <- "bca_nb_serial"
 accel <- apply(jack, 2, acceleration)

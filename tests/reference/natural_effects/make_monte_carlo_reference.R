@@ -15,6 +15,7 @@
 # Writes tests/reference/natural_effects/monte_carlo.ref.csv. Fixed seed: byte-identical reruns.
 suppressPackageStartupMessages(library(MASS))
 out_dir <- "tests/reference/natural_effects"
+source(file.path(out_dir, "serial_chain.R"))
 rows <- list()
 put <- function(analysis, quantity, value) {
   rows[[length(rows) + 1]] <<- data.frame(analysis = analysis, quantity = quantity, value = value)
@@ -34,12 +35,6 @@ record <- function(a, t) {
     put(a, paste0(q, ":sd"), sd(v))
   }
 }
-summarise <- function(e, lr, x0, x1) {
-  nde <- exp(lr(x1, x0) - lr(x0, x0)); nie <- exp(lr(x1, x1) - lr(x1, x0))
-  acme0 <- e(x0, x1) - e(x0, x0); acme1 <- e(x1, x1) - e(x1, x0); total <- e(x1, x1) - e(x0, x0)
-  c(nde = nde, nie = nie, total_ratio = nde * nie, acme_control = acme0, acme_average = (acme0 + acme1) / 2,
-    ade_average = total - (acme0 + acme1) / 2, total = total, prop_mediated_average = (acme0 + acme1) / 2 / total)
-}
 
 # --- serial negative binomial chain --------------------------------------------------------------
 serial <- read.csv(file.path(out_dir, "data/serial_count.csv"))
@@ -47,17 +42,7 @@ x0 <- mean(serial$groups); x1 <- x0 + sd(serial$groups)
 m1 <- lm(belong ~ groups + age, serial); m2 <- lm(lonely ~ groups + belong + age, serial)
 fy <- glm.nb(visits ~ groups + belong + lonely + age, serial, control = tight)
 s1 <- sum(resid(m1)^2) / df.residual(m1); s2 <- sum(resid(m2)^2) / df.residual(m2)
-serial_effects <- function(A, D, B) {
-  b1 <- B[["belong"]]; b2 <- B[["lonely"]]
-  v <- (b1 + b2 * D[["belong"]])^2 * s1 + b2^2 * s2
-  lin <- function(xm, age) {
-    e1 <- A[[1]] + A[["groups"]] * xm + A[["age"]] * age
-    b1 * e1 + b2 * (D[[1]] + D[["groups"]] * xm + D[["belong"]] * e1 + D[["age"]] * age)
-  }
-  e <- function(x, xm) mean(exp(B[[1]] + B[["groups"]] * x + B[["age"]] * serial$age + lin(xm, serial$age) + v / 2))
-  lr <- function(x, xm) B[[1]] + B[["groups"]] * x + B[["age"]] * mean(serial$age) + lin(xm, mean(serial$age))
-  c(ind1 = A[["groups"]] * b1, summarise(e, lr, x0, x1))
-}
+serial_effects <- function(A, D, B) serial_chain_effects(A, D, B, s1, s2, serial, x0, x1)
 set.seed(20261211)
 dA <- mvrnorm(draws, coef(m1), vcov(m1)); dD <- mvrnorm(draws, coef(m2), vcov(m2)); dB <- mvrnorm(draws, coef(fy), vcov(fy))
 t <- t(sapply(seq_len(draws), function(r) serial_effects(dA[r, ], dD[r, ], dB[r, ])))
@@ -82,7 +67,7 @@ parallel_effects <- function(G1, G2, H) {
     H[[1]] + H[["prescribed"]] * x + H[["c1"]] * mean(parallel$c1) + sum(mus(xm, mean(parallel$c1)) * b) +
       (b[1]^2 * t1 + b[2]^2 * t2) / 2
   }
-  summarise(e, lr, 0, 1)
+  effects_summary(e, lr, 0, 1)
 }
 set.seed(20261212)
 dG1 <- mvrnorm(draws, coef(g1), vcov(g1)); dG2 <- mvrnorm(draws, coef(g2), vcov(g2)); dH <- mvrnorm(draws, coef(gy), vcov(gy))
