@@ -127,9 +127,9 @@ void words_text(std::ostringstream& out, const glm_mediation_result& r) {
   if (!ratios && !probit(r)) return;
   out << "\nIn words:\n";
   out << "  Raising " << r.x << " from " << format_significant(r.x0, 4) << " to " << format_significant(r.x1, 4) << " ("
-      << r.x_values_rule << ") goes with ";
+      << r.x_values_rule << ") goes with";
   if (ratios) {
-    out << ratio_words(r, *total) << ";\n";
+    out << " " << ratio_words(r, *total) << ";\n";
     out << "  through the mediators: " << ratio_words(r, *nie) << ";\n";
     out << "  directly: " << ratio_words(r, *nde) << ".\n";
   }
@@ -152,7 +152,8 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   out << "\n" << detail::process_rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
   out << "X changes from x0 = " << format_significant(r.x0, 6) << " to x1 = " << format_significant(r.x1, 6) << " ("
-      << r.x_values_rule << "); ratios at the covariate means, response-scale effects averaged over the sample.\n";
+      << r.x_values_rule << "); " << (probit(r) ? "" : "ratios at the covariate means, ")
+      << "response-scale effects averaged over the sample.\n";
   const replicate_summary& b = r.replicates;
   detail::replicates_text(out, b);
   if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
