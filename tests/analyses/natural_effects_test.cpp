@@ -103,6 +103,15 @@ glm_mediation_spec serial_spec() {
   return s;
 }
 
+/// The serial chain of serial_count.csv with `replicates` replicates of `ci` from `seed`.
+glm_mediation_result serial_run(std::size_t replicates, std::uint64_t seed, ci_method ci) {
+  mediation_options o;
+  o.replicates = replicates;
+  o.seed = seed;
+  o.ci = ci;
+  return fit_glm_mediation(reference_data("natural_effects/data/serial_count.csv"), serial_spec(), o);
+}
+
 glm_mediation_spec parallel_spec() {
   glm_mediation_spec s;
   s.x = "prescribed";
@@ -259,11 +268,7 @@ TEST_CASE("bootstrap intervals of the negative binomial chain agree with an R bo
   // refitted by lm and MASS::glm.nb; each endpoint with its Monte Carlo SE. Ours: 2,000 other
   // resamples, so the two endpoints differ by about sqrt(2) times that SE; allowed 4 of those.
   static const reference_values boot = reference_values::load("natural_effects/bootstrap.ref.csv");
-  const auto data = reference_data("natural_effects/data/serial_count.csv");
-  mediation_options o;
-  o.replicates = 2000;
-  o.seed = 5;
-  const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
+  const glm_mediation_result r = serial_run(2000, 5, ci_method::percentile);
   CHECK(r.replicates.discarded == 0);
   for (const auto& [e, q] : r_names(r, false)) {
     if (q == "ind1") continue;  // not in the R bootstrap
@@ -278,12 +283,7 @@ TEST_CASE("BCa intervals of the negative binomial chain: the jackknife accelerat
   // (2,000 resamples) with that acceleration, each with its Monte Carlo SE; ours: 2,000 other
   // resamples, allowed 4 sqrt(2) of those SEs.
   static const reference_values bca = reference_values::load("natural_effects/bca.ref.csv");
-  const auto data = reference_data("natural_effects/data/serial_count.csv");
-  mediation_options o;
-  o.replicates = 2000;
-  o.seed = 6;
-  o.ci = ci_method::bca;
-  const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
+  const glm_mediation_result r = serial_run(2000, 6, ci_method::bca);
   for (const auto& [e, q] : r_names(r, true)) {
     bca.check(e->acceleration, "bca_nb_serial", q + ":acceleration", 1e-8);
     CHECK(e->ci_ok);
@@ -313,7 +313,7 @@ TEST_CASE("Monte Carlo intervals as the R mediation package's quasi-Bayesian dra
   o.replicates = 10000;
   o.seed = 21;
   o.ci = ci_method::monte_carlo;
-  const glm_mediation_result serial = fit_glm_mediation(reference_data("natural_effects/data/serial_count.csv"), serial_spec(), o);
+  const glm_mediation_result serial = serial_run(o.replicates, 21, ci_method::monte_carlo);
   check_monte_carlo(serial, "mc_nb_serial", o.replicates);
   CHECK(serial.replicates.method == ci_method::monte_carlo);
   CHECK(serial.replicates.discarded == 0);
