@@ -9,8 +9,9 @@
 #   2. BCa endpoints of the serial chain from an R bootstrap (boot::boot, ordinary resampling,
 #      2,000 replicates, every model refitted): z0 = qnorm(share of replicates below the estimate),
 #      q = pnorm(z0 + (z0 + z) / (1 - a (z0 + z))) with the jackknife a of part 1, the endpoint the
-#      q quantile (type 6) of the replicates, with its Monte Carlo SE sqrt(q (1 - q) / B) / f
-#      (f a kernel density of the replicates at the endpoint). (boot.ci's own "bca" would take the
+#      q quantile (type 6) of the replicates, with its Monte Carlo SE sqrt(var q) / f (f a kernel
+#      density of the replicates at the endpoint; var q = q (1 - q) / B + (dq/dp0)^2 p0 (1 - p0) / B,
+#      the quantile's own error and that of q through p0, the share below the estimate). (boot.ci's own "bca" would take the
 #      acceleration from a regression estimate of the influence values, not the jackknife.)
 # The effects are written out from the fitted coefficients (serial_chain.R; not by the library's algebra).
 # Usage (from the repository root): Rscript tests/reference/natural_effects/make_bca_reference.R
@@ -40,14 +41,18 @@ b <- boot(serial, function(d, i) serial_effects(d[i, ]), R = replicates)
 put(a, "replicates", replicates)
 for (q in colnames(jack)) {
   t <- b$t[, which(names(b$t0) == q)]
-  z0 <- qnorm(mean(t < estimate[[q]]))
+  p0 <- mean(t < estimate[[q]])
   dens <- density(t)
   for (z in qnorm(c(0.025, 0.975))) {
-    p <- pnorm(z0 + (z0 + z) / (1 - accel[[q]] * (z0 + z)))
+    level_of <- function(p0) { z0 <- qnorm(p0); pnorm(z0 + (z0 + z) / (1 - accel[[q]] * (z0 + z))) }
+    p <- level_of(p0)
     end <- quantile(t, p, type = 6)[[1]]
     side <- if (z < 0) "ci_lower" else "ci_upper"
     put(a, paste0(q, ":", side), end)
-    put(a, paste0(q, ":", side, "_mc_se"), sqrt(p * (1 - p) / replicates) / approx(dens$x, dens$y, end)$y)
+    # Both the quantile and p0 (hence its level p) vary from one set of replicates to another.
+    slope <- (level_of(p0 + 1e-4) - level_of(p0 - 1e-4)) / 2e-4
+    var_p <- p * (1 - p) / replicates + slope^2 * p0 * (1 - p0) / replicates
+    put(a, paste0(q, ":", side, "_mc_se"), sqrt(var_p) / approx(dens$x, dens$y, end)$y)
   }
 }
 
