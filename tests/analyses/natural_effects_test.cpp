@@ -281,8 +281,7 @@ TEST_CASE("BCa intervals of the negative binomial chain: the jackknife accelerat
   // bca.ref.csv (make_bca_reference.R): the acceleration from 630 leave-one-out refits by lm and
   // MASS::glm.nb (to 1e-8 relative; observed below 1e-9), and BCa endpoints of an R bootstrap
   // (2,000 resamples) with that acceleration, each with its Monte Carlo SE (of the quantile and of
-  // z0); ours: 2,000 other
-  // resamples, allowed 4 sqrt(2) of those SEs.
+  // z0); ours: 2,000 other resamples, allowed 4 sqrt(2) of those SEs.
   static const reference_values bca = reference_values::load("natural_effects/bca.ref.csv");
   const glm_mediation_result r = serial_run(2000, 6, ci_method::bca);
   for (const auto& [e, q] : r_names(r, true)) {
