@@ -35,7 +35,7 @@ struct mediate_settings {
   std::size_t band = 0;      // --band: values of W on the grid of the conditional indirect effects
   std::string indirect_svg;  // the conditional indirect effect against W (conditional process models)
   std::string family = "gaussian";  // the outcome model (models 4 and 6)
-  std::string link;                 // binomial: logit
+  std::string link;                 // binomial: logit (default) or probit
   std::string offset;               // count outcomes: the offset's column
   std::string exposure;             // count outcomes: the exposure, whose log is the offset
   std::vector<double> x_values;     // --x-values X0,X1
@@ -139,8 +139,8 @@ void add_outcome_options(CLI::App& command, mediate_settings& s) {
   command.add_option("--family", s.family,
                      "Outcome model: gaussian (default, OLS), poisson, negbin (NB2) or binomial (models 4 and 6)")
       ->check(CLI::IsMember({"gaussian", "poisson", "negbin", "binomial"}));
-  command.add_option("--link", s.link, "Link of a binomial outcome: logit (the default and the only one)")
-      ->check(CLI::IsMember({"logit"}));
+  command.add_option("--link", s.link, "Link of a binomial outcome: logit (the default) or probit")
+      ->check(CLI::IsMember({"logit", "probit"}));
   command.add_option("--offset", s.offset, "Offset of a count outcome (e.g. the log of months observed)");
   command.add_option("--exposure", s.exposure, "Exposure of a count outcome (e.g. months observed; its log is the offset)");
   command.add_option("--x-values", s.x_values,
@@ -165,9 +165,6 @@ void check_outcome_options(const CLI::App& command, const mediate_settings& s, i
     throw CLI::ValidationError("--family", s.family + " outcomes are fitted in models 4 (parallel) and 6 (serial); "
                                                "--model " + s.model + " needs --family gaussian");
   }
-  if (s.ci != "percentile" && s.ci != "bc") {
-    throw CLI::ValidationError("--ci", "with --family " + s.family + " the intervals are percentile or bc, not " + s.ci);
-  }
   for (const char* option : {"--se", "--svg", "--dot", "--no-contrasts"}) {
     if (command.count(option) > 0) throw CLI::ValidationError(option, "is for --family gaussian");
   }
@@ -188,6 +185,7 @@ void fit_glm_and_print(const mediate_settings& s) {
   spec.covariates = s.covariates;
   spec.model = s.model == "serial" || s.model == "6" ? mediation_model::serial : mediation_model::parallel;
   spec.family = parse_glm_family(s.family);
+  spec.link = s.link.empty() ? glm_link::logit : parse_glm_link(s.link);
   spec.offset = s.offset;
   spec.exposure = s.exposure;
   spec.interaction = s.interaction;

@@ -21,6 +21,7 @@ struct regress_settings {
   std::vector<std::string> x;
   std::vector<std::string> categorical;  // G or G:REF
   std::string family = "gaussian";
+  std::string link;  // binomial: logit (default) or probit
   std::string se = "classical";
   std::string offset;
   std::string cluster;
@@ -61,6 +62,9 @@ void run(const regress_settings& s) {
     throw argument_error("--se " + s.se + " and --cluster " + spec.cluster +
                          " both choose the standard errors: use one (--cluster-se cr1|cr2 picks the cluster-robust type)");
   }
+  if (!s.link.empty() && s.family != "binomial") {
+    throw argument_error("--link " + s.link + " is for --family binomial");
+  }
   const table t = load_table(s.data, used);
   const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
   if (s.family == "gaussian") {
@@ -80,6 +84,10 @@ void run(const regress_settings& s) {
   }
   glm_options options;
   options.family = parse_glm_family(s.family);
+  options.link = s.link.empty() ? glm_link::logit : parse_glm_link(s.link);
+  if (options.link == glm_link::probit && s.evalue) {
+    throw argument_error("--evalue needs a rate or odds ratio; a probit coefficient is neither (use --link logit)");
+  }
   options.cluster_se = parse_cluster_se_type(s.cluster_se);
   options.level = s.level;
   options.on_rank_deficiency = policy;
@@ -103,6 +111,8 @@ void add_regress_command(CLI::App& app) {
       ->delimiter(',');
   command->add_option("--family", s->family, "gaussian (OLS, default), binomial, poisson or negbin")
       ->check(CLI::IsMember({"gaussian", "binomial", "poisson", "negbin"}));
+  command->add_option("--link", s->link, "Link of a binomial outcome: logit (default) or probit")
+      ->check(CLI::IsMember({"logit", "probit"}));
   command->add_option("--se", s->se, "Standard errors for OLS: classical (default), hc0, hc1, hc2, hc3, hc4")
       ->check(CLI::IsMember({"classical", "hc0", "hc1", "hc2", "hc3", "hc4"}));
   command->add_option("--offset", s->offset, "Offset column (e.g. log exposure) for GLMs");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <set>
 #include <span>
@@ -43,6 +44,9 @@ void glm_mediation_spec::validate() const {
   }
   if (!offset.empty() && !exposure.empty()) {
     throw argument_error("glm mediation: give an offset or an exposure (whose log is the offset), not both");
+  }
+  if (link == glm_link::probit && family != glm_family::binomial) {
+    throw argument_error("glm mediation: the probit link is for a binomial outcome, not " + std::string(to_string(family)));
   }
   if (x_values && !(x_values->first != x_values->second)) {
     throw argument_error("glm mediation: x0 and x1 must differ, got " + format_number(x_values->first) + " twice");
@@ -242,9 +246,14 @@ const std::pair<Eigen::VectorXd, Eigen::VectorXd>& hermite_rule() {
   return rule;
 }
 
-/// E[g^-1(eta + Z)] for Z ~ N(0, v), per case.
-Eigen::VectorXd expected_response(const Eigen::VectorXd& eta, double v, glm_family family) {
-  if (family != glm_family::binomial) return (eta.array() + v / 2.0).exp();
+/// E[g^-1(eta + Z)] for Z ~ N(0, v), per case: exp(eta + v/2) (log), Phi(eta / sqrt(1 + v))
+/// (probit), Gauss-Hermite (logit).
+Eigen::VectorXd expected_response(const Eigen::VectorXd& eta, double v, const glm_mediation_spec& spec) {
+  if (spec.family != glm_family::binomial) return (eta.array() + v / 2.0).exp();
+  if (spec.link == glm_link::probit) {
+    const double scale = 1.0 / std::sqrt(1.0 + v);
+    return eta.unaryExpr([scale](double e) { return 0.5 * std::erfc(-e * scale * 0.70710678118654752440); });
+  }
   const auto& [nodes, weights] = hermite_rule();
   Eigen::VectorXd out = Eigen::VectorXd::Zero(eta.size());
   const double scale = std::sqrt(2.0 * v);
@@ -316,7 +325,7 @@ Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effec
   const auto response = [&](double x, double xm) {
     const Eigen::VectorXd b = o.m + o.xm * x;
     const Eigen::VectorXd eta = fixed.array() + o.x * x + (r.base * b).array() + r.slope.dot(b) * xm;
-    return w.dot(expected_response(eta, b.dot(r.sigma * b), in.spec.family)) / total_weight;
+    return w.dot(expected_response(eta, b.dot(r.sigma * b), in.spec)) / total_weight;
   };
   const auto log_ratio_point = [&](double x, double xm) {
     const Eigen::VectorXd b = o.m + o.xm * x;
@@ -378,7 +387,7 @@ bool refit(const sample_data& d, const designs& x, const detail::glm_refitter& o
 detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, const parts& start,
                                    const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
                                    std::uint64_t seed, Eigen::Index effects) {
-  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family);
+  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family, in.spec.link);
   const std::size_t b = options.replicates;
   constexpr std::uint32_t max_attempts = 100;
   detail::replicate_output out;
@@ -416,7 +425,102 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
   return out;
 }
 
-mediation_effect summarize(std::string label, double estimate, std::span<const double> replicates, const mediation_options& options) {
+/// A square root R of a covariance (R R' = V; symmetric eigen-decomposition, rounding below 0 clamped).
+Eigen::MatrixXd covariance_root(const Eigen::MatrixXd& v) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(v);
+  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+}
+
+/// Monte Carlo (the quasi-Bayesian draws of the R mediation package): draw r takes every
+/// equation's coefficients from N(estimate, covariance), independently across equations (the
+/// mediators in order, then the outcome), from its own stream keyed by (seed, r), with sigma_j^2
+/// and theta fixed at their estimates, and evaluates every effect exactly.
+detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fit,
+                                     const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
+                                     std::uint64_t seed, Eigen::Index effects) {
+  std::vector<Eigen::MatrixXd> roots;
+  for (const auto& m : fit.mediators) roots.push_back(covariance_root(m.covariance));
+  roots.push_back(covariance_root(fit.outcome.covariance));
+  const std::size_t b = options.replicates;
+  detail::replicate_output out;
+  out.effects.resize(static_cast<Eigen::Index>(b), effects);
+  const std::size_t per_block = 64;
+  const std::size_t blocks = (b + per_block - 1) / per_block;
+  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(in.d.y.size());
+  const auto draw = [](detail::random_stream& stream, const Eigen::VectorXd& estimate, const Eigen::MatrixXd& root) {
+    Eigen::VectorXd z(estimate.size());
+    for (Eigen::Index k = 0; k < z.size(); ++k) z(k) = stream.normal();
+    return Eigen::VectorXd(estimate + root * z);
+  };
+  const auto work = [&](std::size_t block, std::string&, const auto& keep_going) -> std::size_t {
+    const std::size_t first = block * per_block;
+    for (std::size_t r = first; r < std::min(b, first + per_block); ++r) {
+      if (r > first && !keep_going()) return 0;
+      detail::random_stream stream(seed, r, 0, detail::stream_purpose::monte_carlo);
+      parts p = fit.p;
+      for (std::size_t j = 0; j < p.mediator.size(); ++j) p.mediator[j] = draw(stream, fit.p.mediator[j], roots[j]);
+      p.outcome = draw(stream, fit.p.outcome, roots.back());
+      out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, ones, in, paths).transpose();
+    }
+    return 0;
+  };
+  detail::run_blocks(blocks, per_block, b, detail::threads_for(options.threads, blocks), options.progress, out, work);
+  return out;
+}
+
+/// The jackknife: every effect with one unit (a case, or a whole cluster) left out, each refit
+/// warm-started from the full-sample estimates (weights 1, the unit's cases 0); a row of NaN when a
+/// refit fails. Rows are independent, so the blocks may run on any number of threads.
+detail::replicate_output jackknife(const effect_inputs& in, const designs& x, const parts& start,
+                                   const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
+                                   Eigen::Index effects) {
+  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family, in.spec.link);
+  const auto n = in.d.y.size();
+  const std::size_t units = in.d.units.count(static_cast<std::size_t>(n));
+  detail::replicate_output out;
+  out.effects.resize(static_cast<Eigen::Index>(units), effects);
+  const std::size_t per_block = 16;
+  const std::size_t blocks = (units + per_block - 1) / per_block;
+  const auto work = [&](std::size_t block, std::string&, const auto&) -> std::size_t {
+    Eigen::VectorXd w(n);
+    for (std::size_t u = block * per_block; u < std::min(units, (block + 1) * per_block); ++u) {
+      w.setOnes();
+      if (in.d.units.by_cluster()) {
+        for (const Eigen::Index i : in.d.units.clusters[u]) w(i) = 0.0;
+      } else {
+        w(static_cast<Eigen::Index>(u)) = 0.0;
+      }
+      parts p = start;
+      const auto row = static_cast<Eigen::Index>(u);
+      if (refit(in.d, x, outcome, w, p)) {
+        out.effects.row(row) = effects_of(p, w, in, paths).transpose();
+      } else {
+        out.effects.row(row).setConstant(std::numeric_limits<double>::quiet_NaN());
+      }
+    }
+    return 0;
+  };
+  detail::run_blocks(blocks, per_block, units, detail::threads_for(options.threads, blocks), {}, out, work);
+  return out;
+}
+
+/// The BCa acceleration of every effect from the jackknife; empty with a reason in `problem` when a
+/// leave-one-out fit fails.
+Eigen::VectorXd accelerations(const detail::replicate_output& jack, std::string& problem) {
+  if (jack.effects.hasNaN()) {
+    problem = "a leave-one-out refit failed: no BCa acceleration";
+    return {};
+  }
+  Eigen::VectorXd a(jack.effects.cols());
+  for (Eigen::Index e = 0; e < a.size(); ++e) {
+    const Eigen::VectorXd col = jack.effects.col(e);
+    a(e) = jackknife_acceleration(std::span<const double>(col.data(), static_cast<std::size_t>(col.size())));
+  }
+  return a;
+}
+
+mediation_effect summarize(std::string label, double estimate, std::span<const double> replicates, double acceleration,
+                           const std::string& acceleration_problem, const mediation_options& options) {
   mediation_effect e;
   e.label = std::move(label);
   e.estimate = estimate;
@@ -424,9 +528,19 @@ mediation_effect summarize(std::string label, double estimate, std::span<const d
   std::vector<double> sorted(replicates.begin(), replicates.end());
   std::sort(sorted.begin(), sorted.end());
   e.boot_se = replicate_sd(sorted);
-  const bootstrap_interval ci = options.ci == ci_method::bias_corrected
-                                    ? bias_corrected_interval(sorted, estimate, options.level)
-                                    : percentile_interval(sorted, options.level);
+  bootstrap_interval ci;
+  switch (options.ci) {
+    case ci_method::bias_corrected: ci = bias_corrected_interval(sorted, estimate, options.level); break;
+    case ci_method::bca:
+      e.acceleration = acceleration;
+      if (acceleration_problem.empty()) {
+        ci = bca_interval(sorted, estimate, acceleration, options.level);
+      } else {
+        ci.problem = acceleration_problem;
+      }
+      break;
+    default: ci = percentile_interval(sorted, options.level); break;
+  }
   e.ci_lower = ci.lower;
   e.ci_upper = ci.upper;
   e.ci_ok = ci.ok;
@@ -470,16 +584,8 @@ std::vector<std::string> effect_labels(std::size_t paths, bool interaction) {
   return out;
 }
 
-}  // namespace
-
-glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_spec& spec, const mediation_options& options) {
-  spec.validate();
-  options.validate();
-  if (options.ci != ci_method::percentile && options.ci != ci_method::bias_corrected) {
-    throw argument_error("glm mediation: intervals are percentile or bias-corrected bootstrap, not " +
-                         std::string(to_string(options.ci)));
-  }
-  const sample_data d = read_sample(data, spec);
+/// The result's description of the model and sample, and the change of X.
+glm_mediation_result describe(const sample_data& d, const glm_mediation_spec& spec, const mediation_options& options) {
   glm_mediation_result out;
   out.x = spec.x;
   out.mediators = spec.mediators;
@@ -487,6 +593,7 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   out.covariates = spec.covariates;
   out.model = spec.model;
   out.family = spec.family;
+  out.link = spec.link;
   out.offset = spec.exposure.empty() ? spec.offset : "log(" + spec.exposure + ")";
   out.interaction = spec.interaction;
   out.n = static_cast<std::size_t>(d.y.size());
@@ -494,8 +601,82 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   out.missing_by_column = d.frame.missing_by_column;
   out.level = options.level;
   choose_x_values(d, spec, out);
+  return out;
+}
+
+/// The replicates and what the intervals need besides them.
+struct interval_inputs {
+  const detail::replicate_output& replicates;
+  bool usable = false;
+  Eigen::VectorXd acceleration;  // BCa: per effect (else missing)
+  std::string problem;           // BCa: why there is no acceleration
+};
+
+/// Summarizes every effect and files it under products, ratio effects (none for a probit outcome)
+/// or causal effects.
+void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, const interval_inputs& in,
+                  const std::vector<std::vector<std::size_t>>& paths, const glm_mediation_spec& spec,
+                  const mediation_options& options) {
+  const auto labels = effect_labels(paths.size(), spec.interaction);
+  const detail::replicate_output& boot = in.replicates;
+  const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
+  for (Eigen::Index e = 0; e < estimate.size(); ++e) {
+    const auto k = static_cast<std::size_t>(e);
+    std::vector<double> column;
+    if (in.usable) column.assign(boot.effects.col(e).data(), boot.effects.col(e).data() + boot.effects.rows());
+    mediation_effect effect = summarize(labels[k], estimate(e), column, in.acceleration(e), in.problem, options);
+    if (!in.usable) effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
+    if (k < paths.size() && !spec.interaction) {
+      effect.path = {spec.x};
+      for (const std::size_t j : paths[k]) effect.path.push_back(spec.mediators[j]);
+      effect.path.push_back(spec.y);
+    } else if (k == paths.size() && !spec.interaction) {
+      effect.path = {"total"};
+    }
+    if (k < products) {
+      out.products.push_back(std::move(effect));
+    } else if (k < products + 4) {
+      if (spec.link != glm_link::probit) out.ratio_effects.push_back(std::move(effect));
+    } else {
+      out.causal_effects.push_back(std::move(effect));
+    }
+  }
+}
+
+void add_notes(glm_mediation_result& out, const sample_data& d, const glm_mediation_spec& spec,
+               const mediation_options& options) {
+  if (d.units.by_cluster() && d.units.clusters.size() < few_clusters) {
+    out.notes.push_back("the bootstrap resampled " + std::to_string(d.units.clusters.size()) + " clusters of " +
+                        spec.cluster + "; with fewer than " + std::to_string(few_clusters) +
+                        " its intervals can be too narrow");
+  }
+  if (spec.interaction) out.notes.push_back("products of coefficients are not reported with the X*M interaction");
+  if (spec.link == glm_link::probit) {
+    out.notes.push_back("probit link: no ratio effects (a difference of probits is no rate or odds ratio); the "
+                        "products of coefficients are on the probit scale; the causal effects are probabilities");
+  }
+  if (options.ci == ci_method::monte_carlo) {
+    out.notes.push_back("Monte Carlo: each equation's coefficients drawn from N(estimate, covariance), independently "
+                        "across equations, the mediators' residual variances" +
+                        std::string(spec.family == glm_family::negative_binomial ? " and theta" : "") +
+                        " fixed at their estimates; every effect computed exactly per draw");
+  }
+}
+
+}  // namespace
+
+glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_spec& spec, const mediation_options& options) {
+  spec.validate();
+  options.validate();
+  if (options.ci == ci_method::monte_carlo && !spec.cluster.empty()) {
+    throw argument_error("glm mediation: Monte Carlo intervals draw from the coefficients' covariance and cannot "
+                         "resample clusters; with a cluster column use bootstrap intervals (percentile, bc or bca)");
+  }
+  const sample_data d = read_sample(data, spec);
+  glm_mediation_result out = describe(d, spec, options);
   glm_options o;
   o.family = spec.family;
+  o.link = spec.link;
   o.level = options.level;
   const designs x = designs_of(d, spec);
   full_fit fit = fit_all(d, x, spec, o);
@@ -503,36 +684,20 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   const effect_inputs in{d, spec, out.x0, out.x1};
   const Eigen::VectorXd estimate = effects_of(fit.p, Eigen::VectorXd::Ones(d.y.size()), in, paths);
   const std::uint64_t seed = options.seed.value_or(std::random_device{}());
-  detail::replicate_output boot = bootstrap(in, x, fit.p, paths, options, seed, estimate.size());
+  detail::replicate_output boot = options.ci == ci_method::monte_carlo
+                                      ? monte_carlo(in, fit, paths, options, seed, estimate.size())
+                                      : bootstrap(in, x, fit.p, paths, options, seed, estimate.size());
   const bool usable = boot.error.empty() && !boot.cancelled;
   out.replicates = {options.ci,   options.replicates, usable ? options.replicates : 0, boot.discarded, seed,
                     options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error,
                     spec.cluster, d.units.clusters.size()};
-  if (d.units.by_cluster() && d.units.clusters.size() < few_clusters) {
-    out.notes.push_back("the bootstrap resampled " + std::to_string(d.units.clusters.size()) + " clusters of " +
-                        spec.cluster + "; with fewer than " + std::to_string(few_clusters) +
-                        " its intervals can be too narrow");
+  interval_inputs intervals{boot, usable, Eigen::VectorXd::Constant(estimate.size(), missing_value), {}};
+  if (usable && options.ci == ci_method::bca) {
+    const Eigen::VectorXd a = accelerations(jackknife(in, x, fit.p, paths, options, estimate.size()), intervals.problem);
+    if (a.size() == estimate.size()) intervals.acceleration = a;
   }
-  const auto labels = effect_labels(paths.size(), spec.interaction);
-  for (Eigen::Index e = 0; e < estimate.size(); ++e) {
-    std::vector<double> column;
-    if (usable) column.assign(boot.effects.col(e).data(), boot.effects.col(e).data() + boot.effects.rows());
-    mediation_effect effect = summarize(labels[static_cast<std::size_t>(e)], estimate(e), column, options);
-    if (!usable) effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
-    if (static_cast<std::size_t>(e) < paths.size() && !spec.interaction) {
-      effect.path = {spec.x};
-      for (const std::size_t j : paths[static_cast<std::size_t>(e)]) effect.path.push_back(spec.mediators[j]);
-      effect.path.push_back(spec.y);
-    } else if (static_cast<std::size_t>(e) == paths.size() && !spec.interaction) {
-      effect.path = {"total"};
-    }
-    const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
-    auto& target = static_cast<std::size_t>(e) < products       ? out.products
-                   : static_cast<std::size_t>(e) < products + 4 ? out.ratio_effects
-                                                                : out.causal_effects;
-    target.push_back(std::move(effect));
-  }
-  if (spec.interaction) out.notes.push_back("products of coefficients are not reported with the X*M interaction");
+  file_effects(out, estimate, intervals, paths, spec, options);
+  add_notes(out, d, spec, options);
   out.mediator_equations = std::move(fit.mediators);
   out.outcome = std::move(fit.outcome);
   return out;

@@ -12,6 +12,7 @@
 
 #include "models/detail/cluster_inference.hpp"
 #include "models/detail/least_squares.hpp"
+#include "models/detail/probit.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/core/distributions.hpp"
@@ -25,6 +26,20 @@ std::string_view to_string(glm_family family) noexcept {
     case glm_family::negative_binomial: return "negbin";
   }
   return "poisson";
+}
+
+std::string_view to_string(glm_link link) noexcept { return link == glm_link::probit ? "probit" : "logit"; }
+
+glm_link parse_glm_link(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (lower == "logit") return glm_link::logit;
+  if (lower == "probit") return glm_link::probit;
+  throw argument_error("unknown link '" + std::string(text) + "' (allowed: logit, probit)");
+}
+
+std::string_view link_name(glm_family family, glm_link link) noexcept {
+  return family == glm_family::binomial ? to_string(link) : "log";
 }
 
 glm_family parse_glm_family(std::string_view text) {
@@ -42,6 +57,9 @@ void glm_options::validate() const {
   check_level(level, "glm_options");
   if (!(tolerance > 0.0) || !(rank_tolerance >= 0.0)) throw argument_error("GLM tolerances must be positive");
   if (max_iterations < 1 || max_alternations < 1) throw argument_error("GLM iteration limits must be at least 1");
+  if (link == glm_link::probit && family != glm_family::binomial) {
+    throw argument_error("GLM: the probit link is for a binomial outcome, not " + std::string(to_string(family)));
+  }
 }
 
 const coefficient& glm_result::at(std::string_view term) const { return find_coefficient(coefficients, term); }
@@ -54,16 +72,26 @@ constexpr double infinite_theta = std::numeric_limits<double>::infinity();
 struct family_model {
   glm_family family;
   double theta = infinite_theta;
+  glm_link binomial_link = glm_link::logit;
 
   [[nodiscard]] bool is_binomial() const { return family == glm_family::binomial; }
+  [[nodiscard]] bool is_probit() const { return is_binomial() && binomial_link == glm_link::probit; }
   // The binomial mean keeps eta within +-30 (as R's logit link), so fitted probabilities stay
-  // inside (0, 1) and separation shows as probabilities within 1e-13 of 0 or 1.
+  // inside (0, 1) and separation shows as probabilities within 1e-13 of 0 or 1; the probit within
+  // +-8.13 (R's -qnorm(2^-52)).
   [[nodiscard]] double mean(double eta) const {
+    if (is_probit()) return detail::probit_mean(eta);
     return is_binomial() ? 1.0 / (1.0 + std::exp(-std::clamp(eta, -30.0, 30.0))) : std::exp(eta);
   }
-  [[nodiscard]] double link(double mu) const { return is_binomial() ? std::log(mu / (1.0 - mu)) : std::log(mu); }
-  // d eta / d mu
-  [[nodiscard]] double link_derivative(double mu) const { return is_binomial() ? 1.0 / (mu * (1.0 - mu)) : 1.0 / mu; }
+  [[nodiscard]] double link(double mu) const {
+    if (is_probit()) return normal_quantile(mu);
+    return is_binomial() ? std::log(mu / (1.0 - mu)) : std::log(mu);
+  }
+  // d eta / d mu at mu = mean(eta) (the probit's from eta, which is more accurate near 0 and 1)
+  [[nodiscard]] double link_derivative(double mu, double eta) const {
+    if (is_probit()) return 1.0 / detail::probit_mean_derivative(eta);
+    return is_binomial() ? 1.0 / (mu * (1.0 - mu)) : 1.0 / mu;
+  }
   [[nodiscard]] double variance(double mu) const {
     if (is_binomial()) return mu * (1.0 - mu);
     return std::isinf(theta) ? mu : mu + mu * mu / theta;
@@ -145,7 +173,7 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
     Eigen::VectorXd w(n);
     Eigen::VectorXd z(n);
     for (Eigen::Index i = 0; i < n; ++i) {
-      const double gprime = f.link_derivative(mu(i));
+      const double gprime = f.link_derivative(mu(i), eta_now(i));
       w(i) = 1.0 / (gprime * gprime * f.variance(mu(i)));
       z(i) = eta_now(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
     }
@@ -299,7 +327,7 @@ cluster_covariance glm_cluster_covariance(const family_model& f, const model_fra
   Eigen::VectorXd dmu_deta(n);
   Eigen::VectorXd variance(n);
   for (Eigen::Index i = 0; i < n; ++i) {
-    dmu_deta(i) = 1.0 / f.link_derivative(s.mu(i));
+    dmu_deta(i) = 1.0 / f.link_derivative(s.mu(i), s.eta(i));
     variance(i) = f.variance(s.mu(i));
   }
   return compute_cluster_covariance(detail::working_design(frame.x, s.last.kept, dmu_deta), frame.y - s.mu, variance,
@@ -333,6 +361,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   glm_result out;
   out.response = frame.response;
   out.family = options.family;
+  out.link = options.link;
   out.n = static_cast<std::size_t>(n);
   out.n_excluded = frame.n_excluded;
   out.missing_by_column = frame.missing_by_column;
@@ -341,7 +370,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   out.has_offset = frame.offset.size() > 0;
   out.level = options.level;
 
-  family_model f{binomial ? glm_family::binomial : glm_family::poisson, infinite_theta};
+  family_model f{binomial ? glm_family::binomial : glm_family::poisson, infinite_theta, options.link};
   irls_state s = irls(f, frame.x, frame.y, frame.offset, start_eta(f, frame.y), options, what);
   out.iterations = s.iterations;
 
@@ -442,6 +471,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     c.estimate = s.beta(j);
     const auto kk = static_cast<Eigen::Index>(k);
     detail::set_inference(c, std::sqrt(out.covariance(kk, kk)), df(kk), options.level);
+    if (f.is_probit()) continue;  // exp of a probit coefficient is no ratio
     c.exp_estimate = std::exp(c.estimate);
     c.exp_ci_lower = std::exp(c.ci_lower);
     c.exp_ci_upper = std::exp(c.ci_upper);

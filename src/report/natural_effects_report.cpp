@@ -21,6 +21,7 @@ using detail::f4;
 using detail::json_number;
 
 bool binary(const glm_mediation_result& r) { return r.family == glm_family::binomial; }
+bool probit(const glm_mediation_result& r) { return binary(r) && r.link == glm_link::probit; }
 const char* ratio_name(const glm_mediation_result& r) { return binary(r) ? "odds ratio" : "rate ratio"; }
 
 const mediation_effect* find(const std::vector<mediation_effect>& effects, const std::string& label) {
@@ -32,7 +33,8 @@ const mediation_effect* find(const std::vector<mediation_effect>& effects, const
 
 std::string family_text(const glm_mediation_result& r) {
   switch (r.family) {
-    case glm_family::binomial: return "a binary outcome (logistic, logit link)";
+    case glm_family::binomial:
+      return probit(r) ? "a binary outcome (probit link)" : "a binary outcome (logistic, logit link)";
     case glm_family::poisson: return "a count outcome (Poisson, log link)";
     case glm_family::negative_binomial: return "a count outcome (negative binomial NB2, log link)";
   }
@@ -56,14 +58,16 @@ std::vector<std::string> boot_columns(std::vector<std::string> first) {
 
 void products_text(std::ostringstream& out, const glm_mediation_result& r) {
   if (r.products.empty()) return;
-  out << "\nIndirect effects of X on Y: products of coefficients on the " << (binary(r) ? "log-odds" : "log-rate")
-      << " scale, per unit of X\n";
+  out << "\nIndirect effects of X on Y: products of coefficients on the "
+      << (probit(r) ? "probit" : binary(r) ? "log-odds" : "log-rate") << " scale, per unit of X\n";
   std::vector<std::string> columns = boot_columns({"", "Effect"});
-  columns.insert(columns.end(), {"exp(Effect)", "exp(LLCI)", "exp(ULCI)"});
+  if (!probit(r)) columns.insert(columns.end(), {"exp(Effect)", "exp(LLCI)", "exp(ULCI)"});
   text_table t(columns);
   for (const auto& e : r.products) {
-    t.add_row({e.label == "total" ? "TOTAL" : e.label, f4(e.estimate), f4(e.boot_se), f4(e.ci_lower), f4(e.ci_upper),
-               f4(std::exp(e.estimate)), f4(std::exp(e.ci_lower)), f4(std::exp(e.ci_upper))});
+    std::vector<std::string> row = {e.label == "total" ? "TOTAL" : e.label, f4(e.estimate), f4(e.boot_se), f4(e.ci_lower),
+                                    f4(e.ci_upper)};
+    if (!probit(r)) row.insert(row.end(), {f4(std::exp(e.estimate)), f4(std::exp(e.ci_lower)), f4(std::exp(e.ci_upper))});
+    t.add_row(row);
   }
   out << t.str();
   if (r.mediators.size() > 1) {
@@ -79,6 +83,7 @@ void products_text(std::ostringstream& out, const glm_mediation_result& r) {
 
 void effects_block(std::ostringstream& out, const std::vector<mediation_effect>& effects, const char* title,
                    const std::vector<std::pair<const char*, const char*>>& names) {
+  if (effects.empty()) return;  // no ratio effects for a probit outcome
   out << "\n" << title << "\n";
   text_table t(boot_columns({"", "Effect"}));
   for (const auto& [label, name] : names) {
@@ -117,20 +122,27 @@ void words_text(std::ostringstream& out, const glm_mediation_result& r) {
   const mediation_effect* nde = find(r.ratio_effects, "nde");
   const mediation_effect* te = find(r.causal_effects, "total");
   const mediation_effect* acme = find(r.causal_effects, "acme_average");
-  if (total == nullptr || nie == nullptr || nde == nullptr || te == nullptr || acme == nullptr) return;
+  if (te == nullptr || acme == nullptr) return;
+  const bool ratios = total != nullptr && nie != nullptr && nde != nullptr;
+  if (!ratios && !probit(r)) return;
   out << "\nIn words:\n";
   out << "  Raising " << r.x << " from " << format_significant(r.x0, 4) << " to " << format_significant(r.x1, 4) << " ("
-      << r.x_values_rule << ") goes with " << ratio_words(r, *total) << ";\n";
-  out << "  through the mediators: " << ratio_words(r, *nie) << ";\n";
-  out << "  directly: " << ratio_words(r, *nde) << ".\n";
+      << r.x_values_rule << ") goes with";
+  if (ratios) {
+    out << " " << ratio_words(r, *total) << ";\n";
+    out << "  through the mediators: " << ratio_words(r, *nie) << ";\n";
+    out << "  directly: " << ratio_words(r, *nde) << ".\n";
+  }
   const int decimals = binary(r) ? 3 : 2;
   const char* unit = binary(r) ? "" : " per person";
-  out << "  Averaged over the " << r.n << " people that is " << response_words(r, *te)
+  out << (ratios ? "  Averaged over the " + std::to_string(r.n) + " people that is " : std::string(", averaged over the ") +
+                                                                                            std::to_string(r.n) + " people,\n  ")
+      << response_words(r, *te)
       << (binary(r) || r.offset.empty() ? "" : " over each one's own exposure") << " (a change of "
       << format_fixed(te->estimate, decimals) << unit << ", " << ci_text(*te, r.level, decimals) << "),\n  of which "
       << response_words(r, *acme) << " through the mediators (" << format_fixed(acme->estimate, decimals) << ", "
       << ci_text(*acme, r.level, decimals) << ").\n";
-  if (binary(r)) {
+  if (binary(r) && !probit(r)) {
     out << "  Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the\n"
            "  probability differences are exact.\n";
   }
@@ -140,7 +152,8 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   out << "\n" << detail::process_rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
   out << "X changes from x0 = " << format_significant(r.x0, 6) << " to x1 = " << format_significant(r.x1, 6) << " ("
-      << r.x_values_rule << "); ratios at the covariate means, response-scale effects averaged over the sample.\n";
+      << r.x_values_rule << "); " << (probit(r) ? "" : "ratios at the covariate means, ")
+      << "response-scale effects averaged over the sample.\n";
   const replicate_summary& b = r.replicates;
   detail::replicates_text(out, b);
   if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
@@ -149,14 +162,14 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   for (const auto& note : r.notes) out << "Note: " << note << "\n";
 }
 
-json effects_json(const std::vector<mediation_effect>& effects, bool products) {
+json effects_json(const std::vector<mediation_effect>& effects, bool products, bool exponentiate = true) {
   json out = json::array();
   for (const mediation_effect& e : effects) {
     json j;
     j["label"] = e.label;
     if (products) j["path"] = e.path;
     detail::add_interval_json(j, e);
-    if (products) {
+    if (products && exponentiate) {
       j["exp_estimate"] = json_number(std::exp(e.estimate));
       j["exp_ci_lower"] = json_number(std::exp(e.ci_lower));
       j["exp_ci_upper"] = json_number(std::exp(e.ci_upper));
@@ -212,7 +225,7 @@ std::string glm_mediation_json(const glm_mediation_result& r) {
   j["covariates"] = r.covariates;
   j["level"] = r.level;
   j["family"] = std::string(to_string(r.family));
-  j["link"] = binary(r) ? "logit" : "log";
+  j["link"] = std::string(link_name(r.family, r.link));
   j["offset"] = r.offset.empty() ? json(nullptr) : json(r.offset);
   j["interaction"] = r.interaction;
   j["x0"] = json_number(r.x0);
@@ -222,7 +235,7 @@ std::string glm_mediation_json(const glm_mediation_result& r) {
   for (const auto& e : r.mediator_equations) equations.push_back(detail::regression_json_value(e));
   equations.push_back(detail::regression_json_value(r.outcome));
   j["equations"] = std::move(equations);
-  j["indirect_effects"] = effects_json(r.products, true);
+  j["indirect_effects"] = effects_json(r.products, true, !probit(r));
   j["ratio_effects"] = effects_json(r.ratio_effects, false);
   j["causal_effects"] = effects_json(r.causal_effects, false);
   j["bootstrap"] = detail::replicates_json_value(r.replicates);

@@ -125,7 +125,7 @@ json header_json(const std::string& response, std::size_t n, std::size_t exclude
   return j;
 }
 
-std::string link_of(glm_family family) { return family == glm_family::binomial ? "logit" : "log"; }
+bool probit(const glm_result& fit) { return fit.family == glm_family::binomial && fit.link == glm_link::probit; }
 
 }  // namespace
 
@@ -151,14 +151,16 @@ std::string regression_text(const ols_result& fit) {
 std::string regression_text(const glm_result& fit) {
   const char* names[] = {"Logistic regression (binomial, logit link)", "Poisson regression (log link)",
                          "Negative binomial regression (NB2, log link)"};
-  std::string out = std::string(names[static_cast<int>(fit.family)]) + " of " + fit.response +
+  std::string out = std::string(probit(fit) ? "Probit regression (binomial, probit link)" : names[static_cast<int>(fit.family)]) +
+                    " of " + fit.response +
                     (fit.has_offset ? " (with offset)" : "") + "\n";
   out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) +
          (fit.cluster ? "; cluster-robust standard errors: " + clustering_text(*fit.cluster)
                       : std::string("; Wald z tests and intervals")) +
          "\n\n";
   out += coefficient_table(fit.coefficients, fit.cluster ? "t" : "z", fit.level,
-                           fit.family == glm_family::binomial ? "odds ratio" : "rate ratio", fit.cluster.has_value());
+                           probit(fit) ? nullptr : fit.family == glm_family::binomial ? "odds ratio" : "rate ratio",
+                           fit.cluster.has_value());
   out += "\nDeviance: " + format_significant(fit.deviance, 7) + " on " + format_number(fit.df_residual) +
          " DF (null: " + format_significant(fit.null_deviance, 7) + " on " + format_number(fit.df_null) + " DF)\n";
   out += "Log-likelihood: " + format_significant(fit.loglik, 7) + ", AIC: " + format_significant(fit.aic, 7) + "\n";
@@ -201,11 +203,11 @@ std::string regression_json(const ols_result& fit) {
 detail::json_value detail::regression_json_value(const glm_result& fit) {
   json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
   j["family"] = std::string(to_string(fit.family));
-  j["link"] = link_of(fit.family);
+  j["link"] = std::string(link_name(fit.family, fit.link));
   j["se_type"] = fit.cluster ? std::string(to_string(fit.cluster->type)) : "classical";
   add_clustering_json(j, fit.cluster, "classical");
   j["level"] = fit.level;
-  j["coefficients"] = coefficients_json(fit.coefficients, false, true, fit.cluster ? "t" : "z");
+  j["coefficients"] = coefficients_json(fit.coefficients, false, !probit(fit), fit.cluster ? "t" : "z");
   j["aliased_terms"] = fit.aliased_terms;
   j["deviance"] = json_number(fit.deviance);
   j["null_deviance"] = json_number(fit.null_deviance);

@@ -7,6 +7,8 @@
 // the effects written out there), each percentile endpoint with its Monte Carlo SE. Ours use other
 // random numbers and B replicates, so an endpoint may differ by sqrt(1 + 2000 / B) of those SEs;
 // 4 of them are allowed. Without R: clusters of one case each reproduce the case bootstrap exactly.
+// The BCa acceleration leaving one practice out: tests/reference/natural_effects/bca.ref.csv
+// (make_bca_reference.R, 40 leave-one-practice-out refits by lm and MASS::glm.nb).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -132,6 +134,30 @@ TEST_CASE("clusters of one case each give exactly the case bootstrap, and BCa le
   const double by_row = fit_mediation(data, plain, o).indirect[0].acceleration;
   CHECK(std::isfinite(by_practice));
   CHECK(by_practice != by_row);
+}
+
+TEST_CASE("BCa with a cluster column leaves one practice out, as R's leave-one-practice-out refits") {
+  static const reference_values bca = reference_values::load("natural_effects/bca.ref.csv");
+  const auto data = reference_data("cluster/data/practices.csv");
+  const glm_mediation_spec s = negbin_spec();
+  mediation_options o = options(40, 15);
+  o.threads = 2;
+  o.ci = ci_method::bca;
+  const glm_mediation_result r = fit_glm_mediation(data, s, o);
+  // make_bca_reference.R: 40 refits by lm and MASS::glm.nb, each without one practice; 1e-8 relative.
+  for (const auto& e : r.ratio_effects) {
+    if (e.label == "nie") bca.check(e.acceleration, "bca_cluster_negbin", "nie:acceleration", 1e-8);
+  }
+  for (const auto& e : r.causal_effects) {
+    if (e.label == "acme_average") bca.check(e.acceleration, "bca_cluster_negbin", "acme_average:acceleration", 1e-8);
+  }
+  // The same for any number of threads.
+  o.threads = 1;
+  const glm_mediation_result one = fit_glm_mediation(data, s, o);
+  for (std::size_t e = 0; e < r.causal_effects.size(); ++e) {
+    CHECK(one.causal_effects[e].acceleration == r.causal_effects[e].acceleration);
+    CHECK(one.causal_effects[e].ci_lower == r.causal_effects[e].ci_lower);
+  }
 }
 
 TEST_CASE("a cluster bootstrap notes few clusters, counts missing ids and refuses Monte Carlo intervals") {

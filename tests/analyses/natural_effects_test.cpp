@@ -3,7 +3,9 @@
 // Reference values: tests/reference/natural_effects/point.ref.csv from
 // tests/reference/natural_effects/make_reference.R (R 4.2.2: lm for the mediators, MASS::glm.nb
 // and glm for the outcome, the effects written out path by path; the logit integrals by R's
-// integrate() per person; a brute-force simulation of the counterfactual counts); data in
+// integrate() per person; a brute-force simulation of the counterfactual counts); probit.ref.csv,
+// bca.ref.csv and monte_carlo.ref.csv from make_probit_reference.R, make_bca_reference.R and
+// make_monte_carlo_reference.R (each test says what they compute); data in
 // tests/reference/natural_effects/data/. Tolerances: coefficients 1e-8 relative (IRLS stopping
 // rules differ), effects 1e-8 (log link) and 1e-8 (logit: 40-point Gauss-Hermite against
 // integrate()); the simulation within 4 of its Monte Carlo SEs; threads: bit-identical.
@@ -61,6 +63,35 @@ void check_effects(const glm_mediation_result& r, const std::string& analysis, d
   }
 }
 
+using named_effects = std::vector<std::pair<const mediation_effect*, std::string>>;
+
+/// The effects of `r` that the R scripts write, by their names there (`all`: also acme_control,
+/// ade_average and prop_mediated_average, which make_bootstrap_reference.R does not write).
+named_effects r_names(const glm_mediation_result& r, bool all) {
+  named_effects out = {{&effect(r.ratio_effects, "nde"), "nde"},
+                       {&effect(r.ratio_effects, "nie"), "nie"},
+                       {&effect(r.ratio_effects, "total"), "total_ratio"},
+                       {&effect(r.causal_effects, "acme_average"), "acme_average"},
+                       {&effect(r.causal_effects, "total"), "total"}};
+  if (!r.products.empty()) out.push_back({&r.products[0], "ind1"});
+  for (const char* q : {"acme_control", "ade_average", "prop_mediated_average"}) {
+    if (all) out.push_back({&effect(r.causal_effects, q), q});
+  }
+  return out;
+}
+
+/// Each endpoint against R's (quantities "Q:ci_lower", "Q:ci_upper") within `widen` x 4 of R's
+/// Monte Carlo SE of it ("..._mc_se").
+void check_endpoints(const reference_values& ref_values, const std::string& analysis, const mediation_effect& e,
+                     const std::string& q, double widen) {
+  for (const auto& [ours, side] : {std::pair{e.ci_lower, std::string("ci_lower")}, std::pair{e.ci_upper, std::string("ci_upper")}}) {
+    const double theirs = ref_values(analysis, q + ":" + side);
+    const double allowed = 4.0 * widen * ref_values(analysis, q + ":" + side + "_mc_se");
+    CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, analysis << " " << q << " " << side << ": ours " << ours << ", R "
+                                                                << theirs << ", allowed " << allowed);
+  }
+}
+
 glm_mediation_spec serial_spec() {
   glm_mediation_spec s;
   s.x = "groups";
@@ -70,6 +101,15 @@ glm_mediation_spec serial_spec() {
   s.model = mediation_model::serial;
   s.family = glm_family::negative_binomial;
   return s;
+}
+
+/// The serial chain of serial_count.csv with `replicates` replicates of `ci` from `seed`.
+glm_mediation_result serial_run(std::size_t replicates, std::uint64_t seed, ci_method ci) {
+  mediation_options o;
+  o.replicates = replicates;
+  o.seed = seed;
+  o.ci = ci;
+  return fit_glm_mediation(reference_data("natural_effects/data/serial_count.csv"), serial_spec(), o);
 }
 
 glm_mediation_spec parallel_spec() {
@@ -142,6 +182,69 @@ TEST_CASE("one mediator and a logistic outcome with an X*M interaction: Gauss-He
   check_effects(r, "logit_single", 1e-8);
 }
 
+namespace {
+
+const reference_values& probit_ref() {
+  static const reference_values r = reference_values::load("natural_effects/probit.ref.csv");
+  return r;
+}
+
+glm_mediation_spec probit_spec(std::vector<std::string> mediators, bool interaction) {
+  glm_mediation_spec s;
+  s.x = "prescribed";
+  s.mediators = std::move(mediators);
+  s.y = "ybin";
+  s.covariates = {"c1"};
+  s.family = glm_family::binomial;
+  s.link = glm_link::probit;
+  s.interaction = interaction;
+  return s;
+}
+
+void check_probit(const glm_mediation_result& r, const std::string& analysis) {
+  for (std::size_t j = 0; j < r.mediators.size(); ++j) {
+    for (const auto& c : r.mediator_equations[j].coefficients) {
+      probit_ref().check(c.estimate, analysis, r.mediators[j] + ":" + c.term, 1e-8);
+    }
+  }
+  for (const auto& c : r.outcome.coefficients) probit_ref().check(c.estimate, analysis, "ybin:" + c.term, 1e-8);
+  for (const char* q : {"acme_control", "acme_treated", "acme_average", "ade_control", "ade_treated", "ade_average", "total",
+                        "prop_mediated_average"}) {
+    probit_ref().check(effect(r.causal_effects, q).estimate, analysis, q, 1e-8);
+  }
+  CHECK(r.ratio_effects.empty());
+  CHECK(r.link == glm_link::probit);
+}
+
+}  // namespace
+
+TEST_CASE("a probit outcome: the closed form Phi((eta + b mu) / sqrt(1 + b^2 sigma^2)) against integrate()") {
+  // probit.ref.csv (make_probit_reference.R): glm(binomial(link = "probit")), each person's
+  // integral by integrate(); 1e-8 relative; and a brute-force simulation within 4 of its SEs.
+  const auto data = reference_data("natural_effects/data/parallel.csv");
+  const glm_mediation_result single = fit_glm_mediation(data, probit_spec({"m1"}, true), few_replicates());
+  check_probit(single, "probit_single");
+  CHECK(std::fabs(effect(single.causal_effects, "acme_average").estimate - probit_ref()("probit_single", "sim_acme_average")) <
+        4 * probit_ref()("probit_single", "sim_acme_average_se"));
+  bool noted = false;
+  for (const auto& n : single.notes) noted = noted || n.find("no ratio effects") != std::string::npos;
+  CHECK(noted);
+  const glm_mediation_result parallel = fit_glm_mediation(data, probit_spec({"m1", "m2"}, false), few_replicates(2));
+  check_probit(parallel, "probit_parallel");
+  REQUIRE(parallel.products.size() == 3);
+  probit_ref().check(parallel.products[0].estimate, "probit_parallel", "ind1", 1e-8);
+  probit_ref().check(parallel.products[1].estimate, "probit_parallel", "ind2", 1e-8);
+  const auto& acme = effect(parallel.causal_effects, "acme_average");
+  CHECK(acme.ci_ok);
+  CHECK(acme.ci_lower < acme.estimate);
+  CHECK(acme.estimate < acme.ci_upper);
+  glm_mediation_spec wrong = probit_spec({"m1"}, false);
+  wrong.family = glm_family::poisson;
+  wrong.y = "y";
+  CHECK_THROWS_WITH_AS(fit_glm_mediation(data, wrong, few_replicates()), doctest::Contains("probit link is for a binomial"),
+                       argument_error);
+}
+
 TEST_CASE("the bootstrap of a GLM-outcome mediation is the same for any number of threads") {
   const auto data = reference_data("natural_effects/data/serial_count.csv");
   const glm_mediation_result one = fit_glm_mediation(data, serial_spec(), few_replicates(1));
@@ -165,26 +268,76 @@ TEST_CASE("bootstrap intervals of the negative binomial chain agree with an R bo
   // refitted by lm and MASS::glm.nb; each endpoint with its Monte Carlo SE. Ours: 2,000 other
   // resamples, so the two endpoints differ by about sqrt(2) times that SE; allowed 4 of those.
   static const reference_values boot = reference_values::load("natural_effects/bootstrap.ref.csv");
-  const auto data = reference_data("natural_effects/data/serial_count.csv");
-  mediation_options o;
-  o.replicates = 2000;
-  o.seed = 5;
-  const glm_mediation_result r = fit_glm_mediation(data, serial_spec(), o);
+  const glm_mediation_result r = serial_run(2000, 5, ci_method::percentile);
   CHECK(r.replicates.discarded == 0);
-  const std::vector<std::pair<const mediation_effect*, std::string>> pairs = {
-      {&effect(r.ratio_effects, "nde"), "nde"},
-      {&effect(r.ratio_effects, "nie"), "nie"},
-      {&effect(r.ratio_effects, "total"), "total_ratio"},
-      {&effect(r.causal_effects, "acme_average"), "acme_average"},
-      {&effect(r.causal_effects, "total"), "total"}};
-  for (const auto& [e, q] : pairs) {
-    for (const auto& [ours, side] : {std::pair{e->ci_lower, std::string("ci_lower")}, std::pair{e->ci_upper, std::string("ci_upper")}}) {
-      const double theirs = boot("boot_nb_serial", q + ":" + side);
-      const double allowed = 4.0 * std::sqrt(2.0) * boot("boot_nb_serial", q + ":" + side + "_mc_se");
-      CHECK_MESSAGE(std::fabs(ours - theirs) < allowed, q << " " << side << ": ours " << ours << ", R " << theirs);
-    }
+  for (const auto& [e, q] : r_names(r, false)) {
+    if (q == "ind1") continue;  // not in the R bootstrap
+    check_endpoints(boot, "boot_nb_serial", *e, q, std::sqrt(2.0));
     CHECK(e->boot_se == doctest::Approx(boot("boot_nb_serial", q + ":boot_se")).epsilon(0.1));
   }
+}
+
+TEST_CASE("BCa intervals of the negative binomial chain: the jackknife acceleration as R's, endpoints within Monte Carlo error") {
+  // bca.ref.csv (make_bca_reference.R): the acceleration from 630 leave-one-out refits by lm and
+  // MASS::glm.nb (to 1e-8 relative; observed below 1e-9), and BCa endpoints of an R bootstrap
+  // (2,000 resamples) with that acceleration, each with its Monte Carlo SE (of the quantile and of
+  // z0); ours: 2,000 other resamples, allowed 4 sqrt(2) of those SEs.
+  static const reference_values bca = reference_values::load("natural_effects/bca.ref.csv");
+  const glm_mediation_result r = serial_run(2000, 6, ci_method::bca);
+  for (const auto& [e, q] : r_names(r, true)) {
+    bca.check(e->acceleration, "bca_nb_serial", q + ":acceleration", 1e-8);
+    CHECK(e->ci_ok);
+    check_endpoints(bca, "bca_nb_serial", *e, q, std::sqrt(2.0));
+  }
+}
+
+namespace {
+
+/// Our Monte Carlo endpoints against an R quasi-Bayesian run (monte_carlo.ref.csv, 20,000 draws
+/// with MASS::mvrnorm): other random numbers, so the two differ by about
+/// sqrt(1 + 20000 / B) of R's Monte Carlo SE; allowed 4 of those.
+void check_monte_carlo(const glm_mediation_result& r, const std::string& analysis, std::size_t draws) {
+  static const reference_values mc = reference_values::load("natural_effects/monte_carlo.ref.csv");
+  const double widen = std::sqrt(1.0 + 20000.0 / static_cast<double>(draws));
+  for (const auto& [e, q] : r_names(r, true)) {
+    CHECK(e->ci_ok);
+    check_endpoints(mc, analysis, *e, q, widen);
+    CHECK(e->boot_se == doctest::Approx(mc(analysis, q + ":sd")).epsilon(0.05));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Monte Carlo intervals as the R mediation package's quasi-Bayesian draws, within Monte Carlo error") {
+  mediation_options o;
+  o.replicates = 10000;
+  o.seed = 21;
+  o.ci = ci_method::monte_carlo;
+  const glm_mediation_result serial = serial_run(o.replicates, 21, ci_method::monte_carlo);
+  check_monte_carlo(serial, "mc_nb_serial", o.replicates);
+  CHECK(serial.replicates.method == ci_method::monte_carlo);
+  CHECK(serial.replicates.discarded == 0);
+  // The point estimates stay the plug-in values (not the mean of the draws).
+  ref().check(effect(serial.causal_effects, "acme_average").estimate, "nb_serial", "acme_average", 1e-8);
+  const glm_mediation_result parallel = fit_glm_mediation(reference_data("natural_effects/data/parallel.csv"), parallel_spec(), o);
+  check_monte_carlo(parallel, "mc_poisson_parallel", o.replicates);
+}
+
+TEST_CASE("Monte Carlo draws of a GLM-outcome mediation are the same for any number of threads") {
+  const auto data = reference_data("natural_effects/data/serial_count.csv");
+  mediation_options o = few_replicates(1);
+  o.replicates = 500;
+  o.ci = ci_method::monte_carlo;
+  const glm_mediation_result one = fit_glm_mediation(data, serial_spec(), o);
+  o.threads = 3;
+  const glm_mediation_result three = fit_glm_mediation(data, serial_spec(), o);
+  CHECK(three.replicates.threads_used == 3);
+  for (std::size_t e = 0; e < one.causal_effects.size(); ++e) {
+    CHECK(one.causal_effects[e].ci_lower == three.causal_effects[e].ci_lower);
+    CHECK(one.causal_effects[e].ci_upper == three.causal_effects[e].ci_upper);
+    CHECK(one.causal_effects[e].boot_se == three.causal_effects[e].boot_se);
+  }
+  for (std::size_t e = 0; e < one.ratio_effects.size(); ++e) CHECK(one.ratio_effects[e].ci_lower == three.ratio_effects[e].ci_lower);
 }
 
 TEST_CASE("GLM-outcome mediation rejects what it cannot fit, naming it") {
@@ -201,7 +354,8 @@ TEST_CASE("GLM-outcome mediation rejects what it cannot fit, naming it") {
   s.y = "log_months";  // not a count
   CHECK_THROWS_WITH_AS(fit_glm_mediation(data, s, few_replicates()), doctest::Contains("log_months"), data_error);
   s = parallel_spec();
+  s.cluster = "c1";
   mediation_options mc = few_replicates();
   mc.ci = ci_method::monte_carlo;
-  CHECK_THROWS_WITH_AS(fit_glm_mediation(data, s, mc), doctest::Contains("percentile or bias-corrected"), argument_error);
+  CHECK_THROWS_WITH_AS(fit_glm_mediation(data, s, mc), doctest::Contains("cannot resample clusters"), argument_error);
 }

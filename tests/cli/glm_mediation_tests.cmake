@@ -26,6 +26,20 @@ cli_expect(NAME mediate_binomial_words CODE 0
   OUTPUT "Natural effects as odds ratios.*percentage points higher probability of ybin.*rare outcome"
   ARGS mediate --data "${natural_data}/parallel.csv" --x prescribed --m m1 --y ybin --covariates c1 --family binomial
     --seed 3 --boot 200)
+# BCa (the jackknife's acceleration in the JSON) and Monte Carlo intervals with a count outcome.
+cli_expect(NAME mediate_negbin_bca CODE 0 JSON_KEY causal_effects
+  OUTPUT "\"causal_effects\": .*\"label\": \"acme_average\",[^}]*\"estimate\": -0\\.340686151[^}]*\"acceleration\": -?[0-9].*\"ci_method\": \"bca\""
+  ARGS ${nb_args} --ci bca --format json)
+cli_expect(NAME mediate_negbin_monte_carlo CODE 0
+  OUTPUT "ACME \\(average\\) +-0\\.3407.*Monte Carlo: each equation's coefficients drawn"
+  ARGS ${nb_args} --ci monte-carlo)
+cli_expect(NAME mediate_glm_cluster_monte_carlo CODE 1 ONE_LINE ERROR "Monte Carlo intervals .* cannot resample clusters"
+  ARGS ${nb_args} --cluster age --ci monte-carlo)
+# A probit outcome: R (make_probit_reference.R, integrate()) ACME 0.059073, total effect 0.117004; no odds ratios.
+cli_expect(NAME mediate_probit CODE 0
+  OUTPUT "binary outcome \\(probit link\\).*ACME \\(average\\) +0\\.0591.*total effect +0\\.1170.*percentage points higher probability of ybin.*no ratio effects"
+  ARGS mediate --data "${natural_data}/parallel.csv" --x prescribed --m m1 --y ybin --covariates c1 --family binomial
+    --link probit --interaction --seed 3 --boot 200)
 
 # Bad input and options that do not go together.
 cli_expect(NAME mediate_poisson_not_a_count CODE 1 ONE_LINE ERROR "serial_count.csv:[0-9]+: column 'belong': a count must be"
@@ -36,8 +50,8 @@ cli_expect(NAME mediate_equal_x_values CODE 1 ONE_LINE ERROR "x0 and x1 must dif
   ARGS ${nb_args} --x-values 1,1)
 cli_expect(NAME mediate_family_conditional CODE 2 ERROR "--family: negbin outcomes are fitted in models 4 \\(parallel\\) and 6"
   ARGS mediate --data "${natural_data}/serial_count.csv" --x groups --m belong --y visits --w age --model 7 --family negbin)
-cli_expect(NAME mediate_family_bca CODE 2 ERROR "--ci: with --family negbin the intervals are percentile or bc, not bca"
-  ARGS ${nb_args} --ci bca)
+cli_expect(NAME mediate_link_poisson CODE 2 ERROR "--link: is for --family binomial"
+  ARGS ${poisson_args} --link probit)
 cli_expect(NAME mediate_offset_gaussian CODE 2 ERROR "--offset: is for a count or binary outcome"
   ARGS mediate --data "${natural_data}/parallel.csv" --x prescribed --m m1 --y y --offset log_months)
 cli_expect(NAME mediate_offset_binomial CODE 2 ERROR "--offset: is for count outcomes"

@@ -28,6 +28,17 @@ cli_expect(NAME regress_binomial_reference_level CODE 0
   OUTPUT "Logistic regression.*odds ratio.*race\\[T\\.black\\].*race\\[T\\.other\\]"
   ARGS regress --data "${regress_data}/birthwt.csv" --y low --family binomial --x age,lwt,smoke,ht,ui
     --categorical race:white)
+# The probit link: R's glm(binomial(link = "probit")) gives race[T.black] 0.760661 (birthwt_probit.ref.csv);
+# no odds-ratio columns.
+cli_expect(NAME regress_probit CODE 0
+  OUTPUT "Probit regression \\(binomial, probit link\\) of low.*race\\[T\\.black\\] +0\\.760661"
+  ARGS regress --data "${regress_data}/birthwt.csv" --y low --family binomial --link probit --x age,lwt,smoke,ht,ui
+    --categorical race:white)
+cli_expect(NAME regress_probit_json CODE 0 JSON_KEY link
+  OUTPUT "\"link\": \"probit\""
+  ARGS regress --data "${regress_data}/birthwt.csv" --y low --family binomial --link probit --x age,lwt --format json)
+cli_expect(NAME regress_link_poisson CODE 1 ONE_LINE ERROR "--link probit is for --family binomial"
+  ARGS regress --data "${regress_data}/birthwt.csv" --y low --family poisson --link probit --x age)
 
 # Numeric category codes: levels sort numerically (8.5 < 9 < 10), and a numeric reference
 # matches however it is written (design.hpp).

@@ -21,6 +21,10 @@ using socialcure::column;
 using socialcure::data_error;
 using socialcure::fit_glm;
 using socialcure::glm_family;
+using socialcure::glm_link;
+using socialcure::is_missing;
+using socialcure::link_name;
+using socialcure::parse_glm_link;
 using socialcure::glm_options;
 using socialcure::glm_result;
 using socialcure::model_spec;
@@ -135,6 +139,22 @@ TEST_CASE("glm: complete separation is a data_error that says so") {
   const std::string csv = "y,x\n0,-3\n0,-2\n0,-1\n1,1\n1,2\n1,3\n0,-0.5\n1,0.5\n";
   const std::string m = message_of<data_error>([&] { (void)fit_csv(csv, make_spec({"x"}), glm_family::binomial); });
   CHECK(contains(m, "separat"));
+}
+
+TEST_CASE("glm: a probit link is for binomial outcomes; its separation and exp columns") {
+  glm_options o = options_for(glm_family::poisson);
+  o.link = glm_link::probit;
+  CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("probit link is for a binomial outcome"), argument_error);
+  CHECK(parse_glm_link("Probit") == glm_link::probit);
+  CHECK_THROWS_AS((void)parse_glm_link("cloglog"), argument_error);
+  CHECK(link_name(glm_family::negative_binomial, glm_link::probit) == "log");
+  o.family = glm_family::binomial;
+  const std::string separated = "y,x\n0,-3\n0,-2\n0,-1\n1,1\n1,2\n1,3\n0,-0.5\n1,0.5\n";
+  CHECK(contains(message_of<data_error>([&] { (void)fit_glm(parse_csv(separated, "p.csv"), make_spec({"x"}), o); }),
+                 "separat"));
+  const glm_result fit = fit_glm(parse_csv("y,x\n0,1\n1,2\n0,3\n1,4\n1,5\n0,6\n1,7\n", "p.csv"), make_spec({"x"}), o);
+  CHECK(fit.link == glm_link::probit);
+  CHECK(is_missing(fit.coefficients[1].exp_estimate));  // a probit coefficient is no odds ratio
 }
 
 TEST_CASE("glm: quasi-complete separation is a data_error that says so") {

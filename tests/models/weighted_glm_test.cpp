@@ -62,9 +62,10 @@ void check(const std::string& analysis, const std::string& equation, const model
 }
 
 /// Starts from the unweighted estimates, as the bootstrap does.
-Eigen::VectorXd start(const model_frame& f, glm_family family, double& theta) {
+Eigen::VectorXd start(const model_frame& f, glm_family family, double& theta, glm_link link = glm_link::logit) {
   glm_options o;
   o.family = family;
+  o.link = link;
   const glm_result r = fit_glm(f, o);
   theta = family == glm_family::negative_binomial ? r.theta : 0.0;
   Eigen::VectorXd b(static_cast<Eigen::Index>(r.coefficients.size()));
@@ -114,6 +115,21 @@ TEST_CASE("weighted refits of the negative binomial, Poisson with offset and log
     model_frame f = frame("parallel.csv", spec_of("ybin", {"prescribed", "m1", "c1"}));
     add_product(f, "prescribed", "m1");
     refit_and_check(f, glm_family::binomial, "weighted_logit", "ybin");
+  }
+}
+
+TEST_CASE("a weighted probit refit is R's glm(binomial(link = \"probit\"), weights = counts)") {
+  // probit.ref.csv, analysis weighted_probit (make_probit_reference.R); 1e-8 relative.
+  static const reference_values probit = reference_values::load("natural_effects/probit.ref.csv");
+  model_frame f = frame("parallel.csv", spec_of("ybin", {"prescribed", "m1", "c1"}));
+  add_product(f, "prescribed", "m1");
+  double theta = 0.0;
+  Eigen::VectorXd beta = start(f, glm_family::binomial, theta, glm_link::probit);
+  const detail::glm_refitter refit(f.x, f.y, f.offset, glm_family::binomial, glm_link::probit);
+  REQUIRE(refit.fit(counts(), beta, theta));
+  const auto names = f.term_names();
+  for (Eigen::Index j = 0; j < beta.size(); ++j) {
+    probit.check(beta(j), "weighted_probit", "ybin:" + names[static_cast<std::size_t>(j)], 1e-8);
   }
 }
 

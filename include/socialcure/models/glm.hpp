@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// \brief Generalized linear models for binary and count outcomes, fitted by IRLS:
-/// binomial with logit link, Poisson with log link, and negative binomial (NB2, log link) with
+/// binomial with logit (default) or probit link, Poisson with log link, and negative binomial (NB2, log link) with
 /// theta estimated by maximum likelihood as MASS::glm.nb does.
 ///
 /// IRLS (docs/methods/regression.md, sections 7-10): z = eta - offset + (y - mu) g'(mu), W = 1/(g'(mu)^2 V(mu)),
@@ -50,6 +50,21 @@ enum class glm_family {
 /// \brief "binomial", "poisson", "negbin".
 [[nodiscard]] std::string_view to_string(glm_family family) noexcept;
 
+/// \brief The link of a binomial outcome: logit (canonical, the default) or probit
+/// (mu = Phi(eta), as R's binomial(link = "probit"): eta held within +-8.13, so that mu stays
+/// within 2.2e-16 of (0, 1), and d mu / d eta at least 2.2e-16). Poisson and the negative
+/// binomial take the log link whatever is set here.
+enum class glm_link { logit, probit };
+
+/// \brief "logit", "probit".
+[[nodiscard]] std::string_view to_string(glm_link link) noexcept;
+
+/// \brief Parses "logit" or "probit". \throws argument_error otherwise.
+[[nodiscard]] glm_link parse_glm_link(std::string_view text);
+
+/// \brief The name of a family's link: "logit" or "probit" (binomial), else "log".
+[[nodiscard]] std::string_view link_name(glm_family family, glm_link link) noexcept;
+
 /// \brief Parses "binomial" (or "logit"), "poisson", "negbin" (or "negative_binomial", "nb").
 /// \throws argument_error otherwise.
 [[nodiscard]] glm_family parse_glm_family(std::string_view text);
@@ -57,6 +72,7 @@ enum class glm_family {
 /// \brief Settings of a GLM fit.
 struct glm_options {
   glm_family family = glm_family::poisson;
+  glm_link link = glm_link::logit;  ///< binomial only; probit with another family is an argument_error
   double level = 0.95;
   /// The cluster-robust covariance used when the model frame has a cluster column.
   cluster_se_type cluster_se = cluster_se_type::cr1;
@@ -68,7 +84,8 @@ struct glm_options {
   /// Whether to keep the per-case values (fitted means and linear predictors) in the result; off
   /// by default.
   bool diagnostics = false;
-  /// \throws argument_error on a level outside (0, 1) or non-positive limits.
+  /// \throws argument_error on a level outside (0, 1), non-positive limits, or a probit link with
+  /// a count family.
   void validate() const;
 };
 
@@ -76,6 +93,7 @@ struct glm_options {
 struct glm_result {
   std::string response;
   glm_family family = glm_family::poisson;
+  glm_link link = glm_link::logit;  ///< binomial only
   std::size_t n = 0;
   std::size_t n_excluded = 0;
   std::vector<missing_count> missing_by_column;
@@ -83,7 +101,7 @@ struct glm_result {
   bool intercept = true;
   bool has_offset = false;
   double level = 0.95;
-  std::vector<coefficient> coefficients;  ///< z tests (t when clustered); exp_* filled (rate or odds ratios)
+  std::vector<coefficient> coefficients;  ///< z tests (t when clustered); exp_* filled (rate or odds ratios; not for probit)
   std::vector<std::string> aliased_terms;
   std::size_t rank = 0;
   double deviance = 0.0;

@@ -7,6 +7,8 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
+#include "models/detail/probit.hpp"
+
 namespace socialcure::detail {
 
 namespace {
@@ -43,8 +45,12 @@ bool weighted_least_squares(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, 
 }
 
 glm_refitter::glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
-                           glm_family family)
-    : x_(x), y_(y), offset_(offset.size() == y.size() ? offset : Eigen::VectorXd::Zero(y.size())), family_(family) {
+                           glm_family family, glm_link link)
+    : x_(x),
+      y_(y),
+      offset_(offset.size() == y.size() ? offset : Eigen::VectorXd::Zero(y.size())),
+      family_(family),
+      probit_(family == glm_family::binomial && link == glm_link::probit) {
   if (family_ != glm_family::negative_binomial) return;
   levels_.assign(y.data(), y.data() + y.size());
   std::sort(levels_.begin(), levels_.end());
@@ -54,6 +60,11 @@ glm_refitter::glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, c
     level_of_[static_cast<std::size_t>(i)] =
         static_cast<int>(std::lower_bound(levels_.begin(), levels_.end(), y(i)) - levels_.begin());
   }
+}
+
+double glm_refitter::mean(double eta) const {
+  if (probit_) return probit_mean(eta);
+  return family_ == glm_family::binomial ? 1.0 / (1.0 + std::exp(-std::clamp(eta, -30.0, 30.0))) : std::exp(eta);
 }
 
 struct glm_refitter::cases {
@@ -86,16 +97,15 @@ bool glm_refitter::irls_step(const cases& c, double theta, Eigen::VectorXd& beta
   for (Eigen::Index i = 0; i < n; ++i) {
     // W = w mu'^2 / V and z = eta - offset + (y - mu) / mu' with mu' = d mu / d eta.
     const double m = mu(i);
-    const double derivative = binomial ? m * (1.0 - m) : m;
+    const double derivative = probit_ ? probit_mean_derivative(eta(i)) : (binomial ? m * (1.0 - m) : m);
     const double variance = binomial ? m * (1.0 - m) : (family_ == glm_family::poisson ? m : m + m * m / theta);
     weight(i) = c.w(i) * derivative * derivative / variance;
     z(i) = eta(i) - c.offset(i) + (c.y(i) - m) / derivative;
   }
   if (!solve_normal(c.x, weight, z, next)) return false;
-  const auto mean = [binomial](double e) { return binomial ? 1.0 / (1.0 + std::exp(-std::clamp(e, -30.0, 30.0))) : std::exp(e); };
   // Step halving while a mean leaves its range (exp overflow).
   for (int halving = 0;; ++halving) {
-    mu = (c.x * next + c.offset).unaryExpr(mean);
+    mu = (c.x * next + c.offset).unaryExpr([this](double e) { return mean(e); });
     if (mu.allFinite() && (binomial || (mu.array() > 0.0).all())) break;
     if (halving == 30) return false;
     next = 0.5 * (next + beta);
@@ -132,8 +142,7 @@ bool glm_refitter::fit(const Eigen::VectorXd& w, Eigen::VectorXd& beta, double& 
   const cases c = drawn(w);
   const bool binomial = family_ == glm_family::binomial;
   const bool negbin = family_ == glm_family::negative_binomial;
-  Eigen::VectorXd mu = (c.x * beta + c.offset).unaryExpr(
-      [binomial](double e) { return binomial ? 1.0 / (1.0 + std::exp(-std::clamp(e, -30.0, 30.0))) : std::exp(e); });
+  Eigen::VectorXd mu = (c.x * beta + c.offset).unaryExpr([this](double e) { return mean(e); });
   for (int iteration = 0; iteration < max_iterations; ++iteration) {
     double change = 0.0, theta_change = 0.0;
     if (!irls_step(c, theta, beta, mu, change)) return false;

@@ -27,11 +27,13 @@ namespace socialcure::detail {
 [[nodiscard]] bool weighted_least_squares(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
                                           Eigen::VectorXd& beta, double& rss);
 
-/// \brief A GLM (logit, Poisson or NB2 log link) on fixed cases, refitted with case weights.
+/// \brief A GLM (binomial with a logit or probit link, Poisson or NB2 log link) on fixed cases,
+/// refitted with case weights.
 class glm_refitter {
  public:
   /// \param offset empty or one value per case.
-  glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset, glm_family family);
+  glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset, glm_family family,
+               glm_link link = glm_link::logit);
 
   /// \brief Fits with case weights `w` (counts, >= 0), starting from `beta` and (negative binomial)
   /// `theta`, which hold the estimates on success.
@@ -43,11 +45,13 @@ class glm_refitter {
   [[nodiscard]] cases drawn(const Eigen::VectorXd& w) const;
   [[nodiscard]] bool irls_step(const cases& c, double theta, Eigen::VectorXd& beta, Eigen::VectorXd& mu, double& change) const;
   [[nodiscard]] bool theta_step(const cases& c, const Eigen::VectorXd& mu, double& theta, double& change) const;
+  [[nodiscard]] double mean(double eta) const;
 
   const Eigen::MatrixXd& x_;
   const Eigen::VectorXd& y_;
   Eigen::VectorXd offset_;
   glm_family family_;
+  bool probit_;
   std::vector<double> levels_;  // distinct values of y (negative binomial)
   std::vector<int> level_of_;   // per case, its index in levels_
 };

@@ -8,7 +8,7 @@
 #      every model refitted, 2,000 replicates): percentile endpoints of the natural effects and of
 #      the ACME, with their Monte Carlo SEs (sqrt(p (1 - p) / B) / f(q), f a kernel density of the
 #      replicates at the endpoint), so that a test can ask for agreement within Monte Carlo error.
-# The effects are written out here from the fitted coefficients (not by the library's algebra).
+# The effects are written out from the fitted coefficients (serial_chain.R; not by the library's algebra).
 #
 # Usage (from the repository root, after make_reference.R, whose data it reads):
 #   Rscript tests/reference/natural_effects/make_bootstrap_reference.R
@@ -16,6 +16,7 @@
 # Fixed seeds: byte-identical reruns.
 suppressPackageStartupMessages({ library(MASS); library(boot) })
 out_dir <- "tests/reference/natural_effects"
+source(file.path(out_dir, "serial_chain.R"))
 fmt17 <- function(x) sprintf("%.17g", x)
 rows <- list()
 put <- function(analysis, quantity, value) {
@@ -54,24 +55,7 @@ record(a, "ybin", hy)
 
 # --- 2. an R bootstrap of the serial negative binomial model -----------------------------------
 x0 <- mean(serial$groups); x1 <- x0 + sd(serial$groups)
-effects <- function(d, i) {
-  s <- d[i, ]
-  A <- coef(lm(belong ~ groups + age, s)); m2 <- lm(lonely ~ groups + belong + age, s); D <- coef(m2)
-  m1 <- lm(belong ~ groups + age, s)
-  B <- coef(glm.nb(visits ~ groups + belong + lonely + age, s))
-  s1 <- sum(resid(m1)^2) / df.residual(m1); s2 <- sum(resid(m2)^2) / df.residual(m2)
-  b1 <- B[["belong"]]; b2 <- B[["lonely"]]
-  v <- (b1 + b2 * D[["belong"]])^2 * s1 + b2^2 * s2
-  lin <- function(xm, age) {
-    e1 <- A[[1]] + A[["groups"]] * xm + A[["age"]] * age
-    b1 * e1 + b2 * (D[[1]] + D[["groups"]] * xm + D[["belong"]] * e1 + D[["age"]] * age)
-  }
-  e <- function(x, xm) mean(exp(B[[1]] + B[["groups"]] * x + B[["age"]] * s$age + lin(xm, s$age) + v / 2))
-  lr <- function(x, xm) B[[1]] + B[["groups"]] * x + B[["age"]] * mean(s$age) + lin(xm, mean(s$age))
-  nde <- exp(lr(x1, x0) - lr(x0, x0)); nie <- exp(lr(x1, x1) - lr(x1, x0))
-  acme <- ((e(x0, x1) - e(x0, x0)) + (e(x1, x1) - e(x1, x0))) / 2
-  c(nde = nde, nie = nie, total_ratio = nde * nie, acme_average = acme, total = e(x1, x1) - e(x0, x0))
-}
+effects <- function(d, i) serial_chain_refit(d[i, ], x0, x1)[c("nde", "nie", "total_ratio", "acme_average", "total")]
 set.seed(20261206)
 replicates <- 2000
 b <- boot(serial[, c("groups", "belong", "lonely", "age", "visits")], effects, R = replicates)

@@ -394,6 +394,8 @@ glm_reference("insurance_poisson_offset", Claims ~ District + Group + Age + offs
               insurance_d, family = poisson())
 glm_reference("birthwt_logit", low ~ age + lwt + race + smoke + ht + ui, birthwt_d,
               family = binomial())
+glm_reference("birthwt_probit", low ~ age + lwt + race + smoke + ht + ui, birthwt_d,
+              family = binomial(link = "probit"))
 glm_reference("warpbreaks_poisson", breaks ~ wool + tension, warpbreaks_d, family = poisson())
 
 # Synthetic survey: the models of the brief ...
