@@ -556,10 +556,10 @@ void natural_effects_table(document& doc, std::string caption, const std::vector
   doc.add_table(std::move(t));
 }
 
-// "In m (serial mediation, negative binomial outcome, n = 630; ...), raising X from 1.2 to 2.9
-// (mean -> mean + SD) went with 24.5% fewer Y (rate ratio ...), 9.4% of it through M1 and M2
-// (...); averaged over the 630 people that is 0.97 fewer Y per person (...), 0.09 of them through
-// the mediators (...)."
+// "In m (serial mediation, negative binomial outcome, n = 630; ...), raising X from 0.4524 to 2.287
+// (mean -> mean + SD) went with 24.5% fewer Y (rate ratio ...), 31.9% of it through M1 and M2, an
+// indirect effect of 9.4% fewer Y (rate ratio ...); averaged over the 630 people that is 0.97
+// fewer Y per person (...), of which 0.34 fewer Y per person through the mediators (...)."
 std::string glm_mediation_sentence(const study_model_result& m, const glm_mediation_result& res) {
   const mediation_effect* total = detail::find_effect(res.ratio_effects, "total");
   const mediation_effect* nie = detail::find_effect(res.ratio_effects, "nie");
@@ -573,13 +573,20 @@ std::string glm_mediation_sentence(const study_model_result& m, const glm_mediat
   }
   const bool binary = res.family == glm_family::binomial;
   const int d = binary ? 3 : 2;
+  // A share only when the direct and indirect effects point the same way.
+  const bool share_ok = std::isfinite(share->estimate) && share->estimate >= 0.0 && share->estimate <= 1.0;
+  const std::string indirect =
+      share_ok ? num(100.0 * share->estimate, 1) + "% of it through " + mediators + ", an indirect effect of " +
+                     detail::ratio_words(res, *nie)
+               : "with an indirect effect through " + mediators + " of " + detail::ratio_words(res, *nie) +
+                     " (the direct and indirect effects point in opposite directions: no share mediated)";
   return "In " + m.model.name + " (" + std::string(to_string(res.model)) + " mediation, " +
          glm_family_name(res.family) + " outcome, n = " + count(res.n) + "; " + replicates_clause(res.replicates) +
          "), raising " + res.x + " from " + format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + " (" +
-         res.x_values_rule + ") went with " + detail::ratio_words(res, *total) + ", " + num(100.0 * share->estimate, 1) +
-         "% of it through " + mediators + " (" + detail::ratio_words(res, *nie) + "); averaged over the " + count(res.n) +
-         " people that is " + detail::response_words(res, *te) + " (" + num(te->estimate, d) + ", " +
-         detail::natural_ci_text(*te, res.level, d) + "), of which " + detail::response_words(res, *acme) +
+         res.x_values_rule + ") went with " + detail::ratio_words(res, *total) + ", " + indirect + "; averaged over the " +
+         count(res.n) + " people that is " + detail::response_words(res, *te) + " (" + num(te->estimate, d) + ", " +
+         detail::natural_ci_text(*te, res.level, d) + (share_ok ? "), of which " : "), with ") +
+         detail::response_words(res, *acme) +
          " through the mediators (" + num(acme->estimate, d) + ", " + detail::natural_ci_text(*acme, res.level, d) + ").";
 }
 

@@ -288,8 +288,9 @@ TEST_CASE("study report: a negbin mediation gives its rate ratios, response-scal
                                sc::format_significant(ref("nb_serial", "x1"), 4) + " (mean -> mean + SD) went with " +
                                percent + "% " + (total < 1.0 ? "fewer" : "more") + " visits (rate ratio " +
                                sc::format_fixed(total, 3) + ", 95% CI "));
-  CHECK(contains(sentence, sc::format_fixed(100.0 * ref("nb_serial", "prop_mediated"), 1) + "% of it through belong and lonely"));
-  CHECK(contains(sentence, "(rate ratio " + sc::format_fixed(nie, 3) + ", 95% CI "));
+  CHECK(contains(sentence, sc::format_fixed(100.0 * ref("nb_serial", "prop_mediated"), 1) + "% of it through belong and lonely, an indirect effect of " +
+                               sc::format_fixed(100.0 * std::fabs(nie - 1.0), 1) + "% fewer visits (rate ratio " +
+                               sc::format_fixed(nie, 3) + ", 95% CI "));
   CHECK(contains(sentence, "averaged over the 630 people that is " + sc::format_fixed(std::fabs(te), 2) +
                                (te < 0 ? " fewer" : " more") + " visits per person"));
   CHECK(contains(sentence, "of which " + sc::format_fixed(std::fabs(ref("nb_serial", "acme_average")), 2)));
@@ -401,4 +402,33 @@ cluster = "practice"
   r.models = {nb};
   const auto json = nlohmann::json::parse(sc::make_study_report(r).json);
   CHECK(json["models"][0]["result"]["bootstrap"]["cluster"] == "practice");
+}
+
+TEST_CASE("study report: direct and indirect effects in opposite directions give no share mediated") {
+  // The bundled sample: appointments at t1 on the chain of change scores (its ratio-scale
+  // proportion mediated is negative: the indirect effect points against the total).
+  sc::study_definition study = sc::load_study(std::string(SOCIALCURE_SOURCE_DIR) + "/examples/data/study.toml");
+  study.models.clear();
+  study.settings.replicates = 100;
+  study.settings.threads = 2;
+  sc::study_glm_mediation m;
+  m.x = "groups_change";
+  m.mediators = {"belonging_change", "loneliness_change"};
+  m.y = "gp_visits_t1";
+  m.covariates = {"gp_visits_t0", "age"};
+  study.models.push_back({"appointments", m});
+  const sc::study_result r = sc::run_study(study);
+  const sc::glm_mediation_result& res = *r.models.at(0).glm_mediation();
+  const double share = effect(res.ratio_effects, "prop_mediated").estimate;
+  REQUIRE((share < 0.0 || share > 1.0));
+  const sc::study_report report = sc::make_study_report(r);
+  std::string sentence;
+  for (const auto& s : report.sentences) {
+    if (contains(s, "In appointments")) sentence = s;
+  }
+  INFO(sentence);
+  CHECK(contains(sentence, "with an indirect effect through belonging_change and loneliness_change of "));
+  CHECK(contains(sentence, "(the direct and indirect effects point in opposite directions: no share mediated)"));
+  CHECK_FALSE(contains(sentence, "% of it through"));
+  CHECK(contains(sentence, "), with "));
 }
