@@ -186,18 +186,11 @@ std::string glm_mediation_text(const glm_mediation_result& r) {
   effects_block(out, r.ratio_effects,
                 binary(r) ? "Natural effects as odds ratios (at the covariate means; a rare-outcome approximation)"
                           : "Natural effects as rate ratios (at the covariate means)",
-                {{"nde", "direct (NDE)"}, {"nie", "indirect (NIE)"}, {"total", "total"}, {"prop_mediated", "prop. mediated"}});
+                detail::ratio_effect_rows);
   effects_block(out, r.causal_effects,
                 binary(r) ? "Natural effects on the probability of Y (averaged over the sample)"
                           : "Natural effects on the expected count of Y (averaged over the sample)",
-                {{"acme_control", "ACME (control)"},
-                 {"acme_treated", "ACME (treated)"},
-                 {"acme_average", "ACME (average)"},
-                 {"ade_control", "ADE (control)"},
-                 {"ade_treated", "ADE (treated)"},
-                 {"ade_average", "ADE (average)"},
-                 {"total", "total effect"},
-                 {"prop_mediated_average", "prop. mediated"}});
+                detail::causal_effect_rows);
   words_text(out, r);
   notes_text(out, r);
   return out.str();

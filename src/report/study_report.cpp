@@ -616,22 +616,11 @@ void glm_mediation_part(document& doc, const study_model_result& m, const glm_me
                         std::string("Natural effects as ") + (binary ? "odds" : "rate") + " ratios, X from " +
                             format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) +
                             ", at the covariate means" + resamples,
-                        res.ratio_effects,
-                        {{"nde", "direct (NDE)"}, {"nie", "indirect (NIE)"}, {"total", "total"}, {"prop_mediated", "proportion mediated"}},
-                        level);
+                        res.ratio_effects, detail::ratio_effect_rows, level);
   natural_effects_table(doc,
                         std::string("Natural effects on the ") + (binary ? "probability" : "expected count") + " of " +
                             res.y + ", averaged over the " + count(res.n) + " people" + resamples,
-                        res.causal_effects,
-                        {{"acme_control", "ACME (control)"},
-                         {"acme_treated", "ACME (treated)"},
-                         {"acme_average", "ACME (average)"},
-                         {"ade_control", "ADE (control)"},
-                         {"ade_treated", "ADE (treated)"},
-                         {"ade_average", "ADE (average)"},
-                         {"total", "total effect"},
-                         {"prop_mediated_average", "proportion mediated"}},
-                        level);
+                        res.causal_effects, detail::causal_effect_rows, level);
   const std::string sentence = glm_mediation_sentence(m, res);
   if (!sentence.empty()) {
     doc.paragraph(sentence);

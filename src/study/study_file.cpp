@@ -467,7 +467,7 @@ class reader {
       return parse_glm_family(text_);
     } catch (const argument_error&) {
       fail(v, path, "unknown " + what + " family", text_,
-           "gaussian (or linear), poisson, negative_binomial (or negbin), binomial");
+           "linear (or gaussian), poisson, negative_binomial (or negbin), binomial");
     }
   }
 

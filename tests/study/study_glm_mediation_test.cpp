@@ -310,30 +310,16 @@ TEST_CASE("study report: a negbin mediation gives its rate ratios, response-scal
 }
 
 TEST_CASE("study: cluster = \"practice\" gives R's cluster-robust SEs (CR1, and CR2 when asked)") {
-  const sc::study_definition study = sc::parse_study("[data]\nfile = \"" + practices_file() + R"("
-text = ["practice", "network", "practice_m"]
-[[models]]
-name = "score_cr1"
-type = "regression"
-y = "score"
-x = ["groups", "age", "female", "deprivation"]
-cluster = "practice"
-[[models]]
-name = "score_cr2"
-type = "regression"
-y = "score"
-x = ["groups", "age", "female", "deprivation"]
-cluster = "network"
-cluster_se = "cr2"
-[[models]]
-name = "visits_nb"
-type = "regression"
-y = "visits_nb"
-x = ["groups", "age", "female", "deprivation"]
-family = "negbin"
-cluster = "practice"
-)",
-                                                     "cluster.toml");
+  const auto regression = [](const std::string& name, const std::string& y, const std::string& extra) {
+    return "[[models]]\nname = \"" + name + "\"\ntype = \"regression\"\ny = \"" + y +
+           "\"\nx = [\"groups\", \"age\", \"female\", \"deprivation\"]\n" + extra;
+  };
+  const sc::study_definition study = sc::parse_study(
+      "[data]\nfile = \"" + practices_file() + "\"\ntext = [\"practice\", \"network\", \"practice_m\"]\n" +
+          regression("score_cr1", "score", "cluster = \"practice\"\n") +
+          regression("score_cr2", "score", "cluster = \"network\"\ncluster_se = \"cr2\"\n") +
+          regression("visits_nb", "visits_nb", "family = \"negbin\"\ncluster = \"practice\"\n"),
+      "cluster.toml");
   const sc::study_table data = sc::build_study_table(study);
   const auto& ref = cluster_ref();
   const sc::study_model_result cr1 = sc::fit_study_model(study, study.models[0], data);

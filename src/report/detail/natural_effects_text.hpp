@@ -4,11 +4,22 @@
 /// report (natural_effects_report.cpp) and the study report.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "socialcure/analyses/natural_effects.hpp"
 
 namespace socialcure::detail {
+
+/// \brief The rows of a table of the ratio-scale effects: (label, name).
+inline const std::vector<std::pair<const char*, const char*>> ratio_effect_rows{
+    {"nde", "direct (NDE)"}, {"nie", "indirect (NIE)"}, {"total", "total"}, {"prop_mediated", "prop. mediated"}};
+
+/// \brief The rows of a table of the response-scale effects: (label, name).
+inline const std::vector<std::pair<const char*, const char*>> causal_effect_rows{
+    {"acme_control", "ACME (control)"}, {"acme_treated", "ACME (treated)"}, {"acme_average", "ACME (average)"},
+    {"ade_control", "ADE (control)"},   {"ade_treated", "ADE (treated)"},   {"ade_average", "ADE (average)"},
+    {"total", "total effect"},          {"prop_mediated_average", "prop. mediated"}};
 
 /// \brief The effect labelled `label`, or null.
 [[nodiscard]] const mediation_effect* find_effect(const std::vector<mediation_effect>& effects, const std::string& label);
