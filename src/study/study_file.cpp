@@ -484,10 +484,7 @@ class reader {
           for_type(m.type));
     label = name(required(t, path, "name"), member(path, "name"));
     if (const auto* v = find(t, path, "cluster")) m.cluster = name(*v, member(path, "cluster"));
-    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
-    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
-    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
-    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
+    mediation_variables(m, t, path);
     const toml_value* number_ = find(t, path, "model");
     if (number_ != nullptr && number_->is_integer()) {
       process_model(m, *number_, member(path, "model"));
@@ -497,6 +494,15 @@ class reader {
     if (const auto* v = find(t, path, "w")) m.w = name(*v, member(path, "w"));
     if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
     if (const auto* v = find(t, path, "center")) m.center = centering_of(*v, member(path, "center"));
+  }
+
+  // The variables of a between-subject mediation of either kind: x, mediators, y, covariates.
+  template <class mediation_kind_>
+  void mediation_variables(mediation_kind_& m, const toml_value& t, const std::string& path) {
+    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
+    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
+    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
+    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
   }
 
   // PROCESS's 'center': "none", "all" or "continuous".
@@ -623,10 +629,7 @@ class reader {
                     "x_values", "interaction", "cluster"},
           for_type(m.type) + " with " + kind);
     label = name(required(t, path, "name"), member(path, "name"));
-    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
-    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
-    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
-    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
+    mediation_variables(m, t, path);
     const toml_value* number_ = find(t, path, "model");
     if (number_ != nullptr && number_->is_integer()) {
       const std::int64_t process = integer(*number_, member(path, "model"));
