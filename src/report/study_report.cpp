@@ -374,6 +374,18 @@ std::string excluded_text(std::size_t n, std::size_t excluded, const std::vector
   return text;
 }
 
+// "cluster-robust CR1 standard errors, 40 clusters of practice, t tests on 39 df".
+std::string cluster_text(const cluster_info& c) {
+  return "cluster-robust " + std::string(c.type == cluster_se_type::cr1 ? "CR1" : "CR2") + " standard errors, " +
+         count(c.clusters) + " clusters of " + c.column +
+         (c.type == cluster_se_type::cr1 ? ", t tests on " + count(c.clusters - 1) + " df" : ", Satterthwaite df");
+}
+
+// "t(39) = 2.10" for a test on df degrees of freedom (1 decimal when they are not whole).
+std::string t_text(double df, double t) {
+  return "t(" + num(df, df == std::floor(df) ? 0 : 1) + ") = " + num(t, 2);
+}
+
 void regression_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
   bool any = false;
   for (const auto& m : r.models) any = any || m.ols() != nullptr || m.glm() != nullptr;
@@ -384,8 +396,10 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
     if (m.ols() != nullptr) {
       const auto& f = *m.ols();
       doc.heading(3, m.model.name + ": linear regression of " + f.response);
-      coefficient_table(doc, "Coefficients (" + std::string(to_string(f.se)) + " standard errors)", f.coefficients, level,
-                        false, false, "",
+      coefficient_table(doc,
+                        "Coefficients (" + (f.cluster ? cluster_text(*f.cluster) : std::string(to_string(f.se)) +
+                                                                                        " standard errors") + ")",
+                        f.coefficients, level, false, false, "",
                         excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; R² = " + num(f.r_squared, 3) +
                             ", adjusted R² = " + num(f.adj_r_squared, 3) + ".");
       for (const auto& c : f.coefficients) {
@@ -393,8 +407,8 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
         const int d = decimals_for(c.estimate);
         sentences.push_back("In the linear regression of " + f.response + " (" + m.model.name + ", n = " + count(f.n) +
                             "), " + c.term + " had b = " + num(c.estimate, d) + ", " + level_text(level) + " CI " +
-                            interval(c.ci_lower, c.ci_upper, d) + ", t(" + num(f.df_residual, 0) + ") = " +
-                            num(c.statistic, 2) + ", " + apa_p(c.p) + ".");
+                            interval(c.ci_lower, c.ci_upper, d) + ", " +
+                            t_text(f.cluster ? c.df : f.df_residual, c.statistic) + ", " + apa_p(c.p) + ".");
       }
     }
     if (m.glm() != nullptr) {
@@ -408,15 +422,17 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
       std::string note = excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; deviance " + num(f.deviance, 2) +
                          " on " + num(f.df_residual, 0) + " df, AIC " + num(f.aic, 1);
       if (!is_missing(f.theta)) note += ", theta = " + est(f.theta) + " (SE " + num(f.se_theta, decimals_for(f.theta)) + ")";
-      coefficient_table(doc, "Coefficients (Wald z tests and CIs)", f.coefficients, level, true, true, ratio, note + ".");
+      coefficient_table(doc, f.cluster ? "Coefficients (" + cluster_text(*f.cluster) + ")" : "Coefficients (Wald z tests and CIs)",
+                        f.coefficients, level, !f.cluster, true, ratio, note + ".");
       for (const auto& c : f.coefficients) {
         if (c.term == "(Intercept)" || c.aliased) continue;
         const int e = decimals_for(c.exp_estimate);
         sentences.push_back("In the " + family + " regression of " + f.response + " (" + m.model.name + ", n = " +
                             count(f.n) + "), each unit of " + c.term + " went with " + (binomial ? "an odds" : "a rate") +
                             " ratio of " + num(c.exp_estimate, e) + ", " + level_text(level) + " CI " +
-                            interval(c.exp_ci_lower, c.exp_ci_upper, e) + ", z = " + num(c.statistic, 2) + ", " +
-                            apa_p(c.p) + ".");
+                            interval(c.exp_ci_lower, c.exp_ci_upper, e) + ", " +
+                            (f.cluster ? t_text(c.df, c.statistic) : "z = " + num(c.statistic, 2)) + ", " + apa_p(c.p) +
+                            ".");
       }
     }
   }
@@ -863,7 +879,10 @@ std::vector<std::string> study_notes(const study_result& r) {
     if (rep == nullptr) continue;
     bootstrap = true;
     notes.push_back(m.model.name + ": " + count(rep->succeeded) + " of " + count(rep->requested) + " resamples succeeded (" +
-                    count(rep->discarded) + " redrawn), seed " + std::to_string(rep->seed) + ", " +
+                    count(rep->discarded) + " redrawn)" +
+                    (rep->cluster.empty() ? "" : ", whole clusters of " + rep->cluster + " resampled (" + count(rep->clusters) +
+                                                     " clusters)") +
+                    ", seed " + std::to_string(rep->seed) + ", " +
                     count(rep->threads_used) + " thread(s); results are identical for any number of threads.");
     const auto& model_notes = m.mediation() != nullptr ? m.mediation()->notes : m.glm_mediation()->notes;
     for (const auto& n : model_notes) notes.push_back(m.model.name + ": " + n);

@@ -336,6 +336,19 @@ TEST_CASE("study: cluster = \"practice\" gives R's cluster-robust SEs (CR1, and 
   const sc::study_model_result nb = sc::fit_study_model(study, study.models[2], data);
   REQUIRE(nb.glm() != nullptr);
   for (const auto& c : nb.glm()->coefficients) ref.check(c.se, "nb_practice", "cr1_se:" + c.term, 1e-8);
+  // The report names the covariance and the t tests on G - 1 df (not HC3, not z).
+  sc::study_result r;
+  r.study = study;
+  r.analysis = data.analysis;
+  r.models = {cr1, cr2, nb};
+  const sc::study_report report = sc::make_study_report(r);
+  CHECK(contains(report.markdown, "Coefficients (cluster-robust CR1 standard errors, 40 clusters of practice, t tests on 39 df)"));
+  CHECK(contains(report.markdown, "Coefficients (cluster-robust CR2 standard errors, 12 clusters of network, Satterthwaite df)"));
+  std::size_t t39 = 0;
+  for (const auto& sentence : report.sentences) {
+    if (contains(sentence, "(score_cr1,") || contains(sentence, "(visits_nb,")) t39 += contains(sentence, ", t(39) = ") ? 1 : 0;
+  }
+  CHECK(t39 == 8);
 }
 
 TEST_CASE("study: a mediation's cluster reaches the cluster bootstrap (as fit_mediation called directly)") {
@@ -388,6 +401,12 @@ cluster = "practice"
   r.models = {nb};
   const auto json = nlohmann::json::parse(sc::make_study_report(r).json);
   CHECK(json["models"][0]["result"]["bootstrap"]["cluster"] == "practice");
+  bool noted = false;
+  for (const auto& n : json["notes"]) {
+    noted = noted || contains(n.get<std::string>(), "nb_by_practice: 100 of 100 resamples succeeded (0 redrawn), whole "
+                                                    "clusters of practice resampled (40 clusters), seed 3");
+  }
+  CHECK(noted);
 }
 
 TEST_CASE("study report: direct and indirect effects in opposite directions give no share mediated") {
