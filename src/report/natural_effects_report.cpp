@@ -7,6 +7,7 @@
 
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
+#include "report/detail/natural_effects_text.hpp"
 #include "report/detail/process_text.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/regression_report.hpp"
@@ -14,22 +15,51 @@
 
 namespace socialcure {
 
-namespace {
+namespace detail {
 
-using json = nlohmann::ordered_json;
-using detail::f4;
-using detail::json_number;
-
-bool binary(const glm_mediation_result& r) { return r.family == glm_family::binomial; }
-bool probit(const glm_mediation_result& r) { return binary(r) && r.link == glm_link::probit; }
-const char* ratio_name(const glm_mediation_result& r) { return binary(r) ? "odds ratio" : "rate ratio"; }
-
-const mediation_effect* find(const std::vector<mediation_effect>& effects, const std::string& label) {
+const mediation_effect* find_effect(const std::vector<mediation_effect>& effects, const std::string& label) {
   for (const auto& e : effects) {
     if (e.label == label) return &e;
   }
   return nullptr;
 }
+
+std::string natural_ci_text(const mediation_effect& e, double level, int decimals) {
+  return format_significant(100.0 * level, 4) + "% CI " + format_fixed(e.ci_lower, decimals) + " to " +
+         format_fixed(e.ci_upper, decimals);
+}
+
+std::string ratio_words(const glm_mediation_result& r, const mediation_effect& e) {
+  const bool binary = r.family == glm_family::binomial;
+  const double percent = 100.0 * std::fabs(e.estimate - 1.0);
+  const std::string direction = binary ? (e.estimate < 1.0 ? "lower odds of " : "higher odds of ")
+                                       : (e.estimate < 1.0 ? "fewer " : "more ");
+  return format_fixed(percent, 1) + "% " + direction + r.y + " (" + (binary ? "odds ratio " : "rate ratio ") +
+         format_fixed(e.estimate, 3) + ", " + natural_ci_text(e, r.level, 3) + ")";
+}
+
+std::string response_words(const glm_mediation_result& r, const mediation_effect& e) {
+  if (r.family == glm_family::binomial) {
+    return format_fixed(100.0 * std::fabs(e.estimate), 1) + " percentage points " + (e.estimate < 0 ? "lower" : "higher") +
+           " probability of " + r.y;
+  }
+  return format_fixed(std::fabs(e.estimate), 2) + (e.estimate < 0 ? " fewer " : " more ") + r.y + " per person";
+}
+
+}  // namespace detail
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using detail::f4;
+using detail::find_effect;
+using detail::json_number;
+using detail::natural_ci_text;
+using detail::ratio_words;
+using detail::response_words;
+
+bool binary(const glm_mediation_result& r) { return r.family == glm_family::binomial; }
+bool probit(const glm_mediation_result& r) { return binary(r) && r.link == glm_link::probit; }
 
 std::string family_text(const glm_mediation_result& r) {
   switch (r.family) {
@@ -87,41 +117,18 @@ void effects_block(std::ostringstream& out, const std::vector<mediation_effect>&
   out << "\n" << title << "\n";
   text_table t(boot_columns({"", "Effect"}));
   for (const auto& [label, name] : names) {
-    const mediation_effect* e = find(effects, label);
+    const mediation_effect* e = find_effect(effects, label);
     if (e != nullptr) t.add_row({name, f4(e->estimate), f4(e->boot_se), f4(e->ci_lower), f4(e->ci_upper)});
   }
   out << t.str();
 }
 
-std::string ci_text(const mediation_effect& e, double level, int decimals) {
-  return format_significant(100.0 * level, 4) + "% CI " + format_fixed(e.ci_lower, decimals) + " to " +
-         format_fixed(e.ci_upper, decimals);
-}
-
-/// "24.5% fewer visits (rate ratio 0.755, 95% CI 0.711 to 0.800)"
-std::string ratio_words(const glm_mediation_result& r, const mediation_effect& e) {
-  const double percent = 100.0 * std::fabs(e.estimate - 1.0);
-  const std::string direction = binary(r) ? (e.estimate < 1.0 ? "lower odds of " : "higher odds of ")
-                                          : (e.estimate < 1.0 ? "fewer " : "more ");
-  return format_fixed(percent, 1) + "% " + direction + r.y + " (" + ratio_name(r) + " " + format_fixed(e.estimate, 3) + ", " +
-         ci_text(e, r.level, 3) + ")";
-}
-
-/// "0.97 fewer visits per person" / "3.1 percentage points lower probability of y"
-std::string response_words(const glm_mediation_result& r, const mediation_effect& e) {
-  if (binary(r)) {
-    return format_fixed(100.0 * std::fabs(e.estimate), 1) + " percentage points " + (e.estimate < 0 ? "lower" : "higher") +
-           " probability of " + r.y;
-  }
-  return format_fixed(std::fabs(e.estimate), 2) + (e.estimate < 0 ? " fewer " : " more ") + r.y + " per person";
-}
-
 void words_text(std::ostringstream& out, const glm_mediation_result& r) {
-  const mediation_effect* total = find(r.ratio_effects, "total");
-  const mediation_effect* nie = find(r.ratio_effects, "nie");
-  const mediation_effect* nde = find(r.ratio_effects, "nde");
-  const mediation_effect* te = find(r.causal_effects, "total");
-  const mediation_effect* acme = find(r.causal_effects, "acme_average");
+  const mediation_effect* total = find_effect(r.ratio_effects, "total");
+  const mediation_effect* nie = find_effect(r.ratio_effects, "nie");
+  const mediation_effect* nde = find_effect(r.ratio_effects, "nde");
+  const mediation_effect* te = find_effect(r.causal_effects, "total");
+  const mediation_effect* acme = find_effect(r.causal_effects, "acme_average");
   if (te == nullptr || acme == nullptr) return;
   const bool ratios = total != nullptr && nie != nullptr && nde != nullptr;
   if (!ratios && !probit(r)) return;
@@ -139,9 +146,9 @@ void words_text(std::ostringstream& out, const glm_mediation_result& r) {
                                                                                             std::to_string(r.n) + " people,\n  ")
       << response_words(r, *te)
       << (binary(r) || r.offset.empty() ? "" : " over each one's own exposure") << " (a change of "
-      << format_fixed(te->estimate, decimals) << unit << ", " << ci_text(*te, r.level, decimals) << "),\n  of which "
+      << format_fixed(te->estimate, decimals) << unit << ", " << natural_ci_text(*te, r.level, decimals) << "),\n  of which "
       << response_words(r, *acme) << " through the mediators (" << format_fixed(acme->estimate, decimals) << ", "
-      << ci_text(*acme, r.level, decimals) << ").\n";
+      << natural_ci_text(*acme, r.level, decimals) << ").\n";
   if (binary(r) && !probit(r)) {
     out << "  Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the\n"
            "  probability differences are exact.\n";
@@ -192,24 +199,19 @@ std::string glm_mediation_text(const glm_mediation_result& r) {
   effects_block(out, r.ratio_effects,
                 binary(r) ? "Natural effects as odds ratios (at the covariate means; a rare-outcome approximation)"
                           : "Natural effects as rate ratios (at the covariate means)",
-                {{"nde", "direct (NDE)"}, {"nie", "indirect (NIE)"}, {"total", "total"}, {"prop_mediated", "prop. mediated"}});
+                detail::ratio_effect_rows);
   effects_block(out, r.causal_effects,
                 binary(r) ? "Natural effects on the probability of Y (averaged over the sample)"
                           : "Natural effects on the expected count of Y (averaged over the sample)",
-                {{"acme_control", "ACME (control)"},
-                 {"acme_treated", "ACME (treated)"},
-                 {"acme_average", "ACME (average)"},
-                 {"ade_control", "ADE (control)"},
-                 {"ade_treated", "ADE (treated)"},
-                 {"ade_average", "ADE (average)"},
-                 {"total", "total effect"},
-                 {"prop_mediated_average", "prop. mediated"}});
+                detail::causal_effect_rows);
   words_text(out, r);
   notes_text(out, r);
   return out.str();
 }
 
-std::string glm_mediation_json(const glm_mediation_result& r) {
+namespace detail {
+
+json_value glm_mediation_json_value(const glm_mediation_result& r) {
   json j;
   j["schema"] = "socialcure.mediation/1";
   j["n"] = r.n;
@@ -240,7 +242,11 @@ std::string glm_mediation_json(const glm_mediation_result& r) {
   j["causal_effects"] = effects_json(r.causal_effects, false);
   j["bootstrap"] = detail::replicates_json_value(r.replicates);
   j["notes"] = r.notes;
-  return detail::dump_json(j);
+  return j;
 }
+
+}  // namespace detail
+
+std::string glm_mediation_json(const glm_mediation_result& r) { return detail::dump_json(detail::glm_mediation_json_value(r)); }
 
 }  // namespace socialcure

@@ -11,6 +11,7 @@
 #include "report/detail/document.hpp"
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
+#include "report/detail/natural_effects_text.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/report/attrition_report.hpp"
 #include "socialcure/report/change_figures.hpp"
@@ -74,6 +75,12 @@ std::string level_text(double level) { return format_significant(100.0 * level, 
 std::string interval_header(double level) { return level_text(level) + " CI"; }
 
 std::string mean_sd(double mean, double sd) { return est(mean) + " (" + num(sd, decimals_for(mean)) + ")"; }
+
+std::string names_text(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
 
 std::string arrow_path(const std::vector<std::string>& path) {
   std::string out;
@@ -367,6 +374,18 @@ std::string excluded_text(std::size_t n, std::size_t excluded, const std::vector
   return text;
 }
 
+// "cluster-robust CR1 standard errors, 40 clusters of practice, t tests on 39 df".
+std::string cluster_text(const cluster_info& c) {
+  return "cluster-robust " + std::string(c.type == cluster_se_type::cr1 ? "CR1" : "CR2") + " standard errors, " +
+         count(c.clusters) + " clusters of " + c.column +
+         (c.type == cluster_se_type::cr1 ? ", t tests on " + count(c.clusters - 1) + " df" : ", Satterthwaite df");
+}
+
+// "t(39) = 2.10" for a test on df degrees of freedom (1 decimal when they are not whole).
+std::string t_text(double df, double t) {
+  return "t(" + num(df, df == std::floor(df) ? 0 : 1) + ") = " + num(t, 2);
+}
+
 void regression_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
   bool any = false;
   for (const auto& m : r.models) any = any || m.ols() != nullptr || m.glm() != nullptr;
@@ -377,8 +396,10 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
     if (m.ols() != nullptr) {
       const auto& f = *m.ols();
       doc.heading(3, m.model.name + ": linear regression of " + f.response);
-      coefficient_table(doc, "Coefficients (" + std::string(to_string(f.se)) + " standard errors)", f.coefficients, level,
-                        false, false, "",
+      coefficient_table(doc,
+                        "Coefficients (" + (f.cluster ? cluster_text(*f.cluster) : std::string(to_string(f.se)) +
+                                                                                        " standard errors") + ")",
+                        f.coefficients, level, false, false, "",
                         excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; R² = " + num(f.r_squared, 3) +
                             ", adjusted R² = " + num(f.adj_r_squared, 3) + ".");
       for (const auto& c : f.coefficients) {
@@ -386,8 +407,8 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
         const int d = decimals_for(c.estimate);
         sentences.push_back("In the linear regression of " + f.response + " (" + m.model.name + ", n = " + count(f.n) +
                             "), " + c.term + " had b = " + num(c.estimate, d) + ", " + level_text(level) + " CI " +
-                            interval(c.ci_lower, c.ci_upper, d) + ", t(" + num(f.df_residual, 0) + ") = " +
-                            num(c.statistic, 2) + ", " + apa_p(c.p) + ".");
+                            interval(c.ci_lower, c.ci_upper, d) + ", " +
+                            t_text(f.cluster ? c.df : f.df_residual, c.statistic) + ", " + apa_p(c.p) + ".");
       }
     }
     if (m.glm() != nullptr) {
@@ -401,15 +422,17 @@ void regression_section(document& doc, const study_result& r, std::vector<std::s
       std::string note = excluded_text(f.n, f.n_excluded, f.missing_by_column) + "; deviance " + num(f.deviance, 2) +
                          " on " + num(f.df_residual, 0) + " df, AIC " + num(f.aic, 1);
       if (!is_missing(f.theta)) note += ", theta = " + est(f.theta) + " (SE " + num(f.se_theta, decimals_for(f.theta)) + ")";
-      coefficient_table(doc, "Coefficients (Wald z tests and CIs)", f.coefficients, level, true, true, ratio, note + ".");
+      coefficient_table(doc, f.cluster ? "Coefficients (" + cluster_text(*f.cluster) + ")" : "Coefficients (Wald z tests and CIs)",
+                        f.coefficients, level, !f.cluster, true, ratio, note + ".");
       for (const auto& c : f.coefficients) {
         if (c.term == "(Intercept)" || c.aliased) continue;
         const int e = decimals_for(c.exp_estimate);
         sentences.push_back("In the " + family + " regression of " + f.response + " (" + m.model.name + ", n = " +
                             count(f.n) + "), each unit of " + c.term + " went with " + (binomial ? "an odds" : "a rate") +
                             " ratio of " + num(c.exp_estimate, e) + ", " + level_text(level) + " CI " +
-                            interval(c.exp_ci_lower, c.exp_ci_upper, e) + ", z = " + num(c.statistic, 2) + ", " +
-                            apa_p(c.p) + ".");
+                            interval(c.exp_ci_lower, c.exp_ci_upper, e) + ", " +
+                            (f.cluster ? t_text(c.df, c.statistic) : "z = " + num(c.statistic, 2)) + ", " + apa_p(c.p) +
+                            ".");
       }
     }
   }
@@ -521,13 +544,114 @@ void conditional_process_part(document& doc, const study_model_result& m, const 
   figures.push_back(std::move(f));
 }
 
+// ---- mediation with a count or binary outcome -----------------------------------------------
+
+std::string glm_family_name(glm_family family) {
+  switch (family) {
+    case glm_family::negative_binomial: return "negative binomial";
+    case glm_family::poisson: return "Poisson";
+    case glm_family::binomial: return "logistic";
+  }
+  return "";
+}
+
+std::string replicates_clause(const replicate_summary& rep) {
+  return std::string(to_string(rep.method)) + " bootstrap CIs, " + count(rep.succeeded) + " resamples" +
+         (rep.cluster.empty() ? "" : " of " + count(rep.clusters) + " clusters (" + rep.cluster + ")") + ", seed " +
+         std::to_string(rep.seed);
+}
+
+void natural_effects_table(document& doc, std::string caption, const std::vector<mediation_effect>& effects,
+                           const std::vector<std::pair<const char*, const char*>>& rows, double level) {
+  doc_table t;
+  t.caption = std::move(caption);
+  t.header = {"Effect", "Estimate", "Boot SE", interval_header(level)};
+  for (const auto& [label, name] : rows) {
+    if (const mediation_effect* e = detail::find_effect(effects, label)) t.rows.push_back(boot_row({name}, *e));
+  }
+  doc.add_table(std::move(t));
+}
+
+// "In m (serial mediation, negative binomial outcome, n = 630; ...), raising X from 0.4524 to 2.287
+// (mean -> mean + SD) went with 24.5% fewer Y (rate ratio ...), 31.9% of it through M1 and M2, an
+// indirect effect of 9.4% fewer Y (rate ratio ...); averaged over the 630 people that is 0.97
+// fewer Y per person (...), of which 0.34 fewer Y per person through the mediators (...)."
+std::string glm_mediation_sentence(const study_model_result& m, const glm_mediation_result& res) {
+  const mediation_effect* total = detail::find_effect(res.ratio_effects, "total");
+  const mediation_effect* nie = detail::find_effect(res.ratio_effects, "nie");
+  const mediation_effect* share = detail::find_effect(res.ratio_effects, "prop_mediated");
+  const mediation_effect* te = detail::find_effect(res.causal_effects, "total");
+  const mediation_effect* acme = detail::find_effect(res.causal_effects, "acme_average");
+  if (total == nullptr || nie == nullptr || share == nullptr || te == nullptr || acme == nullptr) return {};
+  std::string mediators;
+  for (std::size_t j = 0; j < res.mediators.size(); ++j) {
+    mediators += (j == 0 ? "" : (j + 1 == res.mediators.size() ? " and " : ", ")) + res.mediators[j];
+  }
+  const bool binary = res.family == glm_family::binomial;
+  const int d = binary ? 3 : 2;
+  // A share only when the direct and indirect effects point the same way.
+  const bool share_ok = std::isfinite(share->estimate) && share->estimate >= 0.0 && share->estimate <= 1.0;
+  const std::string indirect =
+      share_ok ? num(100.0 * share->estimate, 1) + "% of it through " + mediators + ", an indirect effect of " +
+                     detail::ratio_words(res, *nie)
+               : "with an indirect effect through " + mediators + " of " + detail::ratio_words(res, *nie) +
+                     " (the direct and indirect effects point in opposite directions: no share mediated)";
+  return "In " + m.model.name + " (" + std::string(to_string(res.model)) + " mediation, " +
+         glm_family_name(res.family) + " outcome, n = " + count(res.n) + "; " + replicates_clause(res.replicates) +
+         "), raising " + res.x + " from " + format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + " (" +
+         res.x_values_rule + ") went with " + detail::ratio_words(res, *total) + ", " + indirect + "; averaged over the " +
+         count(res.n) + " people that is " + detail::response_words(res, *te) + " (" + num(te->estimate, d) + ", " +
+         detail::natural_ci_text(*te, res.level, d) + (share_ok ? "), of which " : "), with ") +
+         detail::response_words(res, *acme) +
+         " through the mediators (" + num(acme->estimate, d) + ", " + detail::natural_ci_text(*acme, res.level, d) + ").";
+}
+
+void glm_mediation_part(document& doc, const study_model_result& m, const glm_mediation_result& res,
+                        std::vector<std::string>& sentences) {
+  const double level = res.level;
+  const bool binary = res.family == glm_family::binomial;
+  doc.heading(3, m.model.name + ": " + std::string(to_string(res.model)) + " mediation with a " +
+                     glm_family_name(res.family) + " outcome");
+  doc.paragraph("X = " + res.x + ", mediators: " + names_text(res.mediators) + ", Y = " + res.y +
+                (res.offset.empty() ? "" : " (offset " + res.offset + ")") +
+                (res.covariates.empty() ? "" : ", covariates in every equation: " + names_text(res.covariates)) +
+                (res.interaction ? "; the outcome model has the X*M interactions" : "") + ". " +
+                excluded_text(res.n, res.n_excluded, res.missing_by_column) + ". X changes from x0 = " +
+                format_significant(res.x0, 6) + " to x1 = " + format_significant(res.x1, 6) + " (" + res.x_values_rule + ").");
+  for (const auto& e : res.mediator_equations) {
+    coefficient_table(doc, "Equation of " + e.response + " (OLS)", e.coefficients, level, false, false, "",
+                      "R² = " + num(e.r_squared, 3) + ".");
+  }
+  const glm_result& y = res.outcome;
+  std::string note = "Deviance " + num(y.deviance, 2) + " on " + num(y.df_residual, 0) + " df";
+  if (!is_missing(y.theta)) note += ", theta = " + est(y.theta) + " (SE " + num(y.se_theta, decimals_for(y.theta)) + ")";
+  coefficient_table(doc, "Equation of " + y.response + " (" + glm_family_name(res.family) + " regression, Wald z tests)",
+                    y.coefficients, level, true, true, binary ? "Odds ratio" : "Rate ratio", note + ".");
+  const std::string resamples = " (" + replicates_clause(res.replicates) + ")";
+  natural_effects_table(doc,
+                        std::string("Natural effects as ") + (binary ? "odds" : "rate") + " ratios, X from " +
+                            format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) +
+                            ", at the covariate means" + resamples,
+                        res.ratio_effects, detail::ratio_effect_rows, level);
+  natural_effects_table(doc,
+                        std::string("Natural effects on the ") + (binary ? "probability" : "expected count") + " of " +
+                            res.y + ", averaged over the " + count(res.n) + " people" + resamples,
+                        res.causal_effects, detail::causal_effect_rows, level);
+  const std::string sentence = glm_mediation_sentence(m, res);
+  if (!sentence.empty()) {
+    doc.paragraph(sentence);
+    sentences.push_back(sentence);
+  }
+}
+
 void mediation_section(document& doc, const study_result& r, std::vector<study_figure>& figures,
                        std::vector<std::string>& sentences) {
   bool any = false;
-  for (const auto& m : r.models) any = any || m.mediation() != nullptr;
+  for (const auto& m : r.models) any = any || m.mediation() != nullptr || m.glm_mediation() != nullptr;
   if (!any) return;
   doc.heading(2, "Mediation models");
   for (const auto& m : r.models) {
+    if (m.glm_mediation() != nullptr) glm_mediation_part(doc, m, *m.glm_mediation(), sentences);
     if (m.mediation() == nullptr) continue;
     const mediation_result& res = *m.mediation();
     const double level = res.level;
@@ -606,12 +730,6 @@ void mediation_section(document& doc, const study_result& r, std::vector<study_f
 }
 
 // ---- moderation ------------------------------------------------------------------------------
-
-std::string names_text(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
 
 // "4.25 (16th percentile)": a probed value with what it is.
 std::string probe_text(const probe_set& probes, double value) {
@@ -755,13 +873,19 @@ std::vector<std::string> study_notes(const study_result& r) {
   const auto& s = r.study.settings;
   bool bootstrap = false;
   for (const auto& m : r.models) {
-    if (m.mediation() == nullptr) continue;
+    const replicate_summary* rep = m.mediation() != nullptr       ? &m.mediation()->replicates
+                                   : m.glm_mediation() != nullptr ? &m.glm_mediation()->replicates
+                                                                  : nullptr;
+    if (rep == nullptr) continue;
     bootstrap = true;
-    const auto& rep = m.mediation()->replicates;
-    notes.push_back(m.model.name + ": " + count(rep.succeeded) + " of " + count(rep.requested) + " resamples succeeded (" +
-                    count(rep.discarded) + " redrawn), seed " + std::to_string(rep.seed) + ", " + count(rep.threads_used) +
-                    " thread(s); results are identical for any number of threads.");
-    for (const auto& n : m.mediation()->notes) notes.push_back(m.model.name + ": " + n);
+    notes.push_back(m.model.name + ": " + count(rep->succeeded) + " of " + count(rep->requested) + " resamples succeeded (" +
+                    count(rep->discarded) + " redrawn)" +
+                    (rep->cluster.empty() ? "" : ", whole clusters of " + rep->cluster + " resampled (" + count(rep->clusters) +
+                                                     " clusters)") +
+                    ", seed " + std::to_string(rep->seed) + ", " +
+                    count(rep->threads_used) + " thread(s); results are identical for any number of threads.");
+    const auto& model_notes = m.mediation() != nullptr ? m.mediation()->notes : m.glm_mediation()->notes;
+    for (const auto& n : model_notes) notes.push_back(m.model.name + ": " + n);
   }
   for (const auto& m : r.models) {
     if (m.ols() != nullptr) {
@@ -852,6 +976,7 @@ nlohmann::ordered_json study_json(const study_result& r, const std::vector<std::
     if (m.ols() != nullptr) entry["result"] = detail::regression_json_value(*m.ols());
     if (m.glm() != nullptr) entry["result"] = detail::regression_json_value(*m.glm());
     if (m.moderation() != nullptr) entry["result"] = detail::moderation_json_value(*m.moderation());
+    if (m.glm_mediation() != nullptr) entry["result"] = detail::glm_mediation_json_value(*m.glm_mediation());
     models.push_back(std::move(entry));
   }
   out["models"] = std::move(models);

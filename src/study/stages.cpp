@@ -123,8 +123,20 @@ study_model_fit fit(const study_mediation& m, const fit_context& c) {
   require_columns(c.analysis, c.name, columns);
   mediation_options options = c.bootstrap;
   if (m.moderated_model != 0) options.band_points = figure_band_points;
-  return fit_mediation(c.analysis, {m.x, m.mediators, m.y, m.covariates, m.model, m.moderated_model, m.w, m.probe, m.center},
-                       options);
+  return fit_mediation(
+      c.analysis, {m.x, m.mediators, m.y, m.covariates, m.model, m.moderated_model, m.w, m.probe, m.center, m.cluster},
+      options);
+}
+
+study_model_fit fit(const study_glm_mediation& m, const fit_context& c) {
+  std::vector<std::string> columns{m.x, m.y};
+  columns.insert(columns.end(), m.mediators.begin(), m.mediators.end());
+  columns.insert(columns.end(), m.covariates.begin(), m.covariates.end());
+  for (const std::string* extra : {&m.offset, &m.exposure, &m.cluster}) {
+    if (!extra->empty()) columns.push_back(*extra);
+  }
+  require_columns(c.analysis, c.name, columns);
+  return fit_glm_mediation(c.analysis, detail::glm_mediation_spec_of(m), c.bootstrap);
 }
 
 study_model_fit fit(const study_moderation& m, const fit_context& c) {
@@ -146,6 +158,8 @@ study_model_fit fit(const study_within_mediation& m, const fit_context& c) {
   for (const auto& name : m.mediators) spec.mediators.push_back({name + "_" + w[0], name + "_" + w[1]});
   spec.y = {m.y + "_" + w[0], m.y + "_" + w[1]};
   spec.model = m.model;
+  spec.cluster = m.cluster;
+  if (!m.cluster.empty()) require_columns(c.analysis, c.name, {m.cluster});
   return fit_within_mediation(c.analysis, spec, c.bootstrap);
 }
 
@@ -154,8 +168,10 @@ study_model_fit fit(const study_regression& m, const fit_context& c) {
   spec.response = m.y;
   spec.predictors = m.x;
   spec.predictors.insert(spec.predictors.end(), m.covariates.begin(), m.covariates.end());
+  spec.cluster = m.cluster;
   std::vector<std::string> columns = spec.predictors;
   columns.push_back(m.y);
+  if (!m.cluster.empty()) columns.push_back(m.cluster);
   require_columns(c.analysis, c.name, columns);
   for (const auto& p : spec.predictors) {
     if (!c.analysis.get(p).is_numeric()) spec.categorical.push_back({p, ""});  // text: categorical terms
@@ -164,10 +180,12 @@ study_model_fit fit(const study_regression& m, const fit_context& c) {
     glm_options glm;
     glm.family = *m.family;
     glm.level = c.study.settings.level;
+    glm.cluster_se = m.cluster_se;
     return fit_glm(c.analysis, spec, glm);
   }
   ols_options ols;
-  ols.se = m.se;
+  ols.se = m.cluster.empty() ? m.se : se_type::classical;  // clustered: the cluster-robust covariance instead
+  ols.cluster_se = m.cluster_se;
   ols.level = c.study.settings.level;
   return fit_ols(c.analysis, spec, ols);
 }

@@ -75,6 +75,15 @@ void check_model(const study_mediation& m, const std::string& field, const std::
   }
 }
 
+void check_model(const study_glm_mediation& m, const std::string& field, const std::string& name,
+                 const std::set<std::string>& /*measures*/) {
+  try {
+    detail::glm_mediation_spec_of(m).validate();
+  } catch (const argument_error& e) {
+    bad(field + " '" + name + "'", e.what());
+  }
+}
+
 void check_model(const study_moderation& m, const std::string& field, const std::string& name,
                  const std::set<std::string>& /*measures*/) {
   const moderation_spec spec{m.model, m.x, m.w, m.z, m.y, m.covariates};
@@ -111,6 +120,34 @@ void check_model(const study_regression& m, const std::string& field, const std:
 
 namespace detail {
 
+glm_mediation_spec glm_mediation_spec_of(const study_glm_mediation& m) {
+  glm_mediation_spec spec;
+  spec.x = m.x;
+  spec.mediators = m.mediators;
+  spec.y = m.y;
+  spec.covariates = m.covariates;
+  spec.model = m.model;
+  spec.family = m.family;
+  spec.offset = m.offset;
+  spec.exposure = m.exposure;
+  spec.interaction = m.interaction;
+  spec.cluster = m.cluster;
+  spec.x_values = m.x_values;
+  return spec;
+}
+
+std::string model_cluster(const study_model_spec& spec) {
+  return std::visit(
+      [](const auto& kind) -> std::string {
+        if constexpr (requires { kind.cluster; }) {
+          return kind.cluster;
+        } else {
+          return {};
+        }
+      },
+      spec);
+}
+
 void validate_study_design(const study_definition& study, bool has_groups) {
   if (study.id_column.empty()) bad("id", "the id column must be named");
   const auto& w = study.waves;
@@ -130,6 +167,11 @@ void validate_study_design(const study_definition& study, bool has_groups) {
     if (!is_label(m.name)) bad(field, "the name '" + m.name + "' must be letters, digits, '_' or '-'");
     if (!model_names.insert(m.name).second) bad(field, "the model name '" + m.name + "' is used twice");
     std::visit([&](const auto& kind) { check_model(kind, field, m.name, measures); }, m.spec);
+    const bool bootstrap = !std::holds_alternative<study_regression>(m.spec);
+    if (bootstrap && study.settings.ci == ci_method::monte_carlo && !model_cluster(m.spec).empty()) {
+      bad(field + " '" + m.name + "' cluster", "a cluster bootstrap has no Monte Carlo intervals (settings.ci = "
+                                                "\"monte_carlo\"); use percentile, bias_corrected or bca");
+    }
   }
 }
 

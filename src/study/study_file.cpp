@@ -1,6 +1,7 @@
 #include "socialcure/study/study_file.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,7 @@
 #include "socialcure/core/error.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/scale_loader.hpp"
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 
@@ -79,10 +81,16 @@ std::string resolve(const std::string& base, const std::string& name) {
 }
 
 // The names of the kinds of model, "mediation, within_mediation, regression".
+// (Both mediation kinds are "mediation": named once.)
 template <std::size_t... kind>
 std::string model_types(std::index_sequence<kind...> /*kinds*/) {
+  std::vector<std::string> names;
+  const auto add = [&names](std::string_view type) {
+    if (std::find(names.begin(), names.end(), type) == names.end()) names.emplace_back(type);
+  };
+  (add(std::variant_alternative_t<kind, study_model_spec>::type), ...);
   std::string out;
-  ((out += (out.empty() ? "" : ", ") + std::string(std::variant_alternative_t<kind, study_model_spec>::type)), ...);
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 std::string model_types() { return model_types(std::make_index_sequence<std::variant_size_v<study_model_spec>>()); }
@@ -439,20 +447,44 @@ class reader {
     if (!spec) fail(*type, type_path, "unknown model type", type_text, model_types());
     study_model m;
     m.spec = *spec;
+    // A mediation with a count or binary outcome is its own kind (study_glm_mediation).
+    if (const toml_value* family = std::holds_alternative<study_mediation>(m.spec) ? find(t, path, "family") : nullptr) {
+      if (const auto f = family_of(*family, member(path, "family"), "mediation")) {
+        study_glm_mediation glm;
+        glm.family = *f;
+        m.spec = glm;
+      }
+    }
     std::visit([&](auto& kind) { read_model(kind, m.name, t, path); }, m.spec);
     return m;
+  }
+
+  // A 'family' key: none for linear (gaussian), else the GLM family; `what` names the model kind.
+  std::optional<glm_family> family_of(const toml_value& v, const std::string& path, const std::string& what) const {
+    const std::string text_ = text(v, path);
+    if (text_ == "linear" || text_ == "gaussian") return std::nullopt;
+    try {
+      return parse_glm_family(text_);
+    } catch (const argument_error&) {
+      fail(v, path, "unknown " + what + " family", text_,
+           "linear (or gaussian), poisson, negative_binomial (or negbin), binomial");
+    }
   }
 
   // One reader per kind of model: the keys it allows (the unknown-key check names the type), the
   // model's name, then its fields.
   void read_model(study_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
-    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "w", "probe", "center"},
+    for (const char* key : {"offset", "exposure", "x_values", "interaction"}) {
+      if (const auto* v = find(t, path, key)) {
+        fail(*v, member(path, key), "applies to a mediation with a count or binary outcome only (family = \"poisson\", "
+                                    "\"negbin\" or \"binomial\"); this model's family is gaussian");
+      }
+    }
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "w", "probe", "center", "family", "cluster"},
           for_type(m.type));
     label = name(required(t, path, "name"), member(path, "name"));
-    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
-    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
-    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
-    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
+    if (const auto* v = find(t, path, "cluster")) m.cluster = name(*v, member(path, "cluster"));
+    mediation_variables(m, t, path);
     const toml_value* number_ = find(t, path, "model");
     if (number_ != nullptr && number_->is_integer()) {
       process_model(m, *number_, member(path, "model"));
@@ -462,6 +494,15 @@ class reader {
     if (const auto* v = find(t, path, "w")) m.w = name(*v, member(path, "w"));
     if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
     if (const auto* v = find(t, path, "center")) m.center = centering_of(*v, member(path, "center"));
+  }
+
+  // The variables of a between-subject mediation of either kind: x, mediators, y, covariates.
+  template <class mediation_kind_>
+  void mediation_variables(mediation_kind_& m, const toml_value& t, const std::string& path) {
+    if (const auto* v = find(t, path, "x")) m.x = name(*v, member(path, "x"));
+    if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
+    if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
+    if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
   }
 
   // PROCESS's 'center': "none", "all" or "continuous".
@@ -537,33 +578,91 @@ class reader {
   }
 
   void read_model(study_within_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
-    table(t, path, {"name", "type", "mediators", "y", "model"}, for_type(m.type));
+    table(t, path, {"name", "type", "mediators", "y", "model", "cluster"}, for_type(m.type));
     label = name(required(t, path, "name"), member(path, "name"));
+    if (const auto* v = find(t, path, "cluster")) m.cluster = name(*v, member(path, "cluster"));
     if (const auto* v = find(t, path, "mediators")) m.mediators = names(*v, member(path, "mediators"));
     if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
     m.model = mediation_kind(t, path, m.mediators.size());
   }
 
   void read_model(study_regression& m, std::string& label, const toml_value& t, const std::string& path) {
-    table(t, path, {"name", "type", "y", "x", "covariates", "family", "se"}, for_type(m.type));
+    table(t, path, {"name", "type", "y", "x", "covariates", "family", "se", "cluster", "cluster_se"}, for_type(m.type));
     label = name(required(t, path, "name"), member(path, "name"));
     if (const auto* v = find(t, path, "x")) {
       m.x = v->is_string() ? std::vector<std::string>{name(*v, member(path, "x"))} : names(*v, member(path, "x"));
     }
     if (const auto* v = find(t, path, "y")) m.y = name(*v, member(path, "y"));
     if (const auto* v = find(t, path, "covariates")) m.covariates = names(*v, member(path, "covariates"));
-    if (const auto* v = find(t, path, "family")) {
-      const std::string text_ = text(*v, member(path, "family"));
-      if (text_ != "linear" && text_ != "gaussian") {
-        try {
-          m.family = parse_glm_family(text_);
-        } catch (const argument_error&) {
-          fail(*v, member(path, "family"), "unknown regression family", text_,
-               "linear (or gaussian), poisson, negative_binomial (or negbin), binomial");
-        }
+    if (const auto* v = find(t, path, "family")) m.family = family_of(*v, member(path, "family"), "regression");
+    if (const auto* v = find(t, path, "se")) m.se = se_of(*v, member(path, "se"), m.family);
+    const toml_value* cluster = find(t, path, "cluster");
+    if (cluster != nullptr) {
+      m.cluster = name(*cluster, member(path, "cluster"));
+      if (const auto* v = find(t, path, "se")) {
+        fail(*v, member(path, "se"), "'se' does not apply with 'cluster' (the standard errors are cluster-robust: "
+                                     "set 'cluster_se' = \"cr1\" or \"cr2\")");
       }
     }
-    if (const auto* v = find(t, path, "se")) m.se = se_of(*v, member(path, "se"), m.family);
+    if (const auto* v = find(t, path, "cluster_se")) {
+      const std::string text_ = text(*v, member(path, "cluster_se"));
+      if (cluster == nullptr) fail(*v, member(path, "cluster_se"), "given without 'cluster' (the cluster column)");
+      try {
+        m.cluster_se = parse_cluster_se_type(text_);
+      } catch (const argument_error&) {
+        fail(*v, member(path, "cluster_se"), "unknown cluster-robust standard-error type", text_, "cr1, cr2");
+      }
+    }
+  }
+
+  // A mediation with a count or binary outcome: the keys of a mediation without a moderator, and
+  // family (already read), offset or exposure, x_values, interaction, cluster.
+  void read_model(study_glm_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
+    const std::string kind = "family '" + std::string(to_string(m.family)) + "'";
+    for (const char* key : {"w", "probe", "center"}) {
+      if (const auto* v = find(t, path, key)) {
+        fail(*v, member(path, key), "a mediation with " + kind + " has no moderator (conditional process models are "
+                                    "fitted with a gaussian outcome only)");
+      }
+    }
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "family", "offset", "exposure",
+                    "x_values", "interaction", "cluster"},
+          for_type(m.type) + " with " + kind);
+    label = name(required(t, path, "name"), member(path, "name"));
+    mediation_variables(m, t, path);
+    const toml_value* number_ = find(t, path, "model");
+    if (number_ != nullptr && number_->is_integer()) {
+      const std::int64_t process = integer(*number_, member(path, "model"));
+      if (process != 4 && process != 6) {
+        fail(*number_, member(path, "model"), "with " + kind + " only PROCESS models 4 and 6", literal(*number_),
+             "serial, parallel, 4, 6");
+      }
+      m.model = process == 4 ? mediation_model::parallel : mediation_model::serial;
+    } else {
+      m.model = mediation_kind(t, path, m.mediators.size());
+    }
+    if (const auto* v = find(t, path, "offset")) m.offset = name(*v, member(path, "offset"));
+    if (const auto* v = find(t, path, "exposure")) m.exposure = name(*v, member(path, "exposure"));
+    if (const auto* v = find(t, path, "interaction")) m.interaction = boolean(*v, member(path, "interaction"));
+    if (const auto* v = find(t, path, "cluster")) m.cluster = name(*v, member(path, "cluster"));
+    if (const auto* v = find(t, path, "x_values")) m.x_values = x_values_of(*v, member(path, "x_values"));
+  }
+
+  bool boolean(const toml_value& value, const std::string& path) const {
+    if (!value.is_boolean()) wrong_type(value, path, "a boolean (true or false)");
+    return value.as_boolean();
+  }
+
+  // 'x_values': [x0, x1], two different numbers.
+  std::pair<double, double> x_values_of(const toml_value& v, const std::string& path) {
+    if (!v.is_array()) wrong_type(v, path, "an array of two numbers [x0, x1]");
+    const auto& a = v.as_array();
+    if (a.size() != 2) fail(v, path, "two values are needed, [x0, x1]; found " + std::to_string(a.size()), literal(v));
+    for (std::size_t i = 0; i < 2; ++i) remember(a[i], element(path, i));
+    const std::pair<double, double> x{number(a[0], element(path, 0)), number(a[1], element(path, 1))};
+    if (!std::isfinite(x.first) || !std::isfinite(x.second)) fail(v, path, "the values must be finite", literal(v));
+    if (x.first == x.second) fail(v, path, "x0 and x1 must differ", literal(v));
+    return x;
   }
 
   static std::string for_type(std::string_view type) { return "for a model of type '" + std::string(type) + "'"; }

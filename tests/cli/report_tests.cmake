@@ -61,3 +61,22 @@ endforeach()
 add_test(NAME cli.report_bundled_pinned COMMAND "${CMAKE_COMMAND}" -DCOMMAND=${tool} -DCOMPARE=$<TARGET_FILE:json_close>
   -DSTUDY=${bundled_study} -DPINNED=${cli_data}/bundled_study_results.json -DOUT=${report_dir}/pinned
   -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/pinned_report.cmake")
+
+# A mediation with a count outcome in a study (issue 17): the bundled study with one more model,
+# appointments at t1 by a negative binomial, gives the section's sentence in appointment terms; a
+# moderator with family = "negbin" is an error naming the line and the key.
+set(glm_model "\n[[models]]\nname = \"appointments\"\ntype = \"mediation\"\nfamily = \"negbin\"\nx = \"groups_change\"
+mediators = [\"belonging_change\", \"loneliness_change\"]\ny = \"gp_visits_t1\"\ncovariates = [\"gp_visits_t0\", \"age\"]\n")
+string(REPLACE "\"panel_wide.csv\"" "\"${PROJECT_SOURCE_DIR}/examples/data/panel_wide.csv\"" glm_text "${study_text}")
+string(REPLACE "\"groups_long.csv\"" "\"${PROJECT_SOURCE_DIR}/examples/data/groups_long.csv\"" glm_text "${glm_text}")
+file(WRITE "${report_dir}/study_glm.toml" "${glm_text}${glm_model}")
+file(WRITE "${report_dir}/study_glm_bad.toml" "${glm_text}${glm_model}w = \"age\"\n")
+string(REGEX MATCHALL "\n" study_lines "${glm_text}${glm_model}")
+list(LENGTH study_lines glm_bad_line)
+math(EXPR glm_bad_line "${glm_bad_line} + 1")
+cli_expect(NAME report_glm_mediation CODE 0
+  OUTPUT "In appointments .serial mediation, negative binomial outcome, n = 157; percentile bootstrap CIs, 200 resamples, seed 20191126., raising groups_change from [0-9.]+ to [0-9.]+ .mean -> mean \\+ SD. went with [0-9.]+% (fewer|more) gp_visits_t1 .rate ratio [0-9.]+, 95% CI [0-9.]+ to [0-9.]+."
+  ARGS report --study "${report_dir}/study_glm.toml" --out "${report_dir}/glm" --replicates 200 --threads 2 --quiet)
+cli_expect(NAME report_glm_mediation_moderator CODE 1 ONE_LINE
+  ERROR "study_glm_bad.toml:${glm_bad_line}: models.5..w: a mediation with family 'negbin' has no moderator"
+  ARGS report --study "${report_dir}/study_glm_bad.toml" --out "${report_dir}/bad")

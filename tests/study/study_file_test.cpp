@@ -387,11 +387,11 @@ TEST_CASE("study_file: an unknown key names its line and path and lists the allo
 
   const std::string model = data_section +
                             "[[models]]\nname = \"m\"\ntype = \"mediation\"\nx = \"a\"\nmediators = [\"b\"]\ny = \"c\"\n"
-                            "family = \"poisson\"\n";
+                            "weights = \"w\"\n";
   const auto m = error_of(model);
-  CHECK(m.where().line == line_of(model, "family"));
-  CHECK(contains(m.what(), "models[1].family: unknown key for a model of type 'mediation' "
-                           "(allowed: name, type, x, mediators, y, covariates, model, w, probe, center)"));
+  CHECK(m.where().line == line_of(model, "weights"));
+  CHECK(contains(m.what(), "models[1].weights: unknown key for a model of type 'mediation' "
+                           "(allowed: name, type, x, mediators, y, covariates, model, w, probe, center, family, cluster)"));
 
   const auto scale = error_of(data_section + "[[scales]]\nname = \"a\"\nscale = \"ucla3\"\nitem = [\"x\"]\n");
   CHECK(contains(scale.what(), "study.toml:6: scales[1].item: unknown key (allowed: name, scale, file, items)"));

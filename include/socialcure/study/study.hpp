@@ -21,8 +21,10 @@
 ///
 /// A model is one of the kinds in study_model_spec (a std::variant): study_mediation (PROCESS
 /// models 4 and 6, or a conditional process model 7, 8, 14, 15, 58, 59 with a moderator),
-/// study_within_mediation, study_regression or study_moderation (PROCESS models 1-3); each kind
-/// has its own fields and its `type` name (the `type` key of a study file and of results.json).
+/// study_glm_mediation (models 4 and 6 with a count or binary outcome), study_within_mediation,
+/// study_regression or study_moderation (PROCESS models 1-3); each kind has its own fields and
+/// its `type` name (the `type` key of a study file and of results.json; both mediation kinds are
+/// "mediation", told apart by their `family`).
 
 #include <array>
 #include <cstddef>
@@ -31,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -38,12 +41,14 @@
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/moderation.hpp"
+#include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/analyses/probing.hpp"
 #include "socialcure/data/table.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/measures/reliability.hpp"
 #include "socialcure/measures/scale.hpp"
 #include "socialcure/measures/scoring.hpp"
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 
@@ -98,6 +103,28 @@ struct study_mediation {
   std::string w{};      ///< the moderator (conditional process models only), e.g. "identification_t0"
   probe_options probe{};  ///< the values of W probed (mediation_spec::probe)
   centering center = centering::none;  ///< PROCESS `center` (mediation_spec::center)
+  std::string cluster{};  ///< a cluster column: the cluster bootstrap (mediation_spec::cluster)
+};
+
+/// \brief A between-subject mediation whose outcome is a count or 0/1 (fit_glm_mediation; PROCESS
+/// model 4 when parallel, 6 when serial): linear mediators, the outcome by a Poisson, negative
+/// binomial or logistic regression, natural effects of X from x0 to x1 as ratios and on the
+/// response scale. In a study file: a `type = "mediation"` model with `family` poisson, negbin
+/// or binomial.
+struct study_glm_mediation {
+  static constexpr std::string_view type = "mediation";
+  std::string x;                        ///< e.g. "groups_change"
+  std::vector<std::string> mediators;   ///< e.g. {"belonging_change", "loneliness_change"}
+  std::string y;                        ///< e.g. "gp_visits_t1" (a count, or 0/1 for binomial)
+  std::vector<std::string> covariates;  ///< entered in every equation, e.g. {"gp_visits_t0"}
+  mediation_model model = mediation_model::serial;
+  glm_family family = glm_family::negative_binomial;
+  std::string offset{};    ///< glm_mediation_spec::offset (counts only)
+  std::string exposure{};  ///< glm_mediation_spec::exposure: its log is the offset (counts only)
+  bool interaction = false;  ///< X*M terms in the outcome model
+  std::string cluster{};     ///< a cluster column: the cluster bootstrap
+  /// x0 and x1; none: 0 -> 1 for a 0/1 X, else mean -> mean + SD (glm_mediation_spec::x_values).
+  std::optional<std::pair<double, double>> x_values{};
 };
 
 /// \brief A two-instance within-subject mediation of measures (fit_within_mediation, MEMORE):
@@ -107,6 +134,7 @@ struct study_within_mediation {
   std::vector<std::string> mediators;  ///< measure names, e.g. {"belonging"}
   std::string y;                       ///< a measure name, e.g. "loneliness"
   mediation_model model = mediation_model::serial;  ///< serial: exactly two mediators
+  std::string cluster{};  ///< a cluster column: the cluster bootstrap (within_mediation_spec::cluster)
 };
 
 /// \brief A regression of a column of the analysis table: OLS, or a GLM when `family` is given.
@@ -116,7 +144,10 @@ struct study_regression {
   std::vector<std::string> x;           ///< the predictors (text columns enter as categorical terms)
   std::vector<std::string> covariates;  ///< added to the predictors
   std::optional<glm_family> family;     ///< none: OLS (linear); else poisson, negative_binomial, binomial
-  se_type se = se_type::hc3;            ///< OLS only: the standard errors
+  se_type se = se_type::hc3;            ///< OLS only: the standard errors (unused with `cluster`)
+  /// A cluster column (e.g. the practice): cluster-robust standard errors (model_spec::cluster).
+  std::string cluster{};
+  cluster_se_type cluster_se = cluster_se_type::cr1;  ///< with `cluster`: CR1 or CR2
 };
 
 /// \brief A moderation (PROCESS model 1, 2 or 3; fit_moderation) on columns of the analysis table.
@@ -136,13 +167,15 @@ struct study_moderation {
 
 /// \brief The kinds of model a study can run; a new kind is one more alternative (with its
 /// `type` name) and one fitting function.
-using study_model_spec = std::variant<study_mediation, study_within_mediation, study_regression, study_moderation>;
+using study_model_spec =
+    std::variant<study_mediation, study_within_mediation, study_regression, study_moderation, study_glm_mediation>;
 
 /// \brief One model of the study.
 struct study_model {
   std::string name;  ///< a label for tables and figure file names (letters, digits, '_' and '-')
   study_model_spec spec;
-  /// \brief The kind's name: "mediation", "within_mediation", "regression" or "moderation".
+  /// \brief The kind's name: "mediation" (both mediation kinds), "within_mediation", "regression"
+  /// or "moderation".
   [[nodiscard]] std::string_view type() const noexcept;
 };
 
@@ -204,10 +237,10 @@ struct study_change {
   change_result result;
 };
 
-/// \brief The fit of a model: mediation_result for both mediation kinds, ols_result or glm_result
-/// for a regression, moderation_result for a moderation (a new kind of result is one more
-/// alternative).
-using study_model_fit = std::variant<mediation_result, ols_result, glm_result, moderation_result>;
+/// \brief The fit of a model: mediation_result for a (within-subject) mediation, ols_result or
+/// glm_result for a regression, moderation_result for a moderation, glm_mediation_result for a
+/// mediation with a count or binary outcome (a new kind of result is one more alternative).
+using study_model_fit = std::variant<mediation_result, ols_result, glm_result, moderation_result, glm_mediation_result>;
 
 /// \brief One fitted model.
 struct study_model_result {
@@ -222,6 +255,10 @@ struct study_model_result {
   [[nodiscard]] const glm_result* glm() const noexcept { return std::get_if<glm_result>(&fit); }
   /// \brief The moderation result, or null when the model is not a moderation.
   [[nodiscard]] const moderation_result* moderation() const noexcept { return std::get_if<moderation_result>(&fit); }
+  /// \brief The result of a mediation with a count or binary outcome, or null.
+  [[nodiscard]] const glm_mediation_result* glm_mediation() const noexcept {
+    return std::get_if<glm_mediation_result>(&fit);
+  }
 };
 
 /// \brief Everything a study found.

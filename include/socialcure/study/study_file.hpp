@@ -55,6 +55,20 @@
 /// covariates = ["age"]
 /// model = "serial"                # serial | parallel (default: serial with 2 or more
 ///                                 # mediators, parallel with 1)
+/// # cluster = "practice"          # the cluster bootstrap (whole clusters resampled)
+///
+/// [[models]]
+/// name = "appointments"
+/// type = "mediation"
+/// family = "negbin"               # gaussian (default) | poisson | negbin | binomial: the outcome's
+///                                 # model (study_glm_mediation; the mediators stay linear)
+/// x = "groups_change"
+/// mediators = ["belonging_change", "loneliness_change"]
+/// y = "gp_visits_t1"
+/// covariates = ["gp_visits_t0"]
+/// # offset = "log_months"         # counts only; or exposure = "months" (its log is the offset)
+/// # x_values = [0, 1]             # x0, x1 (default 0 -> 1 for a 0/1 X, else mean -> mean + SD)
+/// # interaction = false           # X*M terms in the outcome model
 ///
 /// [[models]]
 /// name = "visits"
@@ -65,6 +79,7 @@
 /// family = "poisson"              # linear (default, OLS) | poisson | negative_binomial (negbin,
 ///                                 # nb) | binomial (logit)
 /// # se = "hc3"                    # linear only: classical | hc0 | hc1 | hc2 | hc3 | hc4 (default hc3)
+/// # cluster = "practice"          # cluster-robust SEs instead of se; cluster_se = "cr1" | "cr2"
 ///
 /// [[models]]
 /// name = "for_whom"
@@ -86,13 +101,15 @@
 /// w = "loneliness_t0"             # probe and center as for moderation
 /// \endcode
 ///
-/// Keys by model type: mediation takes x, mediators, y, covariates, model, w, probe, center
-/// (columns of the analysis table, e.g. "groups_change"); moderation takes x, w, z, y, model,
-/// covariates, center, probe, se, level; within_mediation takes mediators, y, model (measure
-/// names, e.g. "loneliness": their two waves are the instances); regression takes y, x,
-/// covariates, family, se. Every type takes name and type. Each type is one alternative of
-/// study_model_spec (study_mediation, study_within_mediation, study_regression, study_moderation), named by its
-/// `type` member.
+/// Keys by model type: mediation takes x, mediators, y, covariates, model, w, probe, center,
+/// family, cluster (columns of the analysis table, e.g. "groups_change"); with a family other than
+/// gaussian it is a study_glm_mediation and takes offset or exposure, x_values and interaction
+/// instead of w, probe and center; moderation takes x, w, z, y, model, covariates, center, probe,
+/// se, level; within_mediation takes mediators, y, model, cluster (measure names, e.g.
+/// "loneliness": their two waves are the instances); regression takes y, x, covariates, family,
+/// se, cluster, cluster_se. Every type takes name and type. Each type is one alternative of
+/// study_model_spec (study_mediation, study_within_mediation, study_regression, study_moderation,
+/// study_glm_mediation), named by its `type` member (both mediation kinds: "mediation").
 ///
 /// Errors. A malformed file throws data_error naming the file, the line and the key path, with
 /// tables and array elements counted from 1 ("scales[2].items[1]" is the first item of the

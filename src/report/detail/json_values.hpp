@@ -12,6 +12,7 @@
 #include "socialcure/analyses/evalues.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/moderation.hpp"
+#include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/data/describe.hpp"
 #include "socialcure/measures/groups.hpp"
 #include "socialcure/measures/reliability.hpp"
@@ -40,6 +41,8 @@ void add_interval_json(json_value& j, const mediation_effect& e);
 /// level, threads, failed (resamples redrawn), cancelled, error.
 [[nodiscard]] json_value replicates_json_value(const replicate_summary& replicates);
 [[nodiscard]] json_value moderation_json_value(const moderation_result& result);
+/// The mediation report of a count or binary outcome (natural_effects_report.hpp), as a value.
+[[nodiscard]] json_value glm_mediation_json_value(const glm_mediation_result& result);
 /// {points: [{value, percent_below, percent_above}], region: [{w, effect, se, t, p, ci_lower,
 /// ci_upper}]}: the moderation report's `johnson_neyman`, the mediation report's `direct_johnson_neyman`.
 [[nodiscard]] json_value johnson_neyman_json_value(const johnson_neyman_result& jn);

@@ -16,4 +16,10 @@ namespace socialcure::detail {
 /// \throws argument_error "study: <field>: <problem>"
 void validate_study_design(const study_definition& study, bool has_groups);
 
+/// The library's spec of a study's GLM-outcome mediation.
+[[nodiscard]] glm_mediation_spec glm_mediation_spec_of(const study_glm_mediation& m);
+
+/// The model's cluster column, or empty (a kind without one).
+[[nodiscard]] std::string model_cluster(const study_model_spec& spec);
+
 }  // namespace socialcure::detail
