@@ -563,6 +563,7 @@ std::string replicates_clause(const replicate_summary& rep) {
 
 void natural_effects_table(document& doc, std::string caption, const std::vector<mediation_effect>& effects,
                            const std::vector<std::pair<const char*, const char*>>& rows, double level) {
+  if (effects.empty()) return;  // no ratio effects for a probit outcome
   doc_table t;
   t.caption = std::move(caption);
   t.header = {"Effect", "Estimate", "Boot SE", interval_header(level)};
@@ -582,13 +583,23 @@ std::string glm_mediation_sentence(const study_model_result& m, const glm_mediat
   const mediation_effect* share = detail::find_effect(res.ratio_effects, "prop_mediated");
   const mediation_effect* te = detail::find_effect(res.causal_effects, "total");
   const mediation_effect* acme = detail::find_effect(res.causal_effects, "acme_average");
-  if (total == nullptr || nie == nullptr || share == nullptr || te == nullptr || acme == nullptr) return {};
+  if (te == nullptr || acme == nullptr) return {};
+  const bool binary = res.family == glm_family::binomial;
+  const int d = binary ? 3 : 2;
+  const std::string opening = "In " + m.model.name + " (" + std::string(to_string(res.model)) + " mediation, " +
+                              glm_family_name(res.family) + " outcome, n = " + count(res.n) + "; " +
+                              replicates_clause(res.replicates) + "), raising " + res.x + " from " +
+                              format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + " (" +
+                              res.x_values_rule + ") went with ";
+  if (total == nullptr || nie == nullptr || share == nullptr) {  // probit: the response scale only
+    return opening + detail::response_words(res, *te) + " (" + num(te->estimate, d) + ", " +
+           detail::natural_ci_text(*te, res.level, d) + "), of which " + detail::response_words(res, *acme) +
+           " through the mediators (" + num(acme->estimate, d) + ", " + detail::natural_ci_text(*acme, res.level, d) + ").";
+  }
   std::string mediators;
   for (std::size_t j = 0; j < res.mediators.size(); ++j) {
     mediators += (j == 0 ? "" : (j + 1 == res.mediators.size() ? " and " : ", ")) + res.mediators[j];
   }
-  const bool binary = res.family == glm_family::binomial;
-  const int d = binary ? 3 : 2;
   // A share only when the direct and indirect effects point the same way.
   const bool share_ok = std::isfinite(share->estimate) && share->estimate >= 0.0 && share->estimate <= 1.0;
   const std::string indirect =
@@ -596,10 +607,7 @@ std::string glm_mediation_sentence(const study_model_result& m, const glm_mediat
                      detail::ratio_words(res, *nie)
                : "with an indirect effect through " + mediators + " of " + detail::ratio_words(res, *nie) +
                      " (the direct and indirect effects point in opposite directions: no share mediated)";
-  return "In " + m.model.name + " (" + std::string(to_string(res.model)) + " mediation, " +
-         glm_family_name(res.family) + " outcome, n = " + count(res.n) + "; " + replicates_clause(res.replicates) +
-         "), raising " + res.x + " from " + format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + " (" +
-         res.x_values_rule + ") went with " + detail::ratio_words(res, *total) + ", " + indirect + "; averaged over the " +
+  return opening + detail::ratio_words(res, *total) + ", " + indirect + "; averaged over the " +
          count(res.n) + " people that is " + detail::response_words(res, *te) + " (" + num(te->estimate, d) + ", " +
          detail::natural_ci_text(*te, res.level, d) + (share_ok ? "), of which " : "), with ") +
          detail::response_words(res, *acme) +
@@ -625,8 +633,11 @@ void glm_mediation_part(document& doc, const study_model_result& m, const glm_me
   const glm_result& y = res.outcome;
   std::string note = "Deviance " + num(y.deviance, 2) + " on " + num(y.df_residual, 0) + " df";
   if (!is_missing(y.theta)) note += ", theta = " + est(y.theta) + " (SE " + num(y.se_theta, decimals_for(y.theta)) + ")";
-  coefficient_table(doc, "Equation of " + y.response + " (" + glm_family_name(res.family) + " regression, Wald z tests)",
-                    y.coefficients, level, true, true, binary ? "Odds ratio" : "Rate ratio", note + ".");
+  const bool probit = binary && res.link == glm_link::probit;
+  coefficient_table(doc,
+                    "Equation of " + y.response + " (" + glm_family_name(res.family) + (probit ? " probit" : "") +
+                        " regression, Wald z tests)",
+                    y.coefficients, level, true, !probit, binary ? "Odds ratio" : "Rate ratio", note + ".");
   const std::string resamples = " (" + replicates_clause(res.replicates) + ")";
   natural_effects_table(doc,
                         std::string("Natural effects as ") + (binary ? "odds" : "rate") + " ratios, X from " +

@@ -128,6 +128,7 @@ glm_mediation_spec glm_mediation_spec_of(const study_glm_mediation& m) {
   spec.covariates = m.covariates;
   spec.model = m.model;
   spec.family = m.family;
+  spec.link = m.link;
   spec.offset = m.offset;
   spec.exposure = m.exposure;
   spec.interaction = m.interaction;

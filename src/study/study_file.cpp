@@ -471,6 +471,16 @@ class reader {
     }
   }
 
+  // A 'link' key of a binomial outcome: logit or probit.
+  glm_link link_of(const toml_value& v, const std::string& path, glm_family family) const {
+    const std::string text_ = text(v, path);
+    if (family != glm_family::binomial) {
+      fail(v, path, "a link is chosen for a binary outcome (family = \"binomial\") only", text_);
+    }
+    if (text_ != "logit" && text_ != "probit") fail(v, path, "unknown link", text_, "logit, probit");
+    return parse_glm_link(text_);
+  }
+
   // One reader per kind of model: the keys it allows (the unknown-key check names the type), the
   // model's name, then its fields.
   void read_model(study_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
@@ -625,7 +635,7 @@ class reader {
                                     "fitted with a gaussian outcome only)");
       }
     }
-    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "family", "offset", "exposure",
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "family", "link", "offset", "exposure",
                     "x_values", "interaction", "cluster"},
           for_type(m.type) + " with " + kind);
     label = name(required(t, path, "name"), member(path, "name"));
@@ -641,6 +651,7 @@ class reader {
     } else {
       m.model = mediation_kind(t, path, m.mediators.size());
     }
+    if (const auto* v = find(t, path, "link")) m.link = link_of(*v, member(path, "link"), m.family);
     if (const auto* v = find(t, path, "offset")) m.offset = name(*v, member(path, "offset"));
     if (const auto* v = find(t, path, "exposure")) m.exposure = name(*v, member(path, "exposure"));
     if (const auto* v = find(t, path, "interaction")) m.interaction = boolean(*v, member(path, "interaction"));

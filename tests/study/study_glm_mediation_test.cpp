@@ -197,7 +197,17 @@ TEST_CASE("study file: errors of GLM-outcome mediation and cluster keys name the
   check(error_of(m + "family = \"poisson\"\ninteraction = 1\n"),
         {"s.toml:10: models[1].interaction: expected a boolean", "found an integer"});
   check(error_of(m + "family = \"poisson\"\nlink = \"probit\"\n"),
-        {"s.toml:10: models[1].link: unknown key for a model of type 'mediation' with family", "x_values"});
+        {"s.toml:10: models[1].link: a link is chosen for a binary outcome (family = \"binomial\") only", "probit"});
+  check(error_of(m + "family = \"binomial\"\nlink = \"cloglog\"\n"),
+        {"s.toml:10: models[1].link: unknown link", "cloglog", "logit, probit"});
+  {
+    const sc::study_definition probit = sc::parse_study("[data]\nfile = \"panel.csv\"\n" + m +
+                                                        "family = \"binomial\"\nlink = \"probit\"\n", "s.toml");
+    REQUIRE(probit.models.size() == 1);
+    const auto* glm = std::get_if<sc::study_glm_mediation>(&probit.models[0].spec);
+    REQUIRE(glm != nullptr);
+    CHECK(glm->link == sc::glm_link::probit);
+  }
   check(error_of(m + "family = \"binomial\"\nexposure = \"months\"\n"), {"s.toml:3: models[1] 'm':", "binomial"});
   check(error_of("[settings]\nci = \"monte_carlo\"\n" + m + "cluster = \"practice\"\n"),
         {"s.toml:5: models[1] 'm' cluster: a cluster bootstrap has no Monte Carlo intervals"});
@@ -436,4 +446,40 @@ TEST_CASE("study report: direct and indirect effects in opposite directions give
   CHECK(contains(sentence, "(the direct and indirect effects point in opposite directions: no share mediated)"));
   CHECK_FALSE(contains(sentence, "% of it through"));
   CHECK(contains(sentence, "), with "));
+}
+
+TEST_CASE("study report: a probit mediation gives response-scale effects and a sentence without ratios") {
+  // probit.ref.csv (make_probit_reference.R, probit_single): ACME average and total effect.
+  static const socialcure_test::reference_values probit_ref =
+      socialcure_test::reference_values::load("natural_effects/probit.ref.csv");
+  static const std::string path = panel_file("natural_effects/data/parallel.csv", "parallel.csv");
+  const sc::study_definition study = sc::parse_study("[data]\nfile = \"" + path + "\"\n" + settings + R"(
+[[models]]
+name = "probit_chain"
+type = "mediation"
+family = "binomial"
+link = "probit"
+x = "prescribed"
+mediators = ["m1"]
+y = "ybin"
+covariates = ["c1"]
+interaction = true
+)", "probit.toml");
+  const sc::study_result r = sc::run_study(study);
+  const sc::glm_mediation_result& res = *r.models[0].glm_mediation();
+  CHECK(res.ratio_effects.empty());
+  probit_ref.check(effect(res.causal_effects, "acme_average").estimate, "probit_single", "acme_average", 1e-8);
+  probit_ref.check(effect(res.causal_effects, "total").estimate, "probit_single", "total", 1e-8);
+  const sc::study_report report = sc::make_study_report(r);
+  CHECK_FALSE(contains(report.markdown, "Natural effects as odds ratios"));
+  CHECK(contains(report.markdown, "Natural effects on the probability of ybin"));
+  std::string sentence;
+  for (const auto& s : report.sentences) {
+    if (contains(s, "probit_chain")) sentence = s;
+  }
+  INFO(sentence);
+  const double te = probit_ref("probit_single", "total");
+  CHECK(contains(sentence, "went with " + sc::format_fixed(100.0 * std::fabs(te), 1) + " percentage points " +
+                               (te < 0 ? "lower" : "higher") + " probability of ybin"));
+  CHECK_FALSE(contains(sentence, "odds ratio"));
 }

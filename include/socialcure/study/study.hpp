@@ -119,6 +119,7 @@ struct study_glm_mediation {
   std::vector<std::string> covariates;  ///< entered in every equation, e.g. {"gp_visits_t0"}
   mediation_model model = mediation_model::serial;
   glm_family family = glm_family::negative_binomial;
+  glm_link link = glm_link::logit;  ///< binomial only: logit (default) or probit
   std::string offset{};    ///< glm_mediation_spec::offset (counts only)
   std::string exposure{};  ///< glm_mediation_spec::exposure: its log is the offset (counts only)
   bool interaction = false;  ///< X*M terms in the outcome model
