@@ -164,8 +164,9 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   const replicate_summary& b = r.replicates;
   detail::replicates_text(out, b);
   if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
-  if (!b.error.empty()) out << "Note: the bootstrap failed: " << b.error << "\n";
-  if (b.cancelled) out << "Note: the bootstrap was cancelled; no intervals\n";
+  const char* run = b.method == ci_method::monte_carlo ? "the Monte Carlo run" : "the bootstrap";
+  if (!b.error.empty()) out << "Note: " << run << " failed: " << b.error << "\n";
+  if (b.cancelled) out << "Note: " << run << " was cancelled; no intervals\n";
   for (const auto& note : r.notes) out << "Note: " << note << "\n";
 }
 
