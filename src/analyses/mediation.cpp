@@ -7,11 +7,11 @@
 #include <set>
 #include <span>
 
+#include "analyses/detail/effect_interval.hpp"
 #include "analyses/detail/path_system.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/core/distributions.hpp"
-#include "socialcure/models/cluster_covariance.hpp"
 
 namespace socialcure {
 
@@ -150,20 +150,6 @@ struct built_model {
   std::vector<bool> centred;               ///< per column: centred at the sample mean in the fits
 };
 
-/// PROCESS 4.3's order of serial paths: by length, then lexicographically.
-std::vector<std::vector<std::size_t>> serial_paths(std::size_t k) {
-  std::vector<std::vector<std::size_t>> out;
-  for (std::size_t mask = 1; mask < (std::size_t{1} << k); ++mask) {
-    std::vector<std::size_t> s;
-    for (std::size_t j = 0; j < k; ++j) {
-      if (mask & (std::size_t{1} << j)) s.push_back(j);
-    }
-    out.push_back(s);
-  }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() < b.size() : a < b; });
-  return out;
-}
-
 /// Adds the specific indirect effect along the mediators `through` (a product of coefficients),
 /// labelled ind1, ind2, ... in the order added.
 void add_specific_effect(built_model& m, const detail::effect_term& term, const std::vector<std::size_t>& through,
@@ -251,13 +237,7 @@ built_model build_between(const model_frame& frame, const mediation_spec& spec, 
   m.system.equations.push_back(ye);
   const std::size_t y_eq = k;
   // Specific indirect effects.
-  std::vector<std::vector<std::size_t>> paths;
-  if (spec.model == mediation_model::serial) {
-    paths = serial_paths(k);
-  } else {
-    for (std::size_t j = 0; j < k; ++j) paths.push_back({j});
-  }
-  for (const auto& s : paths) {
+  for (const auto& s : detail::mediator_paths(k, spec.model == mediation_model::serial)) {
     detail::effect_term term;
     term.factors.push_back({s.front(), 1});  // a: X in the first mediator's equation
     for (std::size_t t = 1; t < s.size(); ++t) term.factors.push_back({s[t], 2 + c + s[t - 1]});  // d
@@ -338,10 +318,7 @@ void place_effect(const effect_info& info, mediation_effect effect, mediation_re
 /// (n - 1) of the model's columns.
 Eigen::VectorXd infer(const built_model& m, const cluster_assignment& clusters, const std::vector<ols_result>& fits,
                       const mediation_options& options, mediation_result& out) {
-  if (m.system.units.by_cluster() && options.ci == ci_method::monte_carlo) {
-    throw argument_error("mediation: Monte Carlo intervals draw from the coefficients' covariance and cannot resample "
-                         "clusters; with a cluster column use bootstrap intervals (percentile, bc or bca)");
-  }
+  detail::require_resampling_intervals(options.ci, m.system.units, "mediation");
   const std::vector<Eigen::VectorXd> estimates = estimates_of(fits);
   // Sample SDs of every column (n - 1).
   const Eigen::MatrixXd& z = m.system.z;
@@ -356,10 +333,7 @@ Eigen::VectorXd infer(const built_model& m, const cluster_assignment& clusters, 
   rs.method = options.ci;
   rs.cluster = clusters.column;
   rs.clusters = m.system.units.clusters.size();
-  if (rs.clusters > 0 && rs.clusters < few_clusters) {
-    out.notes.push_back("the bootstrap resampled " + std::to_string(rs.clusters) + " clusters of " + rs.cluster +
-                        "; with fewer than " + std::to_string(few_clusters) + " its intervals can be too narrow");
-  }
+  if (const std::string note = detail::few_clusters_note(m.system.units, rs.cluster); !note.empty()) out.notes.push_back(note);
   rs.requested = options.replicates;
   rs.level = options.level;
   rs.seed_given = options.seed.has_value();
@@ -391,14 +365,11 @@ Eigen::VectorXd infer(const built_model& m, const cluster_assignment& clusters, 
   Eigen::VectorXd acceleration = Eigen::VectorXd::Constant(point.size(), missing_value);
   std::string jackknife_problem;
   if (usable && options.ci == ci_method::bca) {
-    const Eigen::MatrixXd jack = detail::jackknife_replicates(m.system, m.effects);
-    if (jack.hasNaN()) {
+    const Eigen::VectorXd a = detail::jackknife_accelerations(detail::jackknife_replicates(m.system, m.effects));
+    if (a.size() == 0) {
       jackknife_problem = "a leave-one-out design is singular: no BCa acceleration";
     } else {
-      for (Eigen::Index e = 0; e < jack.cols(); ++e) {
-        const Eigen::VectorXd col = jack.col(e);
-        acceleration(e) = jackknife_acceleration(std::span<const double>(col.data(), static_cast<std::size_t>(col.size())));
-      }
+      acceleration = a;
     }
   }
   if (options.keep_replicates && usable) out.replicate_values = reps.effects;
@@ -410,28 +381,9 @@ Eigen::VectorXd infer(const built_model& m, const cluster_assignment& clusters, 
     effect.path = info.path;
     effect.estimate = point(static_cast<Eigen::Index>(e));
     if (usable) {
-      std::vector<double> values(reps.effects.col(static_cast<Eigen::Index>(e)).data(),
-                                 reps.effects.col(static_cast<Eigen::Index>(e)).data() + reps.effects.rows());
-      effect.boot_se = replicate_sd(values);
-      std::sort(values.begin(), values.end());
-      bootstrap_interval ci;
-      switch (options.ci) {
-        case ci_method::percentile:
-        case ci_method::monte_carlo: ci = percentile_interval(values, options.level); break;
-        case ci_method::bias_corrected: ci = bias_corrected_interval(values, effect.estimate, options.level); break;
-        case ci_method::bca:
-          effect.acceleration = acceleration(static_cast<Eigen::Index>(e));
-          if (!jackknife_problem.empty()) {
-            ci.problem = jackknife_problem;
-          } else {
-            ci = bca_interval(values, effect.estimate, effect.acceleration, options.level);
-          }
-          break;
-      }
-      effect.ci_lower = ci.lower;
-      effect.ci_upper = ci.upper;
-      effect.ci_ok = ci.ok;
-      effect.ci_problem = ci.problem;
+      const auto column = reps.effects.col(static_cast<Eigen::Index>(e));
+      detail::set_interval(effect, std::vector<double>(column.data(), column.data() + column.size()), options.ci,
+                           options.level, acceleration(static_cast<Eigen::Index>(e)), jackknife_problem);
     } else {
       effect.ci_problem = rs.cancelled ? "cancelled" : rs.error;
     }

@@ -10,14 +10,16 @@
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>
 
+#include "analyses/detail/effect_interval.hpp"
+#include "analyses/detail/path_system.hpp"
 #include "analyses/detail/random_stream.hpp"
 #include "analyses/detail/replicate_blocks.hpp"
 #include "analyses/detail/resample.hpp"
 #include "models/detail/weighted_glm.hpp"
-#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/analyses/bootstrap_intervals.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
+#include "socialcure/data/describe.hpp"
 #include "socialcure/models/design.hpp"
 
 namespace socialcure {
@@ -204,12 +206,9 @@ struct reduced_form {
   Eigen::VectorXd mean_base;  // at the covariate means
 };
 
-/// The weighted mean of each column (weights: how often each case is in the sample).
-Eigen::RowVectorXd weighted_means(const Eigen::MatrixXd& v, const Eigen::VectorXd& w) {
-  return (w.transpose() * v) / w.sum();
-}
-
-reduced_form reduce(const parts& p, const sample_data& d, const Eigen::VectorXd& w, bool serial) {
+/// The reduced form at the coefficients `p`; `covariate_means`: the covariates' means in the
+/// (re)sample.
+reduced_form reduce(const parts& p, const sample_data& d, const Eigen::VectorXd& covariate_means, bool serial) {
   const auto k = static_cast<Eigen::Index>(p.mediator.size());
   const Eigen::Index c = d.base.cols() - 2;
   Eigen::MatrixXd coupling = Eigen::MatrixXd::Identity(k, k);  // I - D
@@ -229,7 +228,7 @@ reduced_form reduce(const parts& p, const sample_data& d, const Eigen::VectorXd&
   r.base = ((cov * gamma.transpose()).rowwise() + alpha.transpose()) * l.transpose();
   r.slope = l * a;
   r.sigma = l * p.sigma2.asDiagonal() * l.transpose();
-  r.mean_base = l * (alpha + gamma * weighted_means(cov, w).transpose());
+  r.mean_base = l * (alpha + gamma * covariate_means);
   return r;
 }
 
@@ -313,13 +312,15 @@ Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effec
                            const std::vector<std::vector<std::size_t>>& paths) {
   const auto k = static_cast<Eigen::Index>(p.mediator.size());
   const bool serial = in.spec.model == mediation_model::serial;
-  const reduced_form r = reduce(p, in.d, w, serial);
-  const outcome_parts o = split_outcome(p.outcome, k, in.spec.interaction);
   const Eigen::Index c = in.d.base.cols() - 2;
   const auto cov = in.d.base.rightCols(c);
-  const Eigen::VectorXd fixed = (cov * o.c).array() + o.intercept + in.d.offset.array();
-  const double fixed_mean = o.intercept + weighted_means(cov, w).dot(o.c);
   const double total_weight = w.sum();
+  // The covariates' means in the (re)sample, each case counted w_i times.
+  const Eigen::VectorXd covariate_means = cov.transpose() * w / total_weight;
+  const reduced_form r = reduce(p, in.d, covariate_means, serial);
+  const outcome_parts o = split_outcome(p.outcome, k, in.spec.interaction);
+  const Eigen::VectorXd fixed = (cov * o.c).array() + o.intercept + in.d.offset.array();
+  const double fixed_mean = o.intercept + covariate_means.dot(o.c);
   // E_i(x, x'): outcome at x with the mediators at their distribution under x'; and the
   // log-linear value at the covariate means (offset 0) for the ratios.
   const auto response = [&](double x, double xm) {
@@ -341,28 +342,6 @@ Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effec
   out.head(products.size()) = products;
   out.tail(12) << nde, nie, nde * nie, nde * (nie - 1.0) / (nde * nie - 1.0), acme0, acme1, (acme0 + acme1) / 2.0, ade0,
       ade1, (ade0 + ade1) / 2.0, total, (acme0 + acme1) / 2.0 / total;
-  return out;
-}
-
-/// Paths through the mediators: each alone (parallel); for a serial model every increasing chain,
-/// by length, then lexicographically (PROCESS's order).
-std::vector<std::vector<std::size_t>> paths_of(const glm_mediation_spec& spec) {
-  const std::size_t k = spec.mediators.size();
-  std::vector<std::vector<std::size_t>> out;
-  if (spec.model == mediation_model::parallel) {
-    for (std::size_t j = 0; j < k; ++j) out.push_back({j});
-    return out;
-  }
-  for (unsigned mask = 1; mask < (1u << k); ++mask) {
-    std::vector<std::size_t> path;
-    for (std::size_t j = 0; j < k; ++j) {
-      if ((mask >> j) & 1u) path.push_back(j);
-    }
-    out.push_back(path);
-  }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-  });
   return out;
 }
 
@@ -425,12 +404,6 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
   return out;
 }
 
-/// A square root R of a covariance (R R' = V; symmetric eigen-decomposition, rounding below 0 clamped).
-Eigen::MatrixXd covariance_root(const Eigen::MatrixXd& v) {
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(v);
-  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
-}
-
 /// Monte Carlo (the quasi-Bayesian draws of the R mediation package): draw r takes every
 /// equation's coefficients from N(estimate, covariance), independently across equations (the
 /// mediators in order, then the outcome), from its own stream keyed by (seed, r), with sigma_j^2
@@ -439,8 +412,8 @@ detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fi
                                      const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
                                      std::uint64_t seed, Eigen::Index effects) {
   std::vector<Eigen::MatrixXd> roots;
-  for (const auto& m : fit.mediators) roots.push_back(covariance_root(m.covariance));
-  roots.push_back(covariance_root(fit.outcome.covariance));
+  for (const auto& m : fit.mediators) roots.push_back(detail::covariance_root(m.covariance));
+  roots.push_back(detail::covariance_root(fit.outcome.covariance));
   const std::size_t b = options.replicates;
   detail::replicate_output out;
   out.effects.resize(static_cast<Eigen::Index>(b), effects);
@@ -504,50 +477,6 @@ detail::replicate_output jackknife(const effect_inputs& in, const designs& x, co
   return out;
 }
 
-/// The BCa acceleration of every effect from the jackknife; empty with a reason in `problem` when a
-/// leave-one-out fit fails.
-Eigen::VectorXd accelerations(const detail::replicate_output& jack, std::string& problem) {
-  if (jack.effects.hasNaN()) {
-    problem = "a leave-one-out refit failed: no BCa acceleration";
-    return {};
-  }
-  Eigen::VectorXd a(jack.effects.cols());
-  for (Eigen::Index e = 0; e < a.size(); ++e) {
-    const Eigen::VectorXd col = jack.effects.col(e);
-    a(e) = jackknife_acceleration(std::span<const double>(col.data(), static_cast<std::size_t>(col.size())));
-  }
-  return a;
-}
-
-mediation_effect summarize(std::string label, double estimate, std::span<const double> replicates, double acceleration,
-                           const std::string& acceleration_problem, const mediation_options& options) {
-  mediation_effect e;
-  e.label = std::move(label);
-  e.estimate = estimate;
-  if (replicates.empty()) return e;
-  std::vector<double> sorted(replicates.begin(), replicates.end());
-  std::sort(sorted.begin(), sorted.end());
-  e.boot_se = replicate_sd(sorted);
-  bootstrap_interval ci;
-  switch (options.ci) {
-    case ci_method::bias_corrected: ci = bias_corrected_interval(sorted, estimate, options.level); break;
-    case ci_method::bca:
-      e.acceleration = acceleration;
-      if (acceleration_problem.empty()) {
-        ci = bca_interval(sorted, estimate, acceleration, options.level);
-      } else {
-        ci.problem = acceleration_problem;
-      }
-      break;
-    default: ci = percentile_interval(sorted, options.level); break;
-  }
-  e.ci_lower = ci.lower;
-  e.ci_upper = ci.upper;
-  e.ci_ok = ci.ok;
-  e.ci_problem = ci.problem;
-  return e;
-}
-
 /// x0 -> x1: given; 0 -> 1 for a 0/1 X; else mean -> mean + SD.
 void choose_x_values(const sample_data& d, const glm_mediation_spec& spec, glm_mediation_result& out) {
   const Eigen::VectorXd x = d.base.col(1);
@@ -563,11 +492,10 @@ void choose_x_values(const sample_data& d, const glm_mediation_spec& spec, glm_m
     out.x_values_rule = "0 -> 1";
     return;
   }
-  const double mean = x.mean();
-  const double sd = std::sqrt((x.array() - mean).square().sum() / static_cast<double>(x.size() - 1));
-  if (!(sd > 0.0)) throw data_error(d.frame.where(0, spec.x), "glm mediation: " + spec.x + " does not vary");
-  out.x0 = mean;
-  out.x1 = mean + sd;
+  const mean_sd m = mean_and_sd(std::span<const double>(x.data(), static_cast<std::size_t>(x.size())));
+  if (!(m.sd > 0.0)) throw data_error(d.frame.where(0, spec.x), "glm mediation: " + spec.x + " does not vary");
+  out.x0 = m.mean;
+  out.x1 = m.mean + m.sd;
   out.x_values_rule = "mean -> mean + SD";
 }
 
@@ -622,10 +550,16 @@ void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, co
   const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
   for (Eigen::Index e = 0; e < estimate.size(); ++e) {
     const auto k = static_cast<std::size_t>(e);
-    std::vector<double> column;
-    if (in.usable) column.assign(boot.effects.col(e).data(), boot.effects.col(e).data() + boot.effects.rows());
-    mediation_effect effect = summarize(labels[k], estimate(e), column, in.acceleration(e), in.problem, options);
-    if (!in.usable) effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
+    mediation_effect effect;
+    effect.label = labels[k];
+    effect.estimate = estimate(e);
+    if (in.usable) {
+      const auto column = boot.effects.col(e);
+      detail::set_interval(effect, std::vector<double>(column.data(), column.data() + column.size()), options.ci,
+                           options.level, in.acceleration(e), in.problem);
+    } else {
+      effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
+    }
     if (k < paths.size() && !spec.interaction) {
       effect.path = {spec.x};
       for (const std::size_t j : paths[k]) effect.path.push_back(spec.mediators[j]);
@@ -645,11 +579,7 @@ void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, co
 
 void add_notes(glm_mediation_result& out, const sample_data& d, const glm_mediation_spec& spec,
                const mediation_options& options) {
-  if (d.units.by_cluster() && d.units.clusters.size() < few_clusters) {
-    out.notes.push_back("the bootstrap resampled " + std::to_string(d.units.clusters.size()) + " clusters of " +
-                        spec.cluster + "; with fewer than " + std::to_string(few_clusters) +
-                        " its intervals can be too narrow");
-  }
+  if (const std::string note = detail::few_clusters_note(d.units, spec.cluster); !note.empty()) out.notes.push_back(note);
   if (spec.interaction) out.notes.push_back("products of coefficients are not reported with the X*M interaction");
   if (spec.link == glm_link::probit) {
     out.notes.push_back("probit link: no ratio effects (a difference of probits is no rate or odds ratio); the "
@@ -668,11 +598,8 @@ void add_notes(glm_mediation_result& out, const sample_data& d, const glm_mediat
 glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_spec& spec, const mediation_options& options) {
   spec.validate();
   options.validate();
-  if (options.ci == ci_method::monte_carlo && !spec.cluster.empty()) {
-    throw argument_error("glm mediation: Monte Carlo intervals draw from the coefficients' covariance and cannot "
-                         "resample clusters; with a cluster column use bootstrap intervals (percentile, bc or bca)");
-  }
   const sample_data d = read_sample(data, spec);
+  detail::require_resampling_intervals(options.ci, d.units, "glm mediation");
   glm_mediation_result out = describe(d, spec, options);
   glm_options o;
   o.family = spec.family;
@@ -680,7 +607,7 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
   o.level = options.level;
   const designs x = designs_of(d, spec);
   full_fit fit = fit_all(d, x, spec, o);
-  const auto paths = paths_of(spec);
+  const auto paths = detail::mediator_paths(spec.mediators.size(), spec.model == mediation_model::serial);
   const effect_inputs in{d, spec, out.x0, out.x1};
   const Eigen::VectorXd estimate = effects_of(fit.p, Eigen::VectorXd::Ones(d.y.size()), in, paths);
   const std::uint64_t seed = options.seed.value_or(std::random_device{}());
@@ -693,8 +620,12 @@ glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_sp
                     spec.cluster, d.units.clusters.size()};
   interval_inputs intervals{boot, usable, Eigen::VectorXd::Constant(estimate.size(), missing_value), {}};
   if (usable && options.ci == ci_method::bca) {
-    const Eigen::VectorXd a = accelerations(jackknife(in, x, fit.p, paths, options, estimate.size()), intervals.problem);
-    if (a.size() == estimate.size()) intervals.acceleration = a;
+    const Eigen::VectorXd a = detail::jackknife_accelerations(jackknife(in, x, fit.p, paths, options, estimate.size()).effects);
+    if (a.size() == 0) {
+      intervals.problem = "a leave-one-out refit failed: no BCa acceleration";
+    } else {
+      intervals.acceleration = a;
+    }
   }
   file_effects(out, estimate, intervals, paths, spec, options);
   add_notes(out, d, spec, options);

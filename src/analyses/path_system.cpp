@@ -143,6 +143,28 @@ bool solve_all(const path_system& system, const prepared& d, workspace& w) {
 
 }  // namespace
 
+std::vector<std::vector<std::size_t>> mediator_paths(std::size_t k, bool serial) {
+  std::vector<std::vector<std::size_t>> out;
+  if (!serial) {
+    for (std::size_t j = 0; j < k; ++j) out.push_back({j});
+    return out;
+  }
+  for (std::size_t mask = 1; mask < (std::size_t{1} << k); ++mask) {
+    std::vector<std::size_t> s;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (mask & (std::size_t{1} << j)) s.push_back(j);
+    }
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() < b.size() : a < b; });
+  return out;
+}
+
+Eigen::MatrixXd covariance_root(const Eigen::MatrixXd& v) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(v);
+  return eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+}
+
 void evaluate_effects_into(const std::vector<effect_definition>& effects, const std::vector<Eigen::VectorXd>& coefficients,
                            const Eigen::VectorXd& sds, Eigen::VectorXd& out) {
   out.resize(static_cast<Eigen::Index>(effects.size()));
@@ -252,12 +274,8 @@ replicate_output monte_carlo_replicates(const std::vector<Eigen::VectorXd>& esti
   replicate_output out;
   const std::size_t b = settings.replicates;
   out.effects.resize(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(effects.size()));
-  // A square root of each covariance (symmetric eigen-decomposition, negative rounding clamped to 0).
   std::vector<Eigen::MatrixXd> roots;
-  for (const auto& c : covariances) {
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(c);
-    roots.push_back(eig.eigenvectors() * eig.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal());
-  }
+  for (const auto& c : covariances) roots.push_back(covariance_root(c));
   const std::size_t per_block = 256;
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const unsigned threads = threads_for(settings.threads, blocks);

@@ -4,15 +4,13 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <utility>
 
-#include <boost/math/special_functions/digamma.hpp>
-#include <boost/math/special_functions/trigamma.hpp>
 
 #include "models/detail/cluster_inference.hpp"
 #include "models/detail/least_squares.hpp"
-#include "models/detail/probit.hpp"
+#include "models/detail/links.hpp"
+#include "models/detail/nb_theta.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/core/distributions.hpp"
@@ -76,12 +74,11 @@ struct family_model {
 
   [[nodiscard]] bool is_binomial() const { return family == glm_family::binomial; }
   [[nodiscard]] bool is_probit() const { return is_binomial() && binomial_link == glm_link::probit; }
-  // The binomial mean keeps eta within +-30 (as R's logit link), so fitted probabilities stay
-  // inside (0, 1) and separation shows as probabilities within 1e-13 of 0 or 1; the probit within
-  // +-8.13 (R's -qnorm(2^-52)).
+  // The binomial means keep eta in the range where fitted probabilities stay inside (0, 1)
+  // (models/detail/links.hpp).
   [[nodiscard]] double mean(double eta) const {
     if (is_probit()) return detail::probit_mean(eta);
-    return is_binomial() ? 1.0 / (1.0 + std::exp(-std::clamp(eta, -30.0, 30.0))) : std::exp(eta);
+    return is_binomial() ? detail::logit_mean(eta) : std::exp(eta);
   }
   [[nodiscard]] double link(double mu) const {
     if (is_probit()) return normal_quantile(mu);
@@ -247,37 +244,15 @@ struct theta_estimate {
   bool diverged = false;
 };
 
-// The digamma and trigamma terms of the theta score depend on y only through its value: they are
-// evaluated once per distinct count (counts take few distinct values), weighted by how often each
-// occurs. Built once per fit.
-std::map<double, double> count_frequencies(const Eigen::VectorXd& y) {
-  std::map<double, double> frequency;
-  for (Eigen::Index i = 0; i < y.size(); ++i) frequency[y(i)] += 1.0;
-  return frequency;
-}
-
-theta_estimate theta_ml(const Eigen::VectorXd& y, const std::map<double, double>& frequency, const Eigen::VectorXd& mu,
+// `levels`: the distinct counts with their frequencies, built once per fit (detail::levels_of).
+theta_estimate theta_ml(const Eigen::VectorXd& y, const detail::count_levels& levels, const Eigen::VectorXd& mu,
                         double start, double tolerance) {
-  using boost::math::digamma;
-  using boost::math::trigamma;
   const Eigen::Index n = y.size();
+  const Eigen::VectorXd unweighted;
   auto score_info = [&](double th, double& score, double& info) {
-    const double digamma_th = digamma(th);
-    const double trigamma_th = trigamma(th);
-    score = 0.0;
-    info = 0.0;
-    for (const auto& [value, count] : frequency) {
-      score += count * (digamma(th + value) - digamma_th);
-      info += count * (trigamma_th - trigamma(th + value));
-    }
-    const double log_th = std::log(th);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double yi = y(i);
-      const double mi = mu(i);
-      const double inv = 1.0 / (mi + th);
-      score += log_th + 1.0 - std::log(th + mi) - (yi + th) * inv;
-      info += -1.0 / th + 2.0 * inv - (yi + th) * inv * inv;
-    }
+    const detail::theta_score s = detail::nb_theta_score(th, levels, y, mu, unweighted);
+    score = s.score;
+    info = s.info;
   };
   double theta = start;
   if (!(theta > 0.0) || !std::isfinite(theta)) {
@@ -377,7 +352,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   theta_estimate th;
   if (options.family == glm_family::negative_binomial) {
     f.family = glm_family::negative_binomial;
-    const std::map<double, double> frequency = count_frequencies(frame.y);
+    const detail::count_levels frequency = detail::levels_of(frame.y);
     th = theta_ml(frame.y, frequency, s.mu, 0.0, 1e-13);
     bool settled = false;
     for (int round = 0; round < options.max_alternations && !th.diverged; ++round) {

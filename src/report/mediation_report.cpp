@@ -50,6 +50,14 @@ json coefficient_json(const coefficient& c) {
 
 }  // namespace
 
+void detail::add_sample_json(json_value& j, std::size_t n, std::size_t excluded, const std::vector<missing_count>& missing) {
+  j["n"] = n;
+  j["n_excluded"] = excluded;
+  json_value columns = json_value::array();
+  for (const auto& m : missing) columns.push_back({{"column", m.column}, {"rows", m.rows}});
+  j["missing_by_column"] = std::move(columns);
+}
+
 detail::json_value detail::replicates_json_value(const replicate_summary& b) {
   return {{"samples", b.requested}, {"succeeded", b.succeeded},     {"seed", b.seed},
           {"seed_given", b.seed_given}, {"ci_method", to_string(b.method)}, {"level", b.level},
@@ -419,11 +427,7 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
   const bool moderated = r.moderated_model != 0;
   json j;
   j["schema"] = "socialcure.mediation/1";
-  j["n"] = r.n;
-  j["n_excluded"] = r.n_excluded;
-  json missing = json::array();
-  for (const auto& m : r.missing_by_column) missing.push_back({{"column", m.column}, {"rows", m.rows}});
-  j["missing_by_column"] = std::move(missing);
+  detail::add_sample_json(j, r.n, r.n_excluded, r.missing_by_column);
   j["model"] = to_string(r.model);
   if (moderated) j["process_model"] = r.moderated_model;
   j["design"] = r.within ? "within" : "between";

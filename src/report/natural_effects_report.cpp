@@ -215,11 +215,7 @@ namespace detail {
 json_value glm_mediation_json_value(const glm_mediation_result& r) {
   json j;
   j["schema"] = "socialcure.mediation/1";
-  j["n"] = r.n;
-  j["n_excluded"] = r.n_excluded;
-  json missing = json::array();
-  for (const auto& m : r.missing_by_column) missing.push_back({{"column", m.column}, {"rows", m.rows}});
-  j["missing_by_column"] = std::move(missing);
+  detail::add_sample_json(j, r.n, r.n_excluded, r.missing_by_column);
   j["model"] = to_string(r.model);
   j["design"] = "between";
   j["x"] = r.x;

@@ -59,6 +59,15 @@ struct path_system {
   resample_units units;  ///< what a bootstrap resample draws (cases, or clusters of them)
 };
 
+/// The paths from X through k mediators to Y, as lists of mediator indices: each mediator alone
+/// (parallel), or every increasing chain (serial), by length and then lexicographically - PROCESS
+/// 4.3's order (for three mediators: 1, 2, 3, 1-2, 1-3, 2-3, 1-2-3).
+[[nodiscard]] std::vector<std::vector<std::size_t>> mediator_paths(std::size_t k, bool serial);
+
+/// A square root R of a covariance, R R' = V (symmetric eigen-decomposition; eigenvalues below 0
+/// from rounding taken as 0), for drawing from N(b, V).
+[[nodiscard]] Eigen::MatrixXd covariance_root(const Eigen::MatrixXd& v);
+
 /// The value of every effect from the equations' coefficients (raw scale) and the SDs of the columns.
 void evaluate_effects_into(const std::vector<effect_definition>& effects, const std::vector<Eigen::VectorXd>& coefficients,
                            const Eigen::VectorXd& sds, Eigen::VectorXd& out);

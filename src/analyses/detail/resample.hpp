@@ -5,11 +5,15 @@
 /// cluster drawn twice counted twice) - as case counts.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include "analyses/detail/random_stream.hpp"
+#include "socialcure/analyses/bootstrap_intervals.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/models/cluster_covariance.hpp"
 #include "socialcure/models/design.hpp"
 
 namespace socialcure::detail {
@@ -45,6 +49,22 @@ inline void add_resample_counts(random_stream& stream, const resample_units& uni
   for (std::uint32_t k = 0; k < g; ++k) {
     for (const Eigen::Index i : units.clusters[stream.below(g)]) counts[i] += 1.0;
   }
+}
+
+/// \brief Monte Carlo intervals draw from the coefficients' covariance, so they cannot resample
+/// clusters. \throws argument_error (`what` names the analysis) for Monte Carlo with clusters.
+inline void require_resampling_intervals(ci_method method, const resample_units& units, const std::string& what) {
+  if (units.by_cluster() && method == ci_method::monte_carlo) {
+    throw argument_error(what + ": Monte Carlo intervals draw from the coefficients' covariance and cannot resample "
+                                "clusters; with a cluster column use bootstrap intervals (percentile, bc or bca)");
+  }
+}
+
+/// \brief The note a cluster bootstrap of fewer than few_clusters clusters carries (empty otherwise).
+inline std::string few_clusters_note(const resample_units& units, const std::string& column) {
+  if (!units.by_cluster() || units.clusters.size() >= few_clusters) return {};
+  return "the bootstrap resampled " + std::to_string(units.clusters.size()) + " clusters of " + column +
+         "; with fewer than " + std::to_string(few_clusters) + " its intervals can be too narrow";
 }
 
 }  // namespace socialcure::detail

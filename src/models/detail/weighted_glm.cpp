@@ -4,10 +4,9 @@
 #include <cmath>
 
 #include <Eigen/Cholesky>
-#include <boost/math/special_functions/digamma.hpp>
-#include <boost/math/special_functions/trigamma.hpp>
 
-#include "models/detail/probit.hpp"
+#include "models/detail/links.hpp"
+#include "models/detail/nb_theta.hpp"
 
 namespace socialcure::detail {
 
@@ -52,9 +51,7 @@ glm_refitter::glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, c
       family_(family),
       probit_(family == glm_family::binomial && link == glm_link::probit) {
   if (family_ != glm_family::negative_binomial) return;
-  levels_.assign(y.data(), y.data() + y.size());
-  std::sort(levels_.begin(), levels_.end());
-  levels_.erase(std::unique(levels_.begin(), levels_.end()), levels_.end());
+  levels_ = levels_of(y).values;
   level_of_.resize(static_cast<std::size_t>(y.size()));
   for (Eigen::Index i = 0; i < y.size(); ++i) {
     level_of_[static_cast<std::size_t>(i)] =
@@ -64,13 +61,13 @@ glm_refitter::glm_refitter(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, c
 
 double glm_refitter::mean(double eta) const {
   if (probit_) return probit_mean(eta);
-  return family_ == glm_family::binomial ? 1.0 / (1.0 + std::exp(-std::clamp(eta, -30.0, 30.0))) : std::exp(eta);
+  return family_ == glm_family::binomial ? logit_mean(eta) : std::exp(eta);
 }
 
 struct glm_refitter::cases {
   Eigen::MatrixXd x;
   Eigen::VectorXd y, offset, w;
-  std::vector<double> weight_of_level;  // negative binomial: sum of w over the cases at each level
+  count_levels levels;  // negative binomial: the distinct counts, each with the summed w of its cases
 };
 
 glm_refitter::cases glm_refitter::drawn(const Eigen::VectorXd& w) const {
@@ -84,8 +81,9 @@ glm_refitter::cases glm_refitter::drawn(const Eigen::VectorXd& w) const {
   c.offset = offset_(rows);
   c.w = w(rows);
   if (family_ == glm_family::negative_binomial) {
-    c.weight_of_level.assign(levels_.size(), 0.0);
-    for (const Eigen::Index i : rows) c.weight_of_level[static_cast<std::size_t>(level_of_[static_cast<std::size_t>(i)])] += w(i);
+    c.levels.values = levels_;
+    c.levels.weights.assign(levels_.size(), 0.0);
+    for (const Eigen::Index i : rows) c.levels.weights[static_cast<std::size_t>(level_of_[static_cast<std::size_t>(i)])] += w(i);
   }
   return c;
 }
@@ -116,21 +114,8 @@ bool glm_refitter::irls_step(const cases& c, double theta, Eigen::VectorXd& beta
 }
 
 bool glm_refitter::theta_step(const cases& c, const Eigen::VectorXd& mu, double& theta, double& change) const {
-  // Score and information of the weighted profile log-likelihood in theta.
-  const double digamma_th = boost::math::digamma(theta), trigamma_th = boost::math::trigamma(theta);
-  double score = 0.0, info = 0.0;
-  for (std::size_t l = 0; l < levels_.size(); ++l) {
-    if (c.weight_of_level[l] == 0.0) continue;
-    score += c.weight_of_level[l] * (boost::math::digamma(theta + levels_[l]) - digamma_th);
-    info += c.weight_of_level[l] * (trigamma_th - boost::math::trigamma(theta + levels_[l]));
-  }
-  const double log_th = std::log(theta);
-  for (Eigen::Index i = 0; i < mu.size(); ++i) {
-    const double inv = 1.0 / (mu(i) + theta);
-    score += c.w(i) * (log_th + 1.0 - std::log(theta + mu(i)) - (c.y(i) + theta) * inv);
-    info += c.w(i) * (-1.0 / theta + 2.0 * inv - (c.y(i) + theta) * inv * inv);
-  }
-  const double step = score / info;
+  const theta_score s = nb_theta_score(theta, c.levels, c.y, mu, c.w);
+  const double step = s.score / s.info;
   const double next = std::fabs(theta + step);
   if (!std::isfinite(next) || next > 1e10) return false;
   change = std::fabs(next - theta) / next;

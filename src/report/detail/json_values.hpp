@@ -37,6 +37,8 @@ using json_value = nlohmann::ordered_json;
 /// Adds a bootstrapped effect's estimate and interval (estimate, boot_se, ci_lower, ci_upper,
 /// ci_ok, ci_problem, and acceleration for BCa) to `j`.
 void add_interval_json(json_value& j, const mediation_effect& e);
+/// Adds a mediation's sample to `j`: n, n_excluded, missing_by_column [{column, rows}].
+void add_sample_json(json_value& j, std::size_t n, std::size_t excluded, const std::vector<missing_count>& missing);
 /// The `bootstrap` object of a mediation report: samples, succeeded, seed, seed_given, ci_method,
 /// level, threads, failed (resamples redrawn), cancelled, error.
 [[nodiscard]] json_value replicates_json_value(const replicate_summary& replicates);
