@@ -150,10 +150,68 @@ bool deviance_surely_finite(const Eigen::VectorXd& mu) {
   return mu.size() > 0 && mu.minCoeff() >= 1e-290 && mu.maxCoeff() <= 1e290;
 }
 
+// The working weights and response of an IRLS step at means mu (linear predictor eta).
+struct working_data {
+  Eigen::VectorXd w;
+  Eigen::VectorXd z;
+};
+
+working_data working(const family_model& f, const Eigen::VectorXd& y, const Eigen::VectorXd& offset,
+                     const Eigen::VectorXd& mu, const Eigen::VectorXd& eta) {
+  const Eigen::Index n = y.size();
+  const bool has_offset = offset.size() > 0;
+  working_data d{Eigen::VectorXd(n), Eigen::VectorXd(n)};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double gprime = f.link_derivative(mu(i), eta(i));
+    d.w(i) = 1.0 / (gprime * gprime * f.variance(mu(i)));
+    d.z(i) = eta(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
+  }
+  return d;
+}
+
+// The coefficients of successive IRLS steps (every column; 0 for a dropped one). The first step is
+// a QR fit, which finds the dropped columns and the condition of the design; when that is small
+// (cond^2 eps < 1e-10, so that the normal equations lose at most about 1e-10 relatively, far below
+// the convergence tolerance), later steps solve the weighted normal equations of the kept columns
+// by Cholesky instead, at a fraction of the cost. The fit whose estimates and covariance are
+// reported is a QR fit in any case (weighted_fit), so this changes only the path to convergence.
+class irls_steps {
+ public:
+  irls_steps(const Eigen::MatrixXd& x, const detail::least_squares_options& options) : x_(x), options_(options) {}
+
+  Eigen::VectorXd next(const working_data& d) {
+    if (!kept_.empty()) {
+      if (const auto b = detail::solve_weighted_normal_equations(x_, kept_, d.z, d.w)) {
+        Eigen::VectorXd beta = Eigen::VectorXd::Zero(x_.cols());
+        for (std::size_t k = 0; k < kept_.size(); ++k) beta(kept_[k]) = (*b)(static_cast<Eigen::Index>(k));
+        return beta;
+      }
+    }
+    const detail::least_squares ls = detail::solve_least_squares(x_, d.z, options_, d.w);
+    const double eps = std::numeric_limits<double>::epsilon();
+    kept_ = ls.condition * ls.condition * eps < 1e-10 ? ls.kept : std::vector<Eigen::Index>{};
+    Eigen::VectorXd beta = ls.coef;
+    for (Eigen::Index j = 0; j < beta.size(); ++j) {
+      if (std::isnan(beta(j))) beta(j) = 0.0;  // a dropped column contributes nothing
+    }
+    return beta;
+  }
+
+ private:
+  const Eigen::MatrixXd& x_;
+  const detail::least_squares_options& options_;
+  std::vector<Eigen::Index> kept_;  // empty: the next step is a QR fit
+};
+
+// Whether an IRLS run ends with the weighted fit whose covariance and dropped columns the result
+// reports (the final fit), or only needs the means it converged to (the negative binomial's
+// alternations with theta, which the final fit at the last theta follows).
+enum class irls_end { covariance_fit, means_only };
+
 // IRLS from a starting eta; `x` includes every column, `offset` may be empty.
 irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                 const Eigen::VectorXd& offset, Eigen::VectorXd eta, const glm_options& options,
-                const std::string& what) {
+                const std::string& what, irls_end end = irls_end::covariance_fit) {
   const Eigen::Index n = x.rows();
   const Eigen::Index p = x.cols();
   const bool has_offset = offset.size() > 0;
@@ -167,23 +225,15 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
   ls_options.want_residuals = false;
 
   auto weighted_fit = [&](const Eigen::VectorXd& mu, const Eigen::VectorXd& eta_now) {
-    Eigen::VectorXd w(n);
-    Eigen::VectorXd z(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double gprime = f.link_derivative(mu(i), eta_now(i));
-      w(i) = 1.0 / (gprime * gprime * f.variance(mu(i)));
-      z(i) = eta_now(i) - (has_offset ? offset(i) : 0.0) + (y(i) - mu(i)) * gprime;
-    }
-    return detail::solve_least_squares(x, z, ls_options, w);
+    const working_data d = working(f, y, offset, mu, eta_now);
+    return detail::solve_least_squares(x, d.z, ls_options, d.w);
   };
+  irls_steps steps(x, ls_options);
 
   bool converged = false;
   for (int iter = 1; iter <= options.max_iterations; ++iter) {
     s.iterations = iter;
-    Eigen::VectorXd beta_new = weighted_fit(s.mu, s.eta).coef;
-    for (Eigen::Index j = 0; j < p; ++j) {
-      if (std::isnan(beta_new(j))) beta_new(j) = 0.0;  // a dropped column contributes nothing
-    }
+    Eigen::VectorXd beta_new = steps.next(working(f, y, offset, s.mu, s.eta));
     // Step halving while the deviance is not finite or the means leave their range.
     Eigen::VectorXd eta_new;
     Eigen::VectorXd mu_new;
@@ -218,6 +268,7 @@ irls_state irls(const family_model& f, const Eigen::MatrixXd& x, const Eigen::Ve
     if (f.is_binomial() && separated(s.mu)) throw separation_error(what, s.mu);
     throw data_error({}, what + ": IRLS did not converge in " + std::to_string(options.max_iterations) + " iterations");
   }
+  if (end == irls_end::means_only) return s;  // (its deviance is not asked for)
   // One more weighted fit at the estimates: the coefficients and covariance both come from it, so
   // they agree on which columns (if any) were dropped.
   s.last = weighted_fit(s.mu, s.eta);
@@ -346,7 +397,9 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   out.level = options.level;
 
   family_model f{binomial ? glm_family::binomial : glm_family::poisson, infinite_theta, options.link};
-  irls_state s = irls(f, frame.x, frame.y, frame.offset, start_eta(f, frame.y), options, what);
+  const bool negbin = options.family == glm_family::negative_binomial;
+  irls_state s = irls(f, frame.x, frame.y, frame.offset, start_eta(f, frame.y), options, what,
+                      negbin ? irls_end::means_only : irls_end::covariance_fit);
   out.iterations = s.iterations;
 
   theta_estimate th;
@@ -357,7 +410,7 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
     bool settled = false;
     for (int round = 0; round < options.max_alternations && !th.diverged; ++round) {
       f.theta = th.theta;
-      s = irls(f, frame.x, frame.y, frame.offset, s.eta, options, what);
+      s = irls(f, frame.x, frame.y, frame.offset, s.eta, options, what, irls_end::means_only);
       out.iterations += s.iterations;
       const theta_estimate next = theta_ml(frame.y, frequency, s.mu, th.theta, 1e-13);
       if (next.diverged) {
@@ -423,10 +476,14 @@ glm_result fit_glm_impl(const model_frame& frame, const glm_options& options) {
   const double parameters = static_cast<double>(ls.rank) + (options.family == glm_family::negative_binomial ? 1.0 : 0.0);
   out.aic = -2.0 * out.loglik + 2.0 * parameters;
 
-  // Null deviance: intercept (and offset) only, at the same theta.
+  // Null deviance: intercept (and offset) only, at the same theta. Without an offset its fitted
+  // mean is the mean of y, whatever the family and link (R's glm.fit takes it so); with one it is
+  // fitted by IRLS.
   {
-    const Eigen::MatrixXd x0 = frame.intercept ? Eigen::MatrixXd::Ones(n, 1) : Eigen::MatrixXd(n, 0);
-    if (frame.intercept) {
+    if (frame.intercept && !out.has_offset) {
+      out.null_deviance = total_deviance(f, frame.y, Eigen::VectorXd::Constant(n, frame.y.mean()));
+    } else if (frame.intercept) {
+      const Eigen::MatrixXd x0 = Eigen::MatrixXd::Ones(n, 1);
       const irls_state null_fit = irls(f, x0, frame.y, frame.offset, start_eta(f, frame.y), options, what + " (null)");
       out.null_deviance = null_fit.deviance;
     } else {

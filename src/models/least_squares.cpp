@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include <Eigen/Cholesky>
 #include <Eigen/QR>
 
 #include "socialcure/core/number.hpp"
@@ -142,12 +143,38 @@ void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
   }
 }
 
+// r -= X d over the given columns, a block of rows at a time (the block of r stays in cache while
+// the columns pass over it), in double: for a correction d far below b, the products are far below
+// the rounding of r, so this is as accurate as a new sweep in long double.
+void subtract_correction(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
+                         const Eigen::VectorXd& d, Eigen::VectorXd& r) {
+  const Eigen::Index n = x.rows();
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    const Eigen::Index count = std::min(block_rows, n - first);
+    auto block = r.segment(first, count);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      block -= d(static_cast<Eigen::Index>(k)) * x.col(columns[k]).segment(first, count);
+    }
+  }
+}
+
 }  // namespace
 
+Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  Eigen::VectorXd out(x.cols());
+  for (Eigen::Index j = 0; j < x.cols(); ++j) out(j) = x.col(j).squaredNorm();
+  return out;
+}
+
 column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+  return find_column_out_of_range(x, column_sums_of_squares(x));
+}
+
+column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                          const Eigen::VectorXd& sums_of_squares) {
   column_magnitude out;
   for (Eigen::Index j = 0; j < x.cols(); ++j) {
-    const double sum_of_squares = x.col(j).squaredNorm();
+    const double sum_of_squares = sums_of_squares(j);
     // Below the smallest normal double the sum's inverse (in (X'X)^{-1}) would overflow.
     if (std::isfinite(sum_of_squares) &&
         (sum_of_squares >= std::numeric_limits<double>::min() || x.col(j).isZero(0.0))) {
@@ -159,6 +186,33 @@ column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd
     return out;
   }
   return out;
+}
+
+std::optional<Eigen::VectorXd> solve_weighted_normal_equations(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                                               const std::vector<Eigen::Index>& kept,
+                                                               const Eigen::VectorXd& z, const Eigen::VectorXd& w) {
+  const Eigen::Index n = x.rows();
+  const auto r = static_cast<Eigen::Index>(kept.size());
+  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(r, r);
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(r);
+  Eigen::MatrixXd block(std::min(block_rows, n), r);
+  Eigen::MatrixXd weighted(block.rows(), r);
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    const Eigen::Index count = std::min(block_rows, n - first);
+    for (Eigen::Index k = 0; k < r; ++k) {
+      block.col(k).head(count) = x.col(kept[static_cast<std::size_t>(k)]).segment(first, count);
+    }
+    const auto b = block.topRows(count);
+    auto wb = weighted.topRows(count);
+    wb.noalias() = w.segment(first, count).asDiagonal() * b;
+    cross.noalias() += b.transpose() * wb;
+    rhs.noalias() += wb.transpose() * z.segment(first, count);
+  }
+  const Eigen::LLT<Eigen::MatrixXd> cholesky(cross);
+  if (cholesky.info() != Eigen::Success) return std::nullopt;
+  Eigen::VectorXd solution = cholesky.solve(rhs);
+  if (!solution.allFinite()) return std::nullopt;
+  return solution;
 }
 
 std::string fewer_cases_problem(Eigen::Index n, Eigen::Index p) {
@@ -247,7 +301,14 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
 
   // Scale the (weighted) columns to unit norm: the rank decision and the pivoting ignore units.
   Eigen::VectorXd scale(p);
-  for (Eigen::Index j = 0; j < p; ++j) scale(j) = weighted ? x.col(j).cwiseProduct(sqrt_w).norm() : x.col(j).norm();
+  const bool have_sums = !weighted && options.column_sums_of_squares.size() == p;
+  for (Eigen::Index j = 0; j < p; ++j) {
+    if (weighted) {
+      scale(j) = x.col(j).cwiseProduct(sqrt_w).norm();
+    } else {
+      scale(j) = have_sums ? std::sqrt(options.column_sums_of_squares(j)) : x.col(j).norm();
+    }
+  }
   std::vector<Eigen::Index> nonzero;
   for (Eigen::Index j = 0; j < p; ++j) {
     if (scale(j) > 0 && std::isfinite(scale(j))) nonzero.push_back(j);
@@ -316,7 +377,11 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   // Corrected seminormal equations: b += D^{-1} R^{-1} R^{-T} D^{-1} X' W (y - X b).
   out.condition = rank > 0 ? r.cwiseAbs().colwise().sum().maxCoeff() * r_inv.cwiseAbs().colwise().sum().maxCoeff() : 0.0;
   const double eps = std::numeric_limits<double>::epsilon();
-  const int steps = out.condition * out.condition * eps < 1e-3 ? options.refinement_steps : 0;
+  const double contraction = out.condition * out.condition * eps;  // how much one step shrinks the error, about
+  const int steps = contraction < 1e-3 ? options.refinement_steps : 0;
+  // A well-conditioned fit needs one step: the error of the QR solution (about cond * eps, times the
+  // rounding growth of the long sums) shrinks by the contraction factor, below the rounding of b.
+  const bool one_step_enough = contraction < 1e-10;
   // Each pass computes the residuals of the current b and, when another step follows, the
   // gradient from them in the same sweep over X.
   Eigen::VectorXd residuals;  // rounded; rewritten by every pass
@@ -333,6 +398,10 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
     if (!(size < 0.5 * last)) break;  // no more digits to gain
     last = size;
     b += delta.cwiseProduct(inv_scale);
+    if (one_step_enough) {
+      if (options.want_residuals) subtract_correction(x, pivot_kept, delta.cwiseProduct(inv_scale), residuals);
+      break;
+    }
     // A correction at the rounding level of b (scaled) ends the refinement without another pass.
     const bool done = size <= 4.0 * eps * (b.cwiseQuotient(inv_scale)).norm() || step + 1 == steps;
     if (done && !options.want_residuals) break;

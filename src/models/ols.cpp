@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <Eigen/LU>
 
@@ -167,7 +168,12 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
                          " columns");
   }
   if (x.rows() != y.size()) throw argument_error("fit_ols: X and y have different numbers of rows");
-  if (!x.allFinite() || !y.allFinite()) throw argument_error("fit_ols: X and y must be finite (no missing values)");
+  // A value that is not finite makes its column's sum of squares NaN or infinite, so only then is
+  // the column searched (one pass over X gives both checks and the scales of the fit).
+  Eigen::VectorXd sums_of_squares = detail::column_sums_of_squares(x);
+  if ((!sums_of_squares.allFinite() && !x.allFinite()) || !y.allFinite()) {
+    throw argument_error("fit_ols: X and y must be finite (no missing values)");
+  }
   // Fewer cases than coefficients: the design is rank deficient whatever the variables, so say
   // what is wrong (the sample size) rather than which column happened to be dropped.
   if (x.rows() < x.cols() && options.on_rank_deficiency == rank_policy::error) {
@@ -175,7 +181,7 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   }
   // Values whose squares leave the range of a double would read as a constant zero or infinite
   // column (a wrong collinearity message) or give infinite or NaN estimates.
-  if (const detail::column_magnitude m = detail::find_column_out_of_range(x); m.column >= 0) {
+  if (const detail::column_magnitude m = detail::find_column_out_of_range(x, sums_of_squares); m.column >= 0) {
     throw data_error({}, detail::magnitude_problem(m, "'" + terms[static_cast<std::size_t>(m.column)] + "'"));
   }
   if (const detail::column_magnitude m = detail::find_column_out_of_range(y); m.column >= 0) {
@@ -185,6 +191,7 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   detail::least_squares_options ls_options;
   ls_options.tolerance = options.tolerance;
   ls_options.refinement_steps = options.refinement_steps;
+  ls_options.column_sums_of_squares = std::move(sums_of_squares);
   detail::least_squares ls = detail::solve_least_squares(x, y, ls_options);
   if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
     throw data_error({}, collinearity_message(ls, terms));
@@ -226,7 +233,13 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   }
   const long double mss = tss - rss;
   const double df_model = p - (has_intercept_kept ? 1.0 : 0.0);
-  out.r_squared = tss > 0.0L ? static_cast<double>(1.0L - rss / tss) : missing_value;  // 0/0 for a constant response
+  // 0/0 for a constant response; exactly 0 for a model of the mean alone (RSS = TSS, whose rounding
+  // would otherwise leave a value near 1e-19; R's summary.lm gives 0 from its MSS).
+  if (tss > 0.0L) {
+    out.r_squared = df_model > 0 ? static_cast<double>(1.0L - rss / tss) : 0.0;
+  } else {
+    out.r_squared = missing_value;
+  }
   out.adj_r_squared = 1.0 - (1.0 - out.r_squared) * (n - (has_intercept_kept ? 1.0 : 0.0)) / out.df_residual;
   out.f_df1 = df_model;
   out.f_df2 = out.df_residual;

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct least_squares_options {
   int refinement_steps = 6;
   /// Whether to return the residuals (the refinement computes them in any case when it runs).
   bool want_residuals = true;
+  /// The columns' sums of squares when the caller has them already (column_sums_of_squares; an
+  /// unweighted fit only): saves a pass over X. Empty: computed here.
+  Eigen::VectorXd column_sums_of_squares{};
 };
 
 /// \brief Solves min sum_i w_i (y_i - x_i'b)^2 (w = 1 when `weights` is empty). Columns of zero
@@ -58,6 +62,15 @@ struct least_squares_options {
                                                 const Eigen::Ref<const Eigen::VectorXd>& y,
                                                 const least_squares_options& options,
                                                 const Eigen::Ref<const Eigen::VectorXd>& weights = Eigen::VectorXd());
+
+/// \brief Solves the weighted normal equations (X_k' W X_k) b = X_k' W z over the columns `kept` of
+/// X by their Cholesky factor, a block of rows at a time: a fraction of the work of the QR, for the
+/// intermediate steps of IRLS on a well-conditioned design (its relative error is about cond^2 eps,
+/// cond that of the unit-norm columns). Empty when the matrix is not numerically positive definite.
+[[nodiscard]] std::optional<Eigen::VectorXd> solve_weighted_normal_equations(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                                                           const std::vector<Eigen::Index>& kept,
+                                                                           const Eigen::VectorXd& z,
+                                                                           const Eigen::VectorXd& w);
 
 /// \brief "<n> cases for <p> coefficients: fewer cases than coefficients, so they cannot all be
 /// estimated" (OLS and GLMs say it before fitting, rather than naming a column as collinear).
@@ -73,8 +86,15 @@ struct column_magnitude {
   bool too_large = false;    ///< overflow (else underflow)
 };
 
+/// \brief The sum of squares of each column of `x` (NaN or infinite for a column with a value that
+/// is not finite, or whose squares overflow).
+[[nodiscard]] Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x);
+
 /// \brief The first column of `x` whose sum of squares overflows or underflows (see column_magnitude).
 [[nodiscard]] column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x);
+/// \brief The same from the sums of squares already computed (column_sums_of_squares(x)).
+[[nodiscard]] column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                                        const Eigen::VectorXd& sums_of_squares);
 
 /// \brief "the values of <what> are too large (largest |value| 1e+300) for sums of squares in double
 /// precision: rescale the variable (e.g. other units)", or "too small" for an underflow; `what` is
