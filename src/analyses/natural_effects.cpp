@@ -64,6 +64,7 @@ void glm_mediation_spec::validate() const {
   if (moderated_model == 0 && !w.empty()) {
     throw argument_error("glm mediation: a moderator w ('" + w + "') needs a moderated_model (7, 8, 14, 15, 58 or 59)");
   }
+  if (moderated_model != 0) validate_moderated(*this);
   if (x.empty() || y.empty()) throw argument_error("glm mediation: x and y must be named");
   if (mediators.empty()) throw argument_error("glm mediation: at least one mediator is needed");
   if (mediators.size() > 10) throw argument_error("glm mediation: at most 10 mediators, got " + std::to_string(mediators.size()));
@@ -90,7 +91,6 @@ void glm_mediation_spec::validate() const {
   if (link == glm_link::probit && family != glm_family::binomial) {
     throw argument_error("glm mediation: the probit link is for a binomial outcome, not " + std::string(to_string(family)));
   }
-  if (moderated_model != 0) validate_moderated(*this);
   if (x_values && !(x_values->first != x_values->second)) {
     throw argument_error("glm mediation: x0 and x1 must differ, got " + format_number(x_values->first) + " twice");
   }
