@@ -221,13 +221,7 @@ void notes_text(std::ostringstream& out, const mediation_result& r) {
   out << "\n" << rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
   if (r.moderated_model != 0) {
-    out << "W values in conditional tables are " << detail::probe_rule_text(r.w_probe, r.w_dichotomous)
-        << " (analysed metric).\n";
-    out << detail::centring_text(r.center, r.centred_variables, r.centred_means);
-    if (r.index_of_moderated_mediation.empty()) {
-      out << "No index of moderated mediation: in model " << r.moderated_model
-          << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
-    }
+    detail::conditional_notes_text(out, detail::view_of(r, false), r.moderated_model);
   }
   detail::replicates_text(out, r.replicates);
   effect_notes_text(out, r);
@@ -432,6 +426,15 @@ void detail::conditional_indirect_text(std::ostringstream& out, const conditiona
     c.add_row(boot_row({f4(k.w_from), f4(k.w_to), f4(k.effect.estimate)}, k.effect));
   }
   if (header) out << "\n    Pairwise contrasts between conditional indirect effects (Effect(2) - Effect(1)):\n" << c.str();
+}
+
+void detail::conditional_notes_text(std::ostringstream& out, const conditional_view& v, int model) {
+  out << "W values in conditional tables are " << probe_rule_text(v.w_probe, v.w_dichotomous) << " (analysed metric).\n";
+  out << centring_text(v.center, v.centred_variables, v.centred_means);
+  if (v.index.empty()) {
+    out << "No index of moderated mediation: in model " << model
+        << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
+  }
 }
 
 detail::json_value detail::moderator_json_value(const conditional_view& v) {

@@ -172,13 +172,7 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
       << r.x_values_rule << "); " << (probit(r) ? "" : "ratios at the covariate means, ")
       << "response-scale effects averaged over the sample.\n";
   if (moderated(r)) {
-    out << "W values in conditional tables are " << detail::probe_rule_text(r.w_probe, r.w_dichotomous)
-        << " (analysed metric).\n";
-    out << detail::centring_text(r.center, r.centred_variables, r.centred_means);
-    if (r.index_of_moderated_mediation.empty()) {
-      out << "No index of moderated mediation: in model " << r.moderated_model
-          << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
-    }
+    detail::conditional_notes_text(out, detail::view_of(r, false), r.moderated_model);
     if (binary(r) && !probit(r)) {
       out << "Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the "
              "probability differences are exact.\n";

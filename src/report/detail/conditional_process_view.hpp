@@ -52,6 +52,9 @@ template <class Result>
 /// and its pairwise contrasts between the W values.
 void conditional_indirect_text(std::ostringstream& out, const conditional_view& v, const std::string& mediator);
 
+/// The notes lines: how the W values were chosen, the centring, and why there is no index.
+void conditional_notes_text(std::ostringstream& out, const conditional_view& v, int model);
+
 /// {name, values, labels, probe, dichotomous, center, centred}.
 [[nodiscard]] json_value moderator_json_value(const conditional_view& v);
 

@@ -25,6 +25,7 @@
 # Fixed seeds: byte-identical reruns.
 suppressPackageStartupMessages({ library(MASS); library(boot) })
 out_dir <- "tests/reference/natural_effects"
+source(file.path(out_dir, "boot_endpoints.R"))
 fmt17 <- function(x) sprintf("%.17g", x)
 rows <- list()
 put <- function(analysis, quantity, value) {
@@ -196,19 +197,8 @@ replicates <- 2000
 b <- boot(d, stat, R = replicates)
 a <- "boot_m7_poisson"
 put(a, "replicates", replicates)
-for (k in seq_along(b$t0)) {
-  q <- sprintf("%s@w%d", names(r7$effects[[1]])[(k - 1) %% 6 + 1], (k - 1) %/% 6 + 1)
-  t <- b$t[, k]
-  for (p in c(0.025, 0.975)) {
-    end <- quantile(t, p, type = 6)
-    dens <- density(t)
-    f <- approx(dens$x, dens$y, end)$y
-    side <- if (p < 0.5) "ci_lower" else "ci_upper"
-    put(a, paste0(q, ":", side), end[[1]])
-    put(a, paste0(q, ":", side, "_mc_se"), sqrt(p * (1 - p) / replicates) / f)
-  }
-  put(a, paste0(q, ":boot_se"), sd(t))
-}
+quantities <- sprintf("%s@w%d", rep(names(r7$effects[[1]]), length(ws)), rep(seq_along(ws), each = 6))
+record_boot_endpoints(put, a, quantities, b)
 
 df <- do.call(rbind, rows)
 con <- file(file.path(out_dir, "conditional.ref.csv"), "w")
