@@ -313,3 +313,39 @@ TEST_CASE("a conditional process model with a GLM outcome rejects bad settings a
   CHECK(r.n == data().rows() - 2);
   CHECK(r.n_excluded == 2);
 }
+
+TEST_CASE("every conditional process model: omega(w) and the direct effect from the reported coefficients by name") {
+  // (a1 + a3 w)(b1 + b3 w) and c1 + c3 w written out from the fitted equations' named terms, with
+  // a3 = 0, b3 = 0 or c3 = 0 where the model does not moderate the path.
+  const auto coef = [](const std::vector<coefficient>& cs, const std::string& term) {
+    for (const auto& c : cs) {
+      if (c.term == term) return c.estimate;
+    }
+    return 0.0;
+  };
+  for (const int model : {7, 8, 14, 15, 58, 59}) {
+    CAPTURE(model);
+    const glm_mediation_spec s = spec_of(model, {"m1", "m2"}, "visits", "w", glm_family::negative_binomial);
+    const glm_mediation_result r = fit_glm_mediation(data(), s, few_replicates());
+    const bool direct = model == 8 || model == 15 || model == 59;
+    CHECK(r.conditional_direct.size() == (direct ? 3u : 0u));
+    CHECK(r.index_of_moderated_mediation.size() == (model == 58 || model == 59 ? 0u : 2u));
+    for (const auto& e : r.conditional_indirect) {
+      if (e.mediator == "total") continue;
+      const auto& m = r.mediator_equations[e.mediator == "m1" ? 0 : 1].coefficients;
+      const auto& y = r.outcome.coefficients;
+      const double a = coef(m, "x") + coef(m, "x*w") * e.w;
+      const double b = coef(y, e.mediator) + coef(y, e.mediator + "*w") * e.w;
+      CHECK(e.effect.estimate == doctest::Approx(a * b).epsilon(1e-12));
+    }
+    for (const auto& d : r.conditional_direct) {
+      CHECK(d.effect.estimate ==
+            doctest::Approx(coef(r.outcome.coefficients, "x") + coef(r.outcome.coefficients, "x*w") * d.w).epsilon(1e-12));
+    }
+    // Without an X*M term the indirect rate ratio at w is exp(total omega(w)).
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(std::log(labelled(r.conditional_effects[i].ratio_effects, "nie").estimate) ==
+            doctest::Approx(r.conditional_indirect[6 + i].effect.estimate).epsilon(1e-10));
+    }
+  }
+}

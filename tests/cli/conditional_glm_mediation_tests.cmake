@@ -42,3 +42,8 @@ cli_expect(NAME mediate_glm_conditional_no_w CODE 2 ERROR "--w: --model 7 needs 
   ARGS mediate --data "${conditional_data}" --x x --m m1 --y y --model 7 --family poisson)
 cli_expect(NAME mediate_glm_conditional_w_is_x CODE 1 ONE_LINE ERROR "the moderator w 'x' is also X"
   ARGS mediate --data "${conditional_data}" --x x --m m1 --y y --w x --model 7 --family poisson --boot 50)
+# Model 58 with a 0/1 W has an index (omega(1) - omega(0)); Monte Carlo intervals name their method.
+cli_expect(NAME mediate_glm_model58_monte_carlo CODE 0
+  OUTPUT "PROCESS model 58.*MCSE +MCLLCI +MCULCI.*Index of moderated mediation \\(difference between the two values of W\\).*Monte Carlo: each equation's coefficients drawn"
+  ARGS mediate --data "${conditional_data}" --x x --m m1 --y ybin --w wd --model 58 --family binomial --covariates c1
+    --seed 3 --boot 200 --ci monte-carlo)
