@@ -96,16 +96,12 @@ void glm_mediation_spec::validate() const {
   }
 }
 
-namespace {
-
-
+// The engine's pieces under their short names here.
 using sample_data = detail::glm_sample;
 using parts = detail::glm_parts;
 using designs = detail::glm_designs;
 using full_fit = detail::glm_full_fit;
 using effect_inputs = detail::glm_effect_inputs;
-
-}  // namespace
 
 detail::glm_sample detail::read_glm_sample(const table& data, const glm_mediation_spec& spec) {
   model_spec ms;
