@@ -137,7 +137,8 @@ void check_moderator_options(const CLI::App& command, const mediate_settings& s,
 
 void add_outcome_options(CLI::App& command, mediate_settings& s) {
   command.add_option("--family", s.family,
-                     "Outcome model: gaussian (default, OLS), poisson, negbin (NB2) or binomial (models 4 and 6)")
+                     "Outcome model: gaussian (default, OLS), poisson, negbin (NB2) or binomial (models 4, 6 and the "
+                     "conditional process models)")
       ->check(CLI::IsMember({"gaussian", "poisson", "negbin", "binomial"}));
   command.add_option("--link", s.link, "Link of a binomial outcome: logit (the default) or probit")
       ->check(CLI::IsMember({"logit", "probit"}));
@@ -161,12 +162,14 @@ void check_outcome_options(const CLI::App& command, const mediate_settings& s, i
     }
     return;
   }
-  if (process_model != 4 && process_model != 6) {
-    throw CLI::ValidationError("--family", s.family + " outcomes are fitted in models 4 (parallel) and 6 (serial); "
-                                               "--model " + s.model + " needs --family gaussian");
-  }
-  for (const char* option : {"--se", "--svg", "--dot", "--no-contrasts"}) {
+  for (const char* option : {"--se", "--svg", "--dot", "--jn", "--band", "--indirect-svg"}) {
     if (command.count(option) > 0) throw CLI::ValidationError(option, "is for --family gaussian");
+  }
+  if (process_model == 4 || process_model == 6) {
+    if (command.count("--no-contrasts") > 0) throw CLI::ValidationError("--no-contrasts", "is for --family gaussian");
+  } else if (s.interaction) {
+    throw CLI::ValidationError("--interaction", "is for models 4 and 6; in --model " + s.model +
+                                                    " W moderates the paths the model names (no X*M term)");
   }
   if (!s.link.empty() && s.family != "binomial") throw CLI::ValidationError("--link", "is for --family binomial");
   for (const char* option : {"--offset", "--exposure"}) {
@@ -184,6 +187,12 @@ void fit_glm_and_print(const mediate_settings& s) {
   spec.y = s.y;
   spec.covariates = s.covariates;
   spec.model = s.model == "serial" || s.model == "6" ? mediation_model::serial : mediation_model::parallel;
+  if (const int process_model = process_model_of(s.model); process_model != 4 && process_model != 6) {
+    spec.moderated_model = process_model;
+    spec.w = s.w;
+    spec.probe = probe_of(s.probe);
+    spec.center = parse_centering(s.center);
+  }
   spec.family = parse_glm_family(s.family);
   spec.link = s.link.empty() ? glm_link::logit : parse_glm_link(s.link);
   spec.offset = s.offset;
@@ -195,7 +204,7 @@ void fit_glm_and_print(const mediate_settings& s) {
   std::vector<std::string> used{spec.x, spec.y};
   used.insert(used.end(), spec.mediators.begin(), spec.mediators.end());
   used.insert(used.end(), spec.covariates.begin(), spec.covariates.end());
-  for (const std::string* column : {&spec.offset, &spec.exposure, &spec.cluster}) {
+  for (const std::string* column : {&spec.w, &spec.offset, &spec.exposure, &spec.cluster}) {
     if (!column->empty()) used.push_back(*column);
   }
   const table t = load_table(s.data, used);

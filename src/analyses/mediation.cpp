@@ -7,6 +7,7 @@
 #include <set>
 #include <span>
 
+#include "analyses/detail/conditional_layout.hpp"
 #include "analyses/detail/effect_interval.hpp"
 #include "analyses/detail/path_system.hpp"
 #include "socialcure/core/error.hpp"
@@ -29,24 +30,8 @@ void check_names(const std::vector<std::string>& names, const char* who) {
   }
 }
 
-/// Which paths the moderator W moderates.
-struct moderated_paths {
-  bool a = false;  ///< X -> M
-  bool b = false;  ///< M -> Y
-  bool c = false;  ///< X -> Y
-};
-
-std::optional<moderated_paths> paths_of(int model) {
-  switch (model) {
-    case 7: return moderated_paths{true, false, false};
-    case 8: return moderated_paths{true, false, true};
-    case 14: return moderated_paths{false, true, false};
-    case 15: return moderated_paths{false, true, true};
-    case 58: return moderated_paths{true, true, false};
-    case 59: return moderated_paths{true, true, true};
-    default: return std::nullopt;
-  }
-}
+using detail::moderated_paths;
+using detail::paths_of;
 
 void validate_moderator(const mediation_spec& s) {
   if (s.moderated_model == 0) {
@@ -497,17 +482,8 @@ mediation_result fit_between_impl(const table& data, const mediation_spec& spec,
 // ---------------------------------------------------------------------------------------------
 // Conditional process models (PROCESS 7, 8, 14, 15, 58, 59)
 
-/// Where the columns of a conditional process model are in the system's data (0 = none).
-struct conditional_layout {
-  moderated_paths mod;
-  std::size_t c = 0;  ///< covariates, columns 2..1+c
-  std::size_t k = 0;  ///< mediators, columns 2+c..1+c+k
-  std::size_t w = 0;
-  std::size_t xw = 0;
-  std::vector<std::size_t> mw;  ///< per mediator (when W moderates M -> Y)
-  std::size_t y = 0;
-  [[nodiscard]] std::size_t mediator(std::size_t j) const { return 2 + c + j; }
-};
+using detail::conditional_layout;
+using detail::position_of;
 
 /// A path coefficient that may depend on W: the sum of coefficient x w^degree over its parts.
 struct w_linear {
@@ -552,78 +528,6 @@ detail::effect_definition difference_of(const detail::effect_definition& plus, c
     out.terms.push_back(std::move(t));
   }
   return out;
-}
-
-std::size_t position_of(const detail::path_equation& eq, std::size_t column) {
-  return static_cast<std::size_t>(std::find(eq.regressors.begin(), eq.regressors.end(), column) - eq.regressors.begin());
-}
-
-/// The data columns: intercept, X, covariates, mediators, W (the frame's), then X*W and the M_j*W
-/// that the model needs, then Y; the product variables are centred first when asked.
-Eigen::MatrixXd conditional_data(const model_frame& frame, const mediation_spec& spec, conditional_layout& l,
-                                 std::vector<std::string>& names, mediation_result& out) {
-  l.mod = *paths_of(spec.moderated_model);
-  l.c = spec.covariates.size();
-  l.k = spec.mediators.size();
-  l.w = 2 + l.c + l.k;
-  std::size_t next = l.w + 1;
-  if (l.mod.a || l.mod.c) l.xw = next++;
-  if (l.mod.b) {
-    for (std::size_t j = 0; j < l.k; ++j) l.mw.push_back(next++);
-  }
-  l.y = next;
-  Eigen::MatrixXd z(frame.x.rows(), static_cast<Eigen::Index>(l.y + 1));
-  z.leftCols(frame.x.cols()) = frame.x;
-  z.col(static_cast<Eigen::Index>(l.y)) = frame.y;
-  names = frame.term_names();
-  const auto col = [&](std::size_t j) { return z.col(static_cast<Eigen::Index>(j)); };
-  if (spec.center != centering::none) {
-    std::vector<std::size_t> centre;
-    if (l.xw != 0) centre.push_back(1);
-    centre.push_back(l.w);
-    for (std::size_t j = 0; j < l.mw.size(); ++j) centre.push_back(l.mediator(j));
-    for (const std::size_t j : centre) {
-      const Eigen::VectorXd v = col(j);
-      if (spec.center == centering::continuous && is_dichotomous(std::span<const double>(v.data(), static_cast<std::size_t>(v.size())))) continue;
-      const double mean = v.mean();
-      col(j).array() -= mean;
-      out.centred_variables.push_back(names[j]);
-      out.centred_means.push_back(mean);
-    }
-    out.centred = !out.centred_variables.empty();
-  }
-  if (l.xw != 0) {
-    col(l.xw) = col(1).cwiseProduct(col(l.w));
-    names.push_back(spec.x + "*" + spec.w);
-  }
-  for (std::size_t j = 0; j < l.mw.size(); ++j) {
-    col(l.mw[j]) = col(l.mediator(j)).cwiseProduct(col(l.w));
-    names.push_back(spec.mediators[j] + "*" + spec.w);
-  }
-  names.push_back(spec.y);
-  return z;
-}
-
-/// The equations in PROCESS's column order: M_j on X (W, X*W), covariates; Y on X, the mediators,
-/// (W, the M_j*W, X*W), covariates.
-void conditional_equations(built_model& m, const conditional_layout& l) {
-  for (std::size_t j = 0; j < l.k; ++j) {
-    detail::path_equation eq;
-    eq.outcome = l.mediator(j);
-    eq.regressors = {0, 1};
-    if (l.mod.a) eq.regressors.insert(eq.regressors.end(), {l.w, l.xw});
-    for (std::size_t i = 0; i < l.c; ++i) eq.regressors.push_back(2 + i);
-    m.system.equations.push_back(eq);
-  }
-  detail::path_equation ye;
-  ye.outcome = l.y;
-  ye.regressors = {0, 1};
-  for (std::size_t j = 0; j < l.k; ++j) ye.regressors.push_back(l.mediator(j));
-  if (l.mod.b || l.mod.c) ye.regressors.push_back(l.w);
-  ye.regressors.insert(ye.regressors.end(), l.mw.begin(), l.mw.end());
-  if (l.mod.c) ye.regressors.push_back(l.xw);
-  for (std::size_t i = 0; i < l.c; ++i) ye.regressors.push_back(2 + i);
-  m.system.equations.push_back(ye);
 }
 
 /// The factors of the indirect effect through mediator j: (a1 + a3 w) and (b1 + b3 w).
@@ -753,7 +657,11 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   out.center = spec.center;
   conditional_layout l;
   built_model m;
-  m.system.z = conditional_data(frame, spec, l, m.names, out);
+  detail::centring_record centred;
+  m.system.z = detail::conditional_data(frame, spec, l, m.names, centred);
+  out.centred_variables = centred.variables;
+  out.centred_means = centred.means;
+  out.centred = !centred.variables.empty();
   m.centred.assign(static_cast<std::size_t>(m.system.z.cols()), false);
   const Eigen::VectorXd w_col = m.system.z.col(static_cast<Eigen::Index>(l.w));
   const std::span<const double> w_span(w_col.data(), static_cast<std::size_t>(w_col.size()));
@@ -763,7 +671,7 @@ mediation_result fit_conditional_impl(const table& data, const mediation_spec& s
   out.w_labels = probes.labels;
   out.w_dichotomous = probes.dichotomous;
   out.notes = probes.notes;
-  conditional_equations(m, l);
+  m.system.equations = detail::conditional_equations(l);
   add_conditional_effects(m, l, spec, probes, options);
   require_varying_outcome(m, spec.y);
   out.equations = fit_equations(m, options);

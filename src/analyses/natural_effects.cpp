@@ -11,6 +11,7 @@
 #include <Eigen/LU>
 
 #include "analyses/detail/effect_interval.hpp"
+#include "analyses/detail/glm_mediation_engine.hpp"
 #include "analyses/detail/path_system.hpp"
 #include "analyses/detail/random_stream.hpp"
 #include "analyses/detail/replicate_blocks.hpp"
@@ -24,7 +25,46 @@
 
 namespace socialcure {
 
+mediation_spec detail::as_mediation_spec(const glm_mediation_spec& s) {
+  mediation_spec m;
+  m.x = s.x;
+  m.mediators = s.mediators;
+  m.y = s.y;
+  m.covariates = s.covariates;
+  m.model = s.model;
+  m.moderated_model = s.moderated_model;
+  m.w = s.w;
+  m.probe = s.probe;
+  m.center = s.center;
+  return m;
+}
+
+namespace {
+
+/// A moderated model: the conditions of mediation_spec (model number, W, parallel mediators,
+/// probe values), and no X*M interaction.
+void validate_moderated(const glm_mediation_spec& s) {
+  const mediation_spec m = detail::as_mediation_spec(s);
+  try {
+    m.validate();
+  } catch (const argument_error& e) {
+    std::string what = e.what();
+    if (what.rfind("mediation_spec: ", 0) == 0) what = what.substr(16);
+    throw argument_error("glm mediation: " + what);
+  }
+  if (s.interaction) {
+    throw argument_error("glm mediation: the X*M interaction is not available with a conditional process model (model " +
+                         std::to_string(s.moderated_model) + "); W moderates the paths the model names");
+  }
+}
+
+}  // namespace
+
 void glm_mediation_spec::validate() const {
+  if (moderated_model == 0 && !w.empty()) {
+    throw argument_error("glm mediation: a moderator w ('" + w + "') needs a moderated_model (7, 8, 14, 15, 58 or 59)");
+  }
+  if (moderated_model != 0) validate_moderated(*this);
   if (x.empty() || y.empty()) throw argument_error("glm mediation: x and y must be named");
   if (mediators.empty()) throw argument_error("glm mediation: at least one mediator is needed");
   if (mediators.size() > 10) throw argument_error("glm mediation: at most 10 mediators, got " + std::to_string(mediators.size()));
@@ -37,6 +77,7 @@ void glm_mediation_spec::validate() const {
   names.insert(names.end(), covariates.begin(), covariates.end());
   if (!offset.empty()) names.push_back(offset);
   if (!exposure.empty()) names.push_back(exposure);
+  if (!w.empty()) names.push_back(w);
   for (const auto& name : names) {
     if (name.empty()) throw argument_error("glm mediation: a variable name is empty");
     if (!seen.insert(name).second) throw argument_error("glm mediation: '" + name + "' is used twice in the model");
@@ -55,25 +96,20 @@ void glm_mediation_spec::validate() const {
   }
 }
 
-namespace {
+// The engine's pieces under their short names here.
+using sample_data = detail::glm_sample;
+using parts = detail::glm_parts;
+using designs = detail::glm_designs;
+using full_fit = detail::glm_full_fit;
+using effect_inputs = detail::glm_effect_inputs;
 
-
-/// The analysed cases: [1, x, covariates] (n x (2 + c)), the mediators (n x k), y and the offset.
-struct sample_data {
-  Eigen::MatrixXd base;
-  Eigen::MatrixXd m;
-  Eigen::VectorXd y;
-  Eigen::VectorXd offset;  // zeros without an offset
-  model_frame frame;       // for names and messages
-  detail::resample_units units;  // what a resample draws
-};
-
-sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
+detail::glm_sample detail::read_glm_sample(const table& data, const glm_mediation_spec& spec) {
   model_spec ms;
   ms.response = spec.y;
   ms.predictors.push_back(spec.x);
   ms.predictors.insert(ms.predictors.end(), spec.covariates.begin(), spec.covariates.end());
   ms.predictors.insert(ms.predictors.end(), spec.mediators.begin(), spec.mediators.end());
+  if (!spec.w.empty()) ms.predictors.push_back(spec.w);
   ms.offset = spec.exposure.empty() ? spec.offset : spec.exposure;
   ms.cluster = spec.cluster;
   sample_data d;
@@ -82,7 +118,7 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   const auto c = static_cast<Eigen::Index>(spec.covariates.size());
   const auto k = static_cast<Eigen::Index>(spec.mediators.size());
   d.base = d.frame.x.leftCols(2 + c);
-  d.m = d.frame.x.rightCols(k);
+  d.m = d.frame.x.middleCols(2 + c, k);
   d.y = d.frame.y;
   d.units = detail::units_of(d.frame.clusters);
   d.offset = d.frame.offset.size() == n ? d.frame.offset : Eigen::VectorXd::Zero(n);
@@ -96,14 +132,7 @@ sample_data read_sample(const table& data, const glm_mediation_spec& spec) {
   return d;
 }
 
-/// The coefficients of one fit of every equation. Mediator j: [1, x, M_1..M_{j-1} (serial), C];
-/// outcome: [1, x, M_1..M_k, (x M_1..x M_k), C].
-struct parts {
-  std::vector<Eigen::VectorXd> mediator;
-  Eigen::VectorXd sigma2;
-  Eigen::VectorXd outcome;
-  double theta = 0.0;  // negative binomial
-};
+namespace {
 
 Eigen::MatrixXd mediator_design(const sample_data& d, std::size_t j, bool serial) {
   const auto c = d.base.cols() - 2;
@@ -127,21 +156,6 @@ Eigen::MatrixXd outcome_design(const sample_data& d, bool interaction) {
   return x;
 }
 
-/// The design of every equation on the analysed cases, built once: mediator j's, then the outcome's.
-struct designs {
-  std::vector<Eigen::MatrixXd> mediator;
-  Eigen::MatrixXd outcome;
-};
-
-designs designs_of(const sample_data& d, const glm_mediation_spec& spec) {
-  designs out;
-  for (std::size_t j = 0; j < spec.mediators.size(); ++j) {
-    out.mediator.push_back(mediator_design(d, j, spec.model == mediation_model::serial));
-  }
-  out.outcome = outcome_design(d, spec.interaction);
-  return out;
-}
-
 std::vector<std::string> mediator_terms(const glm_mediation_spec& spec, std::size_t j) {
   std::vector<std::string> t = {"(Intercept)", spec.x};
   if (spec.model == mediation_model::serial) t.insert(t.end(), spec.mediators.begin(), spec.mediators.begin() + static_cast<long>(j));
@@ -159,28 +173,35 @@ std::vector<std::string> outcome_terms(const glm_mediation_spec& spec) {
   return t;
 }
 
+designs designs_of(const sample_data& d, const glm_mediation_spec& spec) {
+  designs out;
+  for (std::size_t j = 0; j < spec.mediators.size(); ++j) {
+    out.mediator.push_back(mediator_design(d, j, spec.model == mediation_model::serial));
+    out.mediator_terms.push_back(mediator_terms(spec, j));
+  }
+  out.outcome = outcome_design(d, spec.interaction);
+  out.outcome_terms = outcome_terms(spec);
+  return out;
+}
+
 glm_result fit_outcome(const sample_data& d, const designs& x, const glm_mediation_spec& spec, const glm_options& o) {
   model_frame f = d.frame;
   f.x = x.outcome;
   f.terms.clear();
-  for (const auto& name : outcome_terms(spec)) f.terms.push_back({name, name, {}});
+  for (const auto& name : x.outcome_terms) f.terms.push_back({name, name, {}});
   f.offset = spec.offset.empty() && spec.exposure.empty() ? Eigen::VectorXd() : d.offset;
   return fit_glm(f, o);
 }
 
-struct full_fit {
-  parts p;
-  std::vector<ols_result> mediators;
-  glm_result outcome;
-};
+}  // namespace
 
-/// Fits every equation on the analysed cases.
-full_fit fit_all(const sample_data& d, const designs& x, const glm_mediation_spec& spec, const glm_options& o) {
+detail::glm_full_fit detail::fit_glm_equations(const glm_sample& d, const glm_designs& x, const glm_mediation_spec& spec,
+                                               const glm_options& o) {
   full_fit out;
   const std::size_t k = spec.mediators.size();
   out.p.sigma2.resize(static_cast<Eigen::Index>(k));
   for (std::size_t j = 0; j < k; ++j) {
-    ols_result fit = fit_ols(x.mediator[j], d.m.col(static_cast<Eigen::Index>(j)), mediator_terms(spec, j), true);
+    ols_result fit = fit_ols(x.mediator[j], d.m.col(static_cast<Eigen::Index>(j)), x.mediator_terms[j], true);
     fit.response = spec.mediators[j];
     Eigen::VectorXd b(x.mediator[j].cols());
     for (Eigen::Index t = 0; t < b.size(); ++t) b(t) = fit.coefficients[static_cast<std::size_t>(t)].estimate;
@@ -196,6 +217,8 @@ full_fit fit_all(const sample_data& d, const designs& x, const glm_mediation_spe
   }
   return out;
 }
+
+namespace {
 
 /// The mediators' joint normal distribution given x and C: mean base_i + slope x, covariance
 /// sigma (the reduced form of the mediator equations).
@@ -279,19 +302,6 @@ outcome_parts split_outcome(const Eigen::VectorXd& theta, Eigen::Index k, bool i
   return o;
 }
 
-struct effect_inputs {
-  const sample_data& d;
-  const glm_mediation_spec& spec;
-  double x0 = 0.0;
-  double x1 = 1.0;
-};
-
-/// Every effect from one fit, in the order: products (paths, total), ratio effects (nde, nie,
-/// total, prop_mediated), causal effects (acme_control, acme_treated, acme_average, ade_control,
-/// ade_treated, ade_average, total, prop_mediated_average).
-Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effect_inputs& in,
-                           const std::vector<std::vector<std::size_t>>& paths);
-
 /// The products of coefficients along each path (a_first, d between consecutive mediators,
 /// theta_last), then their total.
 Eigen::VectorXd path_products(const parts& p, const Eigen::VectorXd& theta_m, const std::vector<std::vector<std::size_t>>& paths) {
@@ -308,8 +318,10 @@ Eigen::VectorXd path_products(const parts& p, const Eigen::VectorXd& theta_m, co
   return out;
 }
 
-Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effect_inputs& in,
-                           const std::vector<std::vector<std::size_t>>& paths) {
+}  // namespace
+
+Eigen::VectorXd detail::natural_effects_of(const glm_parts& p, const Eigen::VectorXd& w, const glm_effect_inputs& in,
+                                           const std::vector<std::vector<std::size_t>>& paths) {
   const auto k = static_cast<Eigen::Index>(p.mediator.size());
   const bool serial = in.spec.model == mediation_model::serial;
   const Eigen::Index c = in.d.base.cols() - 2;
@@ -345,6 +357,8 @@ Eigen::VectorXd effects_of(const parts& p, const Eigen::VectorXd& w, const effec
   return out;
 }
 
+namespace {
+
 /// Refits every equation with case weights `w`, starting from the estimates in `p`; false when one
 /// cannot be fitted (a singular design, a constant mediator, an outcome model that fails).
 bool refit(const sample_data& d, const designs& x, const detail::glm_refitter& outcome, const Eigen::VectorXd& w, parts& p) {
@@ -363,10 +377,10 @@ bool refit(const sample_data& d, const designs& x, const detail::glm_refitter& o
 /// The bootstrap: replicate r resamples the cases from its own stream (attempt 0, 1, ... when a
 /// resample cannot be fitted), as counts per case, and refits every equation warm-started from the
 /// full-sample estimates.
-detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, const parts& start,
-                                   const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
+detail::replicate_output bootstrap(const sample_data& d, const designs& x, const parts& start, const glm_mediation_spec& spec,
+                                   const detail::glm_effect_function& effects_of, const mediation_options& options,
                                    std::uint64_t seed, Eigen::Index effects) {
-  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family, in.spec.link);
+  const detail::glm_refitter outcome(x.outcome, d.y, d.offset, spec.family, spec.link);
   const std::size_t b = options.replicates;
   constexpr std::uint32_t max_attempts = 100;
   detail::replicate_output out;
@@ -375,7 +389,7 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
   const std::size_t blocks = (b + per_block - 1) / per_block;
   const auto work = [&](std::size_t block, std::string& error, const auto& keep_going) -> std::size_t {
     std::size_t discarded = 0;
-    Eigen::VectorXd w(in.d.y.size());
+    Eigen::VectorXd w(d.y.size());
     const std::size_t first = block * per_block;
     for (std::size_t r = first; r < std::min(b, first + per_block); ++r) {
       if (r > first && !keep_going()) return discarded;
@@ -383,11 +397,11 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
       for (std::uint32_t attempt = 0; !ok && attempt < max_attempts; ++attempt) {
         detail::random_stream stream(seed, r, attempt, detail::stream_purpose::resample);
         w.setZero();
-        detail::add_resample_counts(stream, in.d.units, w.size(), w.data());
+        detail::add_resample_counts(stream, d.units, w.size(), w.data());
         parts p = start;
-        ok = refit(in.d, x, outcome, w, p);
+        ok = refit(d, x, outcome, w, p);
         if (ok) {
-          out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, w, in, paths).transpose();
+          out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, w).transpose();
         } else {
           ++discarded;
         }
@@ -408,9 +422,8 @@ detail::replicate_output bootstrap(const effect_inputs& in, const designs& x, co
 /// equation's coefficients from N(estimate, covariance), independently across equations (the
 /// mediators in order, then the outcome), from its own stream keyed by (seed, r), with sigma_j^2
 /// and theta fixed at their estimates, and evaluates every effect exactly.
-detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fit,
-                                     const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
-                                     std::uint64_t seed, Eigen::Index effects) {
+detail::replicate_output monte_carlo(const sample_data& d, const full_fit& fit, const detail::glm_effect_function& effects_of,
+                                     const mediation_options& options, std::uint64_t seed, Eigen::Index effects) {
   std::vector<Eigen::MatrixXd> roots;
   for (const auto& m : fit.mediators) roots.push_back(detail::covariance_root(m.covariance));
   roots.push_back(detail::covariance_root(fit.outcome.covariance));
@@ -419,7 +432,7 @@ detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fi
   out.effects.resize(static_cast<Eigen::Index>(b), effects);
   const std::size_t per_block = 64;
   const std::size_t blocks = (b + per_block - 1) / per_block;
-  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(in.d.y.size());
+  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(d.y.size());
   const auto draw = [](detail::random_stream& stream, const Eigen::VectorXd& estimate, const Eigen::MatrixXd& root) {
     Eigen::VectorXd z(estimate.size());
     for (Eigen::Index k = 0; k < z.size(); ++k) z(k) = stream.normal();
@@ -433,7 +446,7 @@ detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fi
       parts p = fit.p;
       for (std::size_t j = 0; j < p.mediator.size(); ++j) p.mediator[j] = draw(stream, fit.p.mediator[j], roots[j]);
       p.outcome = draw(stream, fit.p.outcome, roots.back());
-      out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, ones, in, paths).transpose();
+      out.effects.row(static_cast<Eigen::Index>(r)) = effects_of(p, ones).transpose();
     }
     return 0;
   };
@@ -444,12 +457,12 @@ detail::replicate_output monte_carlo(const effect_inputs& in, const full_fit& fi
 /// The jackknife: every effect with one unit (a case, or a whole cluster) left out, each refit
 /// warm-started from the full-sample estimates (weights 1, the unit's cases 0); a row of NaN when a
 /// refit fails. Rows are independent, so the blocks may run on any number of threads.
-detail::replicate_output jackknife(const effect_inputs& in, const designs& x, const parts& start,
-                                   const std::vector<std::vector<std::size_t>>& paths, const mediation_options& options,
+detail::replicate_output jackknife(const sample_data& d, const designs& x, const parts& start, const glm_mediation_spec& spec,
+                                   const detail::glm_effect_function& effects_of, const mediation_options& options,
                                    Eigen::Index effects) {
-  const detail::glm_refitter outcome(x.outcome, in.d.y, in.d.offset, in.spec.family, in.spec.link);
-  const auto n = in.d.y.size();
-  const std::size_t units = in.d.units.count(static_cast<std::size_t>(n));
+  const detail::glm_refitter outcome(x.outcome, d.y, d.offset, spec.family, spec.link);
+  const auto n = d.y.size();
+  const std::size_t units = d.units.count(static_cast<std::size_t>(n));
   detail::replicate_output out;
   out.effects.resize(static_cast<Eigen::Index>(units), effects);
   const std::size_t per_block = 16;
@@ -458,15 +471,15 @@ detail::replicate_output jackknife(const effect_inputs& in, const designs& x, co
     Eigen::VectorXd w(n);
     for (std::size_t u = block * per_block; u < std::min(units, (block + 1) * per_block); ++u) {
       w.setOnes();
-      if (in.d.units.by_cluster()) {
-        for (const Eigen::Index i : in.d.units.clusters[u]) w(i) = 0.0;
+      if (d.units.by_cluster()) {
+        for (const Eigen::Index i : d.units.clusters[u]) w(i) = 0.0;
       } else {
         w(static_cast<Eigen::Index>(u)) = 0.0;
       }
       parts p = start;
       const auto row = static_cast<Eigen::Index>(u);
-      if (refit(in.d, x, outcome, w, p)) {
-        out.effects.row(row) = effects_of(p, w, in, paths).transpose();
+      if (refit(d, x, outcome, w, p)) {
+        out.effects.row(row) = effects_of(p, w).transpose();
       } else {
         out.effects.row(row).setConstant(std::numeric_limits<double>::quiet_NaN());
       }
@@ -512,8 +525,10 @@ std::vector<std::string> effect_labels(std::size_t paths, bool interaction) {
   return out;
 }
 
-/// The result's description of the model and sample, and the change of X.
-glm_mediation_result describe(const sample_data& d, const glm_mediation_spec& spec, const mediation_options& options) {
+}  // namespace
+
+glm_mediation_result detail::describe_glm_mediation(const glm_sample& d, const glm_mediation_spec& spec,
+                                                    const mediation_options& options) {
   glm_mediation_result out;
   out.x = spec.x;
   out.mediators = spec.mediators;
@@ -532,34 +547,57 @@ glm_mediation_result describe(const sample_data& d, const glm_mediation_spec& sp
   return out;
 }
 
-/// The replicates and what the intervals need besides them.
-struct interval_inputs {
-  const detail::replicate_output& replicates;
-  bool usable = false;
-  Eigen::VectorXd acceleration;  // BCa: per effect (else missing)
-  std::string problem;           // BCa: why there is no acceleration
-};
+detail::glm_effect_run detail::run_glm_replicates(const glm_sample& d, const glm_designs& x, const glm_full_fit& fit,
+                                                  const glm_mediation_spec& spec, const mediation_options& options,
+                                                  const glm_effect_function& effects, Eigen::Index count) {
+  const std::uint64_t seed = options.seed.value_or(std::random_device{}());
+  glm_effect_run run;
+  run.replicates = options.ci == ci_method::monte_carlo ? monte_carlo(d, fit, effects, options, seed, count)
+                                                        : bootstrap(d, x, fit.p, spec, effects, options, seed, count);
+  const replicate_output& boot = run.replicates;
+  run.usable = boot.error.empty() && !boot.cancelled;
+  run.summary = {options.ci,   options.replicates, run.usable ? options.replicates : 0, boot.discarded, seed,
+                 options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error,
+                 spec.cluster, d.units.clusters.size()};
+  run.acceleration = Eigen::VectorXd::Constant(count, missing_value);
+  if (run.usable && options.ci == ci_method::bca) {
+    const Eigen::VectorXd a = jackknife_accelerations(jackknife(d, x, fit.p, spec, effects, options, count).effects);
+    if (a.size() == 0) {
+      run.problem = "a leave-one-out refit failed: no BCa acceleration";
+    } else {
+      run.acceleration = a;
+    }
+  }
+  return run;
+}
+
+mediation_effect detail::summarize_glm_effect(const glm_effect_run& run, Eigen::Index e, double estimate, std::string label,
+                                              const mediation_options& options) {
+  mediation_effect effect;
+  effect.label = std::move(label);
+  effect.estimate = estimate;
+  if (run.usable) {
+    const auto column = run.replicates.effects.col(e);
+    set_interval(effect, std::vector<double>(column.data(), column.data() + column.size()), options.ci, options.level,
+                 run.acceleration(e), run.problem);
+  } else {
+    effect.ci_problem = run.replicates.cancelled ? "cancelled" : run.replicates.error;
+  }
+  return effect;
+}
+
+namespace {
 
 /// Summarizes every effect and files it under products, ratio effects (none for a probit outcome)
 /// or causal effects.
-void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, const interval_inputs& in,
+void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, const detail::glm_effect_run& run,
                   const std::vector<std::vector<std::size_t>>& paths, const glm_mediation_spec& spec,
                   const mediation_options& options) {
   const auto labels = effect_labels(paths.size(), spec.interaction);
-  const detail::replicate_output& boot = in.replicates;
   const std::size_t products = spec.interaction ? 0 : paths.size() + 1;
   for (Eigen::Index e = 0; e < estimate.size(); ++e) {
     const auto k = static_cast<std::size_t>(e);
-    mediation_effect effect;
-    effect.label = labels[k];
-    effect.estimate = estimate(e);
-    if (in.usable) {
-      const auto column = boot.effects.col(e);
-      detail::set_interval(effect, std::vector<double>(column.data(), column.data() + column.size()), options.ci,
-                           options.level, in.acceleration(e), in.problem);
-    } else {
-      effect.ci_problem = boot.cancelled ? "cancelled" : boot.error;
-    }
+    mediation_effect effect = detail::summarize_glm_effect(run, e, estimate(e), labels[k], options);
     if (k < paths.size() && !spec.interaction) {
       effect.path = {spec.x};
       for (const std::size_t j : paths[k]) effect.path.push_back(spec.mediators[j]);
@@ -577,8 +615,10 @@ void file_effects(glm_mediation_result& out, const Eigen::VectorXd& estimate, co
   }
 }
 
-void add_notes(glm_mediation_result& out, const sample_data& d, const glm_mediation_spec& spec,
-               const mediation_options& options) {
+}  // namespace
+
+void detail::add_glm_notes(glm_mediation_result& out, const glm_sample& d, const glm_mediation_spec& spec,
+                           const mediation_options& options) {
   if (const std::string note = detail::few_clusters_note(d.units, spec.cluster); !note.empty()) out.notes.push_back(note);
   if (spec.interaction) out.notes.push_back("products of coefficients are not reported with the X*M interaction");
   if (spec.link == glm_link::probit) {
@@ -593,42 +633,29 @@ void add_notes(glm_mediation_result& out, const sample_data& d, const glm_mediat
   }
 }
 
-}  // namespace
-
 glm_mediation_result fit_glm_mediation(const table& data, const glm_mediation_spec& spec, const mediation_options& options) {
   spec.validate();
   options.validate();
-  const sample_data d = read_sample(data, spec);
+  if (spec.moderated_model != 0) return detail::fit_conditional_glm_mediation(data, spec, options);
+  const sample_data d = detail::read_glm_sample(data, spec);
   detail::require_resampling_intervals(options.ci, d.units, "glm mediation");
-  glm_mediation_result out = describe(d, spec, options);
+  glm_mediation_result out = detail::describe_glm_mediation(d, spec, options);
   glm_options o;
   o.family = spec.family;
   o.link = spec.link;
   o.level = options.level;
   const designs x = designs_of(d, spec);
-  full_fit fit = fit_all(d, x, spec, o);
+  full_fit fit = detail::fit_glm_equations(d, x, spec, o);
   const auto paths = detail::mediator_paths(spec.mediators.size(), spec.model == mediation_model::serial);
   const effect_inputs in{d, spec, out.x0, out.x1};
-  const Eigen::VectorXd estimate = effects_of(fit.p, Eigen::VectorXd::Ones(d.y.size()), in, paths);
-  const std::uint64_t seed = options.seed.value_or(std::random_device{}());
-  detail::replicate_output boot = options.ci == ci_method::monte_carlo
-                                      ? monte_carlo(in, fit, paths, options, seed, estimate.size())
-                                      : bootstrap(in, x, fit.p, paths, options, seed, estimate.size());
-  const bool usable = boot.error.empty() && !boot.cancelled;
-  out.replicates = {options.ci,   options.replicates, usable ? options.replicates : 0, boot.discarded, seed,
-                    options.seed.has_value(), options.level, boot.threads_used, boot.cancelled, boot.error,
-                    spec.cluster, d.units.clusters.size()};
-  interval_inputs intervals{boot, usable, Eigen::VectorXd::Constant(estimate.size(), missing_value), {}};
-  if (usable && options.ci == ci_method::bca) {
-    const Eigen::VectorXd a = detail::jackknife_accelerations(jackknife(in, x, fit.p, paths, options, estimate.size()).effects);
-    if (a.size() == 0) {
-      intervals.problem = "a leave-one-out refit failed: no BCa acceleration";
-    } else {
-      intervals.acceleration = a;
-    }
-  }
-  file_effects(out, estimate, intervals, paths, spec, options);
-  add_notes(out, d, spec, options);
+  const detail::glm_effect_function effects = [&](const parts& p, const Eigen::VectorXd& w) {
+    return detail::natural_effects_of(p, w, in, paths);
+  };
+  const Eigen::VectorXd estimate = effects(fit.p, Eigen::VectorXd::Ones(d.y.size()));
+  const detail::glm_effect_run run = detail::run_glm_replicates(d, x, fit, spec, options, effects, estimate.size());
+  out.replicates = run.summary;
+  file_effects(out, estimate, run, paths, spec, options);
+  detail::add_glm_notes(out, d, spec, options);
   out.mediator_equations = std::move(fit.mediators);
   out.outcome = std::move(fit.outcome);
   return out;

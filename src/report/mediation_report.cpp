@@ -1,10 +1,12 @@
 #include "socialcure/report/mediation_report.hpp"
 
+#include <cmath>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
+#include "report/detail/conditional_process_view.hpp"
 #include "report/detail/json_values.hpp"
 #include "report/detail/process_text.hpp"
 #include "socialcure/core/number.hpp"
@@ -166,47 +168,9 @@ void effects_text(std::ostringstream& out, const mediation_result& r) {
   sobel_text(out, r);
 }
 
-std::vector<std::string> boot_header(const mediation_result& r, std::vector<std::string> first) {
-  const bool mc = r.replicates.method == ci_method::monte_carlo;
-  first.insert(first.end(), {mc ? "MCSE" : "BootSE", ci_label(r, true), ci_label(r, false)});
-  return first;
-}
-
 std::vector<std::string> boot_row(std::vector<std::string> first, const mediation_effect& e) {
   first.insert(first.end(), {f4(e.boot_se), f4(e.ci_lower), f4(e.ci_upper)});
   return first;
-}
-
-/// One mediator's (or the total's) conditional indirect effects, its index of moderated mediation
-/// and its pairwise contrasts between the W values.
-void conditional_indirect_text(std::ostringstream& out, const mediation_result& r, const std::string& mediator) {
-  out << "\nINDIRECT EFFECT:\n ";
-  if (mediator == "total") {
-    out << "TOTAL (the sum over the mediators)\n\n";
-  } else {
-    out << path_text({r.x, mediator, r.y}) << "\n\n";
-  }
-  text_table t(boot_header(r, {r.w, "Effect"}), std::vector<alignment>(5, alignment::right));
-  for (const auto& c : r.conditional_indirect) {
-    if (c.mediator == mediator) t.add_row(boot_row({f4(c.w), f4(c.effect.estimate)}, c.effect));
-  }
-  out << t.str();
-  for (const auto& i : r.index_of_moderated_mediation) {
-    if (i.mediator != mediator) continue;
-    out << "\n    Index of moderated mediation" << (r.w_dichotomous ? " (difference between the two values of W)" : "")
-        << ":\n";
-    text_table x(boot_header(r, {"", "Index"}));
-    x.add_row(boot_row({r.w, f4(i.effect.estimate)}, i.effect));
-    out << x.str();
-  }
-  bool header = false;
-  text_table c(boot_header(r, {r.w + " (1)", r.w + " (2)", "Contrast"}), std::vector<alignment>(6, alignment::right));
-  for (const auto& k : r.conditional_contrasts) {
-    if (k.mediator != mediator) continue;
-    header = true;
-    c.add_row(boot_row({f4(k.w_from), f4(k.w_to), f4(k.effect.estimate)}, k.effect));
-  }
-  if (header) out << "\n    Pairwise contrasts between conditional indirect effects (Effect(2) - Effect(1)):\n" << c.str();
 }
 
 /// PROCESS models 7-59: the direct effect (conditional for 8, 15, 59), then the conditional
@@ -229,7 +193,7 @@ void conditional_process_text(std::ostringstream& out, const mediation_result& r
   out << "Conditional indirect effects of X on Y:\n";
   std::vector<std::string> mediators = r.mediators;
   if (r.mediators.size() > 1) mediators.push_back("total");
-  for (const auto& m : mediators) conditional_indirect_text(out, r, m);
+  for (const auto& m : mediators) detail::conditional_indirect_text(out, detail::view_of(r, false), m);
 }
 
 /// The problem or warning of each effect whose interval has one.
@@ -257,13 +221,7 @@ void notes_text(std::ostringstream& out, const mediation_result& r) {
   out << "\n" << rule << "ANALYSIS NOTES AND ERRORS\n\n";
   out << "Level of confidence for all confidence intervals in output: " << format_fixed(100.0 * r.level, 4) << "\n";
   if (r.moderated_model != 0) {
-    out << "W values in conditional tables are " << detail::probe_rule_text(r.w_probe, r.w_dichotomous)
-        << " (analysed metric).\n";
-    out << detail::centring_text(r.center, r.centred_variables, r.centred_means);
-    if (r.index_of_moderated_mediation.empty()) {
-      out << "No index of moderated mediation: in model " << r.moderated_model
-          << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
-    }
+    detail::conditional_notes_text(out, detail::view_of(r, false), r.moderated_model);
   }
   detail::replicates_text(out, r.replicates);
   effect_notes_text(out, r);
@@ -319,18 +277,6 @@ void add_effects_json(json& j, const mediation_result& r) {
   }
 }
 
-json moderator_json(const mediation_result& r) {
-  json values = json::array();
-  for (const double w : r.w_values) values.push_back(json_number(w));
-  json centred = json::object();
-  for (std::size_t k = 0; k < r.centred_variables.size() && k < r.centred_means.size(); ++k) {
-    centred[r.centred_variables[k]] = json_number(r.centred_means[k]);
-  }
-  return {{"name", r.w},           {"values", std::move(values)}, {"labels", r.w_labels},
-          {"probe", to_string(r.w_probe)}, {"dichotomous", r.w_dichotomous}, {"center", to_string(r.center)},
-          {"centred", std::move(centred)}};
-}
-
 /// PROCESS models 7-59: the direct effect (unconditional, or null and conditional_direct_effects
 /// for 8, 15, 59), the conditional indirect effects, the index, the contrasts between W values.
 /// What the model does not estimate is null (see not_estimated_notes).
@@ -349,13 +295,7 @@ void add_conditional_json(json& j, const mediation_result& r) {
   j["direct_johnson_neyman"] =
       r.direct_johnson_neyman ? detail::johnson_neyman_json_value(*r.direct_johnson_neyman) : json(nullptr);
   j["indirect_effects"] = nullptr;
-  json conditional = json::array();
-  for (const auto& c : r.conditional_indirect) {
-    json e = {{"mediator", c.mediator}, {"w", json_number(c.w)}};
-    add_interval_json(e, c.effect);
-    conditional.push_back(std::move(e));
-  }
-  j["conditional_indirect_effects"] = std::move(conditional);
+  detail::add_conditional_indirect_json(j, detail::view_of(r, false));
   json band = json::array();
   for (const auto& c : r.conditional_indirect_band) {
     json e = {{"mediator", c.mediator}, {"w", json_number(c.w)}};
@@ -363,20 +303,6 @@ void add_conditional_json(json& j, const mediation_result& r) {
     band.push_back(std::move(e));
   }
   j["conditional_indirect_band"] = r.conditional_indirect_band.empty() ? json(nullptr) : band;
-  json index = json::array();
-  for (const auto& i : r.index_of_moderated_mediation) {
-    json e = {{"mediator", i.mediator}};
-    add_interval_json(e, i.effect);
-    index.push_back(std::move(e));
-  }
-  j["index_of_moderated_mediation"] = r.index_of_moderated_mediation.empty() ? json(nullptr) : index;
-  json contrasts = json::array();
-  for (const auto& k : r.conditional_contrasts) {
-    json e = {{"mediator", k.mediator}, {"w_from", json_number(k.w_from)}, {"w_to", json_number(k.w_to)}};
-    add_interval_json(e, k.effect);
-    contrasts.push_back(std::move(e));
-  }
-  j["contrasts"] = r.conditional_contrasts.empty() ? json(nullptr) : contrasts;
   j["standardized"] = nullptr;
 }
 
@@ -435,7 +361,7 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
   j["mediators"] = r.mediators;
   j["y"] = r.y;
   j["covariates"] = r.covariates;
-  if (moderated) j["moderator"] = moderator_json(r);
+  if (moderated) j["moderator"] = detail::moderator_json_value(detail::view_of(r, false));
   j["level"] = r.level;
   j["se_type"] = to_string(r.se);
   j["equations"] = equations_json(r);
@@ -457,6 +383,99 @@ detail::json_value detail::mediation_json_value(const mediation_result& r) {
     for (const auto& note : not_estimated_notes(r)) j["notes"].push_back(note);
   }
   return j;
+}
+
+std::vector<std::string> detail::boot_columns(ci_method method, std::vector<std::string> first) {
+  const bool mc = method == ci_method::monte_carlo;
+  first.insert(first.end(), {mc ? "MCSE" : "BootSE", mc ? "MCLLCI" : "BootLLCI", mc ? "MCULCI" : "BootULCI"});
+  return first;
+}
+
+void detail::conditional_indirect_text(std::ostringstream& out, const conditional_view& v, const std::string& mediator) {
+  out << "\nINDIRECT EFFECT:\n ";
+  if (mediator == "total") {
+    out << "TOTAL (the sum over the mediators)\n\n";
+  } else {
+    out << path_text({v.x, mediator, v.y}) << "\n\n";
+  }
+  std::vector<std::string> columns = boot_columns(v.method, {v.w, "Effect"});
+  if (v.exponentiate) columns.insert(columns.end(), {"exp(Effect)", "exp(LLCI)", "exp(ULCI)"});
+  text_table t(columns, std::vector<alignment>(columns.size(), alignment::right));
+  for (const auto& c : v.indirect) {
+    if (c.mediator != mediator) continue;
+    std::vector<std::string> row = boot_row({f4(c.w), f4(c.effect.estimate)}, c.effect);
+    if (v.exponentiate) {
+      row.insert(row.end(), {f4(std::exp(c.effect.estimate)), f4(std::exp(c.effect.ci_lower)), f4(std::exp(c.effect.ci_upper))});
+    }
+    t.add_row(row);
+  }
+  out << t.str();
+  for (const auto& i : v.index) {
+    if (i.mediator != mediator) continue;
+    out << "\n    Index of moderated mediation" << (v.w_dichotomous ? " (difference between the two values of W)" : "")
+        << ":\n";
+    text_table x(boot_columns(v.method, {"", "Index"}));
+    x.add_row(boot_row({v.w, f4(i.effect.estimate)}, i.effect));
+    out << x.str();
+  }
+  bool header = false;
+  text_table c(boot_columns(v.method, {v.w + " (1)", v.w + " (2)", "Contrast"}), std::vector<alignment>(6, alignment::right));
+  for (const auto& k : v.contrasts) {
+    if (k.mediator != mediator) continue;
+    header = true;
+    c.add_row(boot_row({f4(k.w_from), f4(k.w_to), f4(k.effect.estimate)}, k.effect));
+  }
+  if (header) out << "\n    Pairwise contrasts between conditional indirect effects (Effect(2) - Effect(1)):\n" << c.str();
+}
+
+void detail::conditional_notes_text(std::ostringstream& out, const conditional_view& v, int model) {
+  out << "W values in conditional tables are " << probe_rule_text(v.w_probe, v.w_dichotomous) << " (analysed metric).\n";
+  out << centring_text(v.center, v.centred_variables, v.centred_means);
+  if (v.index.empty()) {
+    out << "No index of moderated mediation: in model " << model
+        << " the indirect effect is quadratic in W; the pairwise contrasts compare its values.\n";
+  }
+}
+
+detail::json_value detail::moderator_json_value(const conditional_view& v) {
+  json values = json::array();
+  for (const double w : v.w_values) values.push_back(json_number(w));
+  json centred = json::object();
+  for (std::size_t k = 0; k < v.centred_variables.size() && k < v.centred_means.size(); ++k) {
+    centred[v.centred_variables[k]] = json_number(v.centred_means[k]);
+  }
+  return {{"name", v.w},           {"values", std::move(values)}, {"labels", v.w_labels},
+          {"probe", to_string(v.w_probe)}, {"dichotomous", v.w_dichotomous}, {"center", to_string(v.center)},
+          {"centred", std::move(centred)}};
+}
+
+void detail::add_conditional_indirect_json(json_value& j, const conditional_view& v) {
+  json conditional = json::array();
+  for (const auto& c : v.indirect) {
+    json e = {{"mediator", c.mediator}, {"w", json_number(c.w)}};
+    add_interval_json(e, c.effect);
+    if (v.exponentiate) {
+      e["exp_estimate"] = json_number(std::exp(c.effect.estimate));
+      e["exp_ci_lower"] = json_number(std::exp(c.effect.ci_lower));
+      e["exp_ci_upper"] = json_number(std::exp(c.effect.ci_upper));
+    }
+    conditional.push_back(std::move(e));
+  }
+  j["conditional_indirect_effects"] = std::move(conditional);
+  json index = json::array();
+  for (const auto& i : v.index) {
+    json e = {{"mediator", i.mediator}};
+    add_interval_json(e, i.effect);
+    index.push_back(std::move(e));
+  }
+  j["index_of_moderated_mediation"] = v.index.empty() ? json(nullptr) : index;
+  json contrasts = json::array();
+  for (const auto& k : v.contrasts) {
+    json e = {{"mediator", k.mediator}, {"w_from", json_number(k.w_from)}, {"w_to", json_number(k.w_to)}};
+    add_interval_json(e, k.effect);
+    contrasts.push_back(std::move(e));
+  }
+  j["contrasts"] = v.contrasts.empty() ? json(nullptr) : contrasts;
 }
 
 std::string mediation_json(const mediation_result& r) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/detail/conditional_process_view.hpp"
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
 #include "report/detail/natural_effects_text.hpp"
@@ -71,11 +72,18 @@ std::string family_text(const glm_mediation_result& r) {
   return "";
 }
 
+bool moderated(const glm_mediation_result& r) { return r.moderated_model != 0; }
+
 void header_text(std::ostringstream& out, const glm_mediation_result& r) {
-  out << "Mediation with " << family_text(r) << ", PROCESS model "
-      << (r.model == mediation_model::serial ? "6 (serial)" : "4 (parallel)") << " mediators\n";
+  out << "Mediation with " << family_text(r) << ", PROCESS model ";
+  if (moderated(r)) {
+    out << r.moderated_model << " (conditional process, parallel mediators)\n";
+  } else {
+    out << (r.model == mediation_model::serial ? "6 (serial)" : "4 (parallel)") << " mediators\n";
+  }
   out << "    Y : " << r.y << (r.offset.empty() ? "" : " (offset " + r.offset + ")") << "\n    X : " << r.x << "\n";
   for (std::size_t j = 0; j < r.mediators.size(); ++j) out << "   M" << j + 1 << " : " << r.mediators[j] << "\n";
+  if (moderated(r)) out << "    W : " << r.w << "\n";
   if (r.interaction) out << "The outcome model has the X*M interaction of X with each mediator.\n";
   detail::covariates_and_sample_text(out, r.covariates, r.n, r.n_excluded, r.missing_by_column);
   out << "\n";
@@ -123,16 +131,18 @@ void effects_block(std::ostringstream& out, const std::vector<mediation_effect>&
   out << t.str();
 }
 
-void words_text(std::ostringstream& out, const glm_mediation_result& r) {
-  const mediation_effect* total = find_effect(r.ratio_effects, "total");
-  const mediation_effect* nie = find_effect(r.ratio_effects, "nie");
-  const mediation_effect* nde = find_effect(r.ratio_effects, "nde");
-  const mediation_effect* te = find_effect(r.causal_effects, "total");
-  const mediation_effect* acme = find_effect(r.causal_effects, "acme_average");
+/// The main effects in words; `at`: the moderator's value they hold at (empty for model 4 or 6).
+void words_text(std::ostringstream& out, const glm_mediation_result& r, const std::vector<mediation_effect>& ratio,
+                const std::vector<mediation_effect>& causal, const std::string& at = {}) {
+  const mediation_effect* total = find_effect(ratio, "total");
+  const mediation_effect* nie = find_effect(ratio, "nie");
+  const mediation_effect* nde = find_effect(ratio, "nde");
+  const mediation_effect* te = find_effect(causal, "total");
+  const mediation_effect* acme = find_effect(causal, "acme_average");
   if (te == nullptr || acme == nullptr) return;
   const bool ratios = total != nullptr && nie != nullptr && nde != nullptr;
   if (!ratios && !probit(r)) return;
-  out << "\nIn words:\n";
+  out << "\nIn words" << (at.empty() ? "" : ", with " + at) << ":\n";
   out << "  Raising " << r.x << " from " << format_significant(r.x0, 4) << " to " << format_significant(r.x1, 4) << " ("
       << r.x_values_rule << ") goes with";
   if (ratios) {
@@ -149,7 +159,7 @@ void words_text(std::ostringstream& out, const glm_mediation_result& r) {
       << format_fixed(te->estimate, decimals) << unit << ", " << natural_ci_text(*te, r.level, decimals) << "),\n  of which "
       << response_words(r, *acme) << " through the mediators (" << format_fixed(acme->estimate, decimals) << ", "
       << natural_ci_text(*acme, r.level, decimals) << ").\n";
-  if (binary(r) && !probit(r)) {
+  if (binary(r) && !probit(r) && at.empty()) {
     out << "  Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the\n"
            "  probability differences are exact.\n";
   }
@@ -161,6 +171,13 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   out << "X changes from x0 = " << format_significant(r.x0, 6) << " to x1 = " << format_significant(r.x1, 6) << " ("
       << r.x_values_rule << "); " << (probit(r) ? "" : "ratios at the covariate means, ")
       << "response-scale effects averaged over the sample.\n";
+  if (moderated(r)) {
+    detail::conditional_notes_text(out, detail::view_of(r, false), r.moderated_model);
+    if (binary(r) && !probit(r)) {
+      out << "Odds ratios of natural effects approximate ratios only for a rare outcome (under about 10%); the "
+             "probability differences are exact.\n";
+    }
+  }
   const replicate_summary& b = r.replicates;
   detail::replicates_text(out, b);
   if (b.discarded > 0) out << "Resamples redrawn because a model could not be fitted: " << b.discarded << "\n";
@@ -170,14 +187,63 @@ void notes_text(std::ostringstream& out, const glm_mediation_result& r) {
   for (const auto& note : r.notes) out << "Note: " << note << "\n";
 }
 
-json effects_json(const std::vector<mediation_effect>& effects, bool products, bool exponentiate = true) {
+/// The ratio and response-scale tables; `at`: ", with W = w" or empty.
+void natural_blocks(std::ostringstream& out, const glm_mediation_result& r, const std::vector<mediation_effect>& ratio,
+                    const std::vector<mediation_effect>& causal, const std::string& at) {
+  effects_block(out, ratio,
+                (binary(r) ? "Natural effects as odds ratios (at the covariate means" + at + "; a rare-outcome approximation)"
+                           : "Natural effects as rate ratios (at the covariate means" + at + ")").c_str(),
+                detail::ratio_effect_rows);
+  effects_block(out, causal,
+                (binary(r) ? "Natural effects on the probability of Y (averaged over the sample" + at + ")"
+                           : "Natural effects on the expected count of Y (averaged over the sample" + at + ")").c_str(),
+                detail::causal_effect_rows);
+}
+
+/// Models 8, 15, 59: c1 + c3 w at each W value, bootstrapped, with exp() but for probit.
+void conditional_direct_text(std::ostringstream& out, const glm_mediation_result& r) {
+  if (r.conditional_direct.empty()) return;
+  out << "\nConditional direct effects of X on Y (" << (probit(r) ? "probit" : binary(r) ? "log-odds" : "log-rate")
+      << " scale, per unit of X):\n";
+  std::vector<std::string> columns = boot_columns({r.w, "Effect"});
+  if (!probit(r)) columns.insert(columns.end(), {"exp(Effect)", "exp(LLCI)", "exp(ULCI)"});
+  text_table t(columns, std::vector<alignment>(columns.size(), alignment::right));
+  for (const auto& d : r.conditional_direct) {
+    const mediation_effect& e = d.effect;
+    std::vector<std::string> row = {f4(d.w), f4(e.estimate), f4(e.boot_se), f4(e.ci_lower), f4(e.ci_upper)};
+    if (!probit(r)) row.insert(row.end(), {f4(std::exp(e.estimate)), f4(std::exp(e.ci_lower)), f4(std::exp(e.ci_upper))});
+    t.add_row(row);
+  }
+  out << t.str();
+}
+
+/// A conditional process model: the direct effects, the conditional indirect effects (linear
+/// predictor scale) by mediator, then the natural effects and their words at each W value.
+void conditional_text(std::ostringstream& out, const glm_mediation_result& r) {
+  conditional_direct_text(out, r);
+  out << "\nConditional indirect effects of X on Y (products of coefficients on the "
+      << (probit(r) ? "probit" : binary(r) ? "log-odds" : "log-rate") << " scale, per unit of X):\n";
+  std::vector<std::string> mediators = r.mediators;
+  if (r.mediators.size() > 1) mediators.push_back("total");
+  for (const auto& m : mediators) detail::conditional_indirect_text(out, detail::view_of(r, !probit(r)), m);
+  for (const auto& c : r.conditional_effects) {
+    const std::string at = r.w + " = " + format_significant(c.w, 4);
+    out << "\n" << detail::process_rule << "NATURAL EFFECTS OF X FROM " << format_significant(r.x0, 4) << " TO "
+        << format_significant(r.x1, 4) << " WITH " << at << "\n";
+    natural_blocks(out, r, c.ratio_effects, c.causal_effects, ", " + at);
+    words_text(out, r, c.ratio_effects, c.causal_effects, at);
+  }
+}
+
+/// Each effect {label, (path), estimate, ..., (exp_estimate, exp_ci_lower, exp_ci_upper)}.
+json effects_json(const std::vector<mediation_effect>& effects, bool products, bool exponentiate = false) {
   json out = json::array();
   for (const mediation_effect& e : effects) {
     json j;
     j["label"] = e.label;
     if (products) j["path"] = e.path;
     detail::add_interval_json(j, e);
-    if (products && exponentiate) {
+    if (exponentiate) {
       j["exp_estimate"] = json_number(std::exp(e.estimate));
       j["exp_ci_lower"] = json_number(std::exp(e.ci_lower));
       j["exp_ci_upper"] = json_number(std::exp(e.ci_upper));
@@ -185,6 +251,38 @@ json effects_json(const std::vector<mediation_effect>& effects, bool products, b
     out.push_back(std::move(j));
   }
   return out;
+}
+
+/// Effects at W values, each entry with its `w` first.
+json at_w_json(double w, const std::vector<mediation_effect>& effects, bool exponentiate) {
+  json out = json::array();
+  for (const json& e : effects_json(effects, false, exponentiate)) {
+    json entry = {{"w", json_number(w)}};
+    entry.update(e);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+/// A conditional process model: process_model, moderator, the linear-predictor effects (as the
+/// gaussian report's keys) and the natural effects at each W value.
+void add_conditional_json(json& j, const glm_mediation_result& r) {
+  j["process_model"] = r.moderated_model;
+  j["moderator"] = detail::moderator_json_value(detail::view_of(r, false));
+  detail::add_conditional_indirect_json(j, detail::view_of(r, !probit(r)));
+  json direct = json::array();
+  for (const auto& d : r.conditional_direct) {
+    for (json& e : at_w_json(d.w, {d.effect}, !probit(r))) direct.push_back(std::move(e));
+  }
+  j["conditional_direct_effects"] = r.conditional_direct.empty() ? json(nullptr) : direct;
+  json ratio = json::array();
+  json causal = json::array();
+  for (const auto& c : r.conditional_effects) {
+    for (json& e : at_w_json(c.w, c.ratio_effects, false)) ratio.push_back(std::move(e));
+    for (json& e : at_w_json(c.w, c.causal_effects, false)) causal.push_back(std::move(e));
+  }
+  j["conditional_ratio_effects"] = std::move(ratio);
+  j["conditional_causal_effects"] = std::move(causal);
 }
 
 }  // namespace
@@ -196,16 +294,13 @@ std::string glm_mediation_text(const glm_mediation_result& r) {
   out << detail::process_rule << "OUTCOME VARIABLE:\n " << r.y << "\n\n" << regression_text(r.outcome);
   out << "\n" << detail::process_rule << "EFFECTS OF X FROM " << format_significant(r.x0, 4) << " TO "
       << format_significant(r.x1, 4) << "\n";
-  products_text(out, r);
-  effects_block(out, r.ratio_effects,
-                binary(r) ? "Natural effects as odds ratios (at the covariate means; a rare-outcome approximation)"
-                          : "Natural effects as rate ratios (at the covariate means)",
-                detail::ratio_effect_rows);
-  effects_block(out, r.causal_effects,
-                binary(r) ? "Natural effects on the probability of Y (averaged over the sample)"
-                          : "Natural effects on the expected count of Y (averaged over the sample)",
-                detail::causal_effect_rows);
-  words_text(out, r);
+  if (moderated(r)) {
+    conditional_text(out, r);
+  } else {
+    products_text(out, r);
+    natural_blocks(out, r, r.ratio_effects, r.causal_effects, "");
+    words_text(out, r, r.ratio_effects, r.causal_effects);
+  }
   notes_text(out, r);
   return out.str();
 }
@@ -237,6 +332,7 @@ json_value glm_mediation_json_value(const glm_mediation_result& r) {
   j["indirect_effects"] = effects_json(r.products, true, !probit(r));
   j["ratio_effects"] = effects_json(r.ratio_effects, false);
   j["causal_effects"] = effects_json(r.causal_effects, false);
+  if (moderated(r)) add_conditional_json(j, r);
   j["bootstrap"] = detail::replicates_json_value(r.replicates);
   j["notes"] = r.notes;
   return j;

@@ -458,7 +458,10 @@ std::vector<std::string> boot_row(std::vector<std::string> row, const mediation_
   return row;
 }
 
-void conditional_process_tables(document& doc, const mediation_result& res, const std::string& method) {
+/// The conditional indirect effects, the index and the contrasts of a conditional process model
+/// (a mediation_result or a glm_mediation_result: the same member names).
+template <class Result>
+void conditional_indirect_tables(document& doc, const Result& res, const std::string& method) {
   const double level = res.level;
   const std::string resamples = " (" + method + " CIs, " + count(res.replicates.succeeded) + " replicates)";
   doc_table ind;
@@ -482,6 +485,11 @@ void conditional_process_tables(document& doc, const mediation_result& res, cons
     }
     doc.add_table(std::move(contrasts));
   }
+}
+
+void conditional_process_tables(document& doc, const mediation_result& res, const std::string& method) {
+  const double level = res.level;
+  conditional_indirect_tables(doc, res, method);
   if (!res.conditional_direct.empty()) {
     doc_table direct;
     direct.caption = "Conditional direct effects of " + res.x + " on " + res.y;
@@ -577,18 +585,24 @@ void natural_effects_table(document& doc, std::string caption, const std::vector
 // (mean -> mean + SD) went with 24.5% fewer Y (rate ratio ...), 31.9% of it through M1 and M2, an
 // indirect effect of 9.4% fewer Y (rate ratio ...); averaged over the 630 people that is 0.97
 // fewer Y per person (...), of which 0.34 fewer Y per person through the mediators (...)."
-std::string glm_mediation_sentence(const study_model_result& m, const glm_mediation_result& res) {
-  const mediation_effect* total = detail::find_effect(res.ratio_effects, "total");
-  const mediation_effect* nie = detail::find_effect(res.ratio_effects, "nie");
-  const mediation_effect* share = detail::find_effect(res.ratio_effects, "prop_mediated");
-  const mediation_effect* te = detail::find_effect(res.causal_effects, "total");
-  const mediation_effect* acme = detail::find_effect(res.causal_effects, "acme_average");
+// A conditional process model: "In m (PROCESS model 7, Poisson outcome, ...), with W = 2.02,
+// raising ...", once per probe value (`at`: "W = 2.02"; empty for models 4 and 6).
+std::string glm_mediation_sentence(const study_model_result& m, const glm_mediation_result& res,
+                                   const std::vector<mediation_effect>& ratio, const std::vector<mediation_effect>& causal,
+                                   const std::string& at = {}) {
+  const mediation_effect* total = detail::find_effect(ratio, "total");
+  const mediation_effect* nie = detail::find_effect(ratio, "nie");
+  const mediation_effect* share = detail::find_effect(ratio, "prop_mediated");
+  const mediation_effect* te = detail::find_effect(causal, "total");
+  const mediation_effect* acme = detail::find_effect(causal, "acme_average");
   if (te == nullptr || acme == nullptr) return {};
   const bool binary = res.family == glm_family::binomial;
   const int d = binary ? 3 : 2;
-  const std::string opening = "In " + m.model.name + " (" + std::string(to_string(res.model)) + " mediation, " +
-                              glm_family_name(res.family) + " outcome, n = " + count(res.n) + "; " +
-                              replicates_clause(res.replicates) + "), raising " + res.x + " from " +
+  const std::string kind = res.moderated_model != 0 ? "PROCESS model " + std::to_string(res.moderated_model)
+                                                    : std::string(to_string(res.model)) + " mediation";
+  const std::string opening = "In " + m.model.name + " (" + kind + ", " + glm_family_name(res.family) + " outcome, n = " +
+                              count(res.n) + "; " + replicates_clause(res.replicates) + ")" +
+                              (at.empty() ? "" : ", with " + at) + ", raising " + res.x + " from " +
                               format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + " (" +
                               res.x_values_rule + ") went with ";
   if (total == nullptr || nie == nullptr || share == nullptr) {  // probit: the response scale only
@@ -614,12 +628,52 @@ std::string glm_mediation_sentence(const study_model_result& m, const glm_mediat
          " through the mediators (" + num(acme->estimate, d) + ", " + detail::natural_ci_text(*acme, res.level, d) + ").";
 }
 
+/// A conditional process model with a count or binary outcome: the conditional indirect effects
+/// (linear-predictor scale), index and contrasts, the bootstrapped conditional direct effects,
+/// then at each probe value of W the natural effects and one sentence.
+void glm_conditional_part(document& doc, const study_model_result& m, const glm_mediation_result& res,
+                          std::vector<std::string>& sentences) {
+  const double level = res.level;
+  const bool binary = res.family == glm_family::binomial;
+  const std::string scale = binary ? (res.link == glm_link::probit ? "probit" : "log-odds") : "log-rate";
+  conditional_indirect_tables(doc, res, std::string(to_string(res.replicates.method)) + " bootstrap");
+  if (!res.conditional_direct.empty()) {
+    doc_table direct;
+    direct.caption = "Conditional direct effects of " + res.x + " on " + res.y + " (" + scale + " scale)";
+    direct.header = {res.w, "Estimate", "Boot SE", interval_header(level)};
+    for (const auto& d : res.conditional_direct) direct.rows.push_back(boot_row({est(d.w)}, d.effect));
+    doc.add_table(std::move(direct));
+  }
+  const std::string resamples = " (" + replicates_clause(res.replicates) + ")";
+  for (const auto& c : res.conditional_effects) {
+    const std::string at = res.w + " = " + format_significant(c.w, 4);
+    natural_effects_table(doc,
+                          std::string("Natural effects as ") + (binary ? "odds" : "rate") + " ratios, X from " +
+                              format_significant(res.x0, 4) + " to " + format_significant(res.x1, 4) + ", " + at +
+                              ", the covariates at their means" + resamples,
+                          c.ratio_effects, detail::ratio_effect_rows, level);
+    natural_effects_table(doc,
+                          std::string("Natural effects on the ") + (binary ? "probability" : "expected count") + " of " +
+                              res.y + ", averaged over the " + count(res.n) + " people with " + at + resamples,
+                          c.causal_effects, detail::causal_effect_rows, level);
+    const std::string sentence = glm_mediation_sentence(m, res, c.ratio_effects, c.causal_effects, at);
+    if (!sentence.empty()) {
+      doc.paragraph(sentence);
+      sentences.push_back(sentence);
+    }
+  }
+}
+
 void glm_mediation_part(document& doc, const study_model_result& m, const glm_mediation_result& res,
                         std::vector<std::string>& sentences) {
   const double level = res.level;
   const bool binary = res.family == glm_family::binomial;
-  doc.heading(3, m.model.name + ": " + std::string(to_string(res.model)) + " mediation with a " +
-                     glm_family_name(res.family) + " outcome");
+  const bool moderated = res.moderated_model != 0;
+  doc.heading(3, m.model.name + ": " +
+                     (moderated ? "conditional process model (PROCESS model " + std::to_string(res.moderated_model) +
+                                      ", W = " + res.w + ")"
+                                : std::string(to_string(res.model)) + " mediation") +
+                     " with a " + glm_family_name(res.family) + " outcome");
   doc.paragraph("X = " + res.x + ", mediators: " + names_text(res.mediators) + ", Y = " + res.y +
                 (res.offset.empty() ? "" : " (offset " + res.offset + ")") +
                 (res.covariates.empty() ? "" : ", covariates in every equation: " + names_text(res.covariates)) +
@@ -638,6 +692,10 @@ void glm_mediation_part(document& doc, const study_model_result& m, const glm_me
                     "Equation of " + y.response + " (" + glm_family_name(res.family) + (probit ? " probit" : "") +
                         " regression, Wald z tests)",
                     y.coefficients, level, true, !probit, binary ? "Odds ratio" : "Rate ratio", note + ".");
+  if (moderated) {
+    glm_conditional_part(doc, m, res, sentences);
+    return;
+  }
   const std::string resamples = " (" + replicates_clause(res.replicates) + ")";
   natural_effects_table(doc,
                         std::string("Natural effects as ") + (binary ? "odds" : "rate") + " ratios, X from " +
@@ -648,7 +706,7 @@ void glm_mediation_part(document& doc, const study_model_result& m, const glm_me
                         std::string("Natural effects on the ") + (binary ? "probability" : "expected count") + " of " +
                             res.y + ", averaged over the " + count(res.n) + " people" + resamples,
                         res.causal_effects, detail::causal_effect_rows, level);
-  const std::string sentence = glm_mediation_sentence(m, res);
+  const std::string sentence = glm_mediation_sentence(m, res, res.ratio_effects, res.causal_effects);
   if (!sentence.empty()) {
     doc.paragraph(sentence);
     sentences.push_back(sentence);

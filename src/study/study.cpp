@@ -133,6 +133,10 @@ glm_mediation_spec glm_mediation_spec_of(const study_glm_mediation& m) {
   spec.exposure = m.exposure;
   spec.interaction = m.interaction;
   spec.cluster = m.cluster;
+  spec.moderated_model = m.moderated_model;
+  spec.w = m.w;
+  spec.probe = m.probe;
+  spec.center = m.center;
   spec.x_values = m.x_values;
   return spec;
 }

@@ -527,7 +527,8 @@ class reader {
 
   // A mediation's 'model' given as PROCESS's number: 4 (parallel), 6 (serial) or a conditional
   // process model (parallel mediators).
-  void process_model(study_mediation& m, const toml_value& v, const std::string& path) const {
+  template <class mediation_kind_>
+  void process_model(mediation_kind_& m, const toml_value& v, const std::string& path) const {
     const std::int64_t number_ = integer(v, path);
     const std::int64_t moderated[] = {7, 8, 14, 15, 58, 59};
     if (number_ == 4 || number_ == 6) {
@@ -625,32 +626,31 @@ class reader {
     }
   }
 
-  // A mediation with a count or binary outcome: the keys of a mediation without a moderator, and
-  // family (already read), offset or exposure, x_values, interaction, cluster.
+  // A mediation with a count or binary outcome: the keys of a mediation (with a moderator for a
+  // conditional process model), and family (already read), link, offset or exposure, x_values,
+  // interaction, cluster.
   void read_model(study_glm_mediation& m, std::string& label, const toml_value& t, const std::string& path) {
     const std::string kind = "family '" + std::string(to_string(m.family)) + "'";
-    for (const char* key : {"w", "probe", "center"}) {
-      if (const auto* v = find(t, path, key)) {
-        fail(*v, member(path, key), "a mediation with " + kind + " has no moderator (conditional process models are "
-                                    "fitted with a gaussian outcome only)");
-      }
-    }
-    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "family", "link", "offset", "exposure",
-                    "x_values", "interaction", "cluster"},
+    table(t, path, {"name", "type", "x", "mediators", "y", "covariates", "model", "w", "probe", "center", "family", "link",
+                    "offset", "exposure", "x_values", "interaction", "cluster"},
           for_type(m.type) + " with " + kind);
     label = name(required(t, path, "name"), member(path, "name"));
     mediation_variables(m, t, path);
     const toml_value* number_ = find(t, path, "model");
     if (number_ != nullptr && number_->is_integer()) {
-      const std::int64_t process = integer(*number_, member(path, "model"));
-      if (process != 4 && process != 6) {
-        fail(*number_, member(path, "model"), "with " + kind + " only PROCESS models 4 and 6", literal(*number_),
-             "serial, parallel, 4, 6");
-      }
-      m.model = process == 4 ? mediation_model::parallel : mediation_model::serial;
+      process_model(m, *number_, member(path, "model"));
     } else {
       m.model = mediation_kind(t, path, m.mediators.size());
     }
+    for (const char* key : {"w", "probe", "center"}) {
+      if (const auto* v = find(t, path, key); v != nullptr && m.moderated_model == 0) {
+        fail(*v, member(path, key), "a mediation with " + kind + " has a moderator only in a conditional process "
+                                    "model (model = 7, 8, 14, 15, 58 or 59)");
+      }
+    }
+    if (const auto* v = find(t, path, "w")) m.w = name(*v, member(path, "w"));
+    if (const auto* v = find(t, path, "probe")) m.probe = probe_of(*v, member(path, "probe"));
+    if (const auto* v = find(t, path, "center")) m.center = centering_of(*v, member(path, "center"));
     if (const auto* v = find(t, path, "link")) m.link = link_of(*v, member(path, "link"), m.family);
     if (const auto* v = find(t, path, "offset")) m.offset = name(*v, member(path, "offset"));
     if (const auto* v = find(t, path, "exposure")) m.exposure = name(*v, member(path, "exposure"));

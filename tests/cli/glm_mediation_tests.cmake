@@ -48,8 +48,6 @@ cli_expect(NAME mediate_binomial_not_binary CODE 1 ONE_LINE ERROR "serial_count.
   ARGS mediate --data "${natural_data}/serial_count.csv" --x groups --m lonely --y visits --family binomial --boot 50)
 cli_expect(NAME mediate_equal_x_values CODE 1 ONE_LINE ERROR "x0 and x1 must differ, got 1 twice"
   ARGS ${nb_args} --x-values 1,1)
-cli_expect(NAME mediate_family_conditional CODE 2 ERROR "--family: negbin outcomes are fitted in models 4 \\(parallel\\) and 6"
-  ARGS mediate --data "${natural_data}/serial_count.csv" --x groups --m belong --y visits --w age --model 7 --family negbin)
 cli_expect(NAME mediate_link_poisson CODE 2 ERROR "--link: is for --family binomial"
   ARGS ${poisson_args} --link probit)
 cli_expect(NAME mediate_offset_gaussian CODE 2 ERROR "--offset: is for a count or binary outcome"

@@ -78,5 +78,5 @@ cli_expect(NAME report_glm_mediation CODE 0
   OUTPUT "In appointments .serial mediation, negative binomial outcome, n = 157; percentile bootstrap CIs, 200 resamples, seed 20191126., raising groups_change from [0-9.]+ to [0-9.]+ .mean -> mean \\+ SD. went with [0-9.]+% (fewer|more) gp_visits_t1 .rate ratio [0-9.]+, 95% CI [0-9.]+ to [0-9.]+."
   ARGS report --study "${report_dir}/study_glm.toml" --out "${report_dir}/glm" --replicates 200 --threads 2 --quiet)
 cli_expect(NAME report_glm_mediation_moderator CODE 1 ONE_LINE
-  ERROR "study_glm_bad.toml:${glm_bad_line}: models.5..w: a mediation with family 'negbin' has no moderator"
+  ERROR "study_glm_bad.toml:${glm_bad_line}: models.5..w: a mediation with family 'negbin' has a moderator only in a conditional process model"
   ARGS report --study "${report_dir}/study_glm_bad.toml" --out "${report_dir}/bad")

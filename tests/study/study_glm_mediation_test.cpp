@@ -190,8 +190,12 @@ TEST_CASE("study file: errors of GLM-outcome mediation and cluster keys name the
   check(error_of(m + "family = \"gamma\"\n"),
         {"s.toml:9: models[1].family: unknown mediation family", "gamma", "negbin", "binomial"});
   check(error_of(m + "offset = \"t\"\n"), {"s.toml:9: models[1].offset: applies to a mediation with a count or binary"});
-  check(error_of(m + "family = \"poisson\"\nw = \"age\"\n"), {"s.toml:10: models[1].w:", "has no moderator"});
-  check(error_of(m + "family = \"poisson\"\nmodel = 7\n"), {"s.toml:10: models[1].model:", "only PROCESS models 4 and 6"});
+  check(error_of(m + "family = \"poisson\"\nw = \"age\"\n"),
+        {"s.toml:10: models[1].w:", "has a moderator only in a conditional process model"});
+  check(error_of(m + "family = \"poisson\"\nmodel = 7\n"), {"s.toml:3: models[1] 'm':", "model 7 needs a moderator w"});
+  check(error_of(m + "family = \"poisson\"\nmodel = 9\n"), {"s.toml:10: models[1].model: unknown PROCESS model", "58, 59"});
+  check(error_of(m + "family = \"poisson\"\nmodel = 7\nw = \"age\"\ninteraction = true\n"),
+        {"s.toml:3: models[1] 'm':", "X*M interaction is not available"});
   check(error_of(m + "family = \"poisson\"\nx_values = [1, 1]\n"), {"s.toml:10: models[1].x_values: x0 and x1 must differ"});
   check(error_of(m + "family = \"poisson\"\nx_values = [1]\n"), {"s.toml:10: models[1].x_values: two values are needed"});
   check(error_of(m + "family = \"poisson\"\ninteraction = 1\n"),
@@ -482,4 +486,55 @@ interaction = true
   CHECK(contains(sentence, "went with " + sc::format_fixed(100.0 * std::fabs(te), 1) + " percentage points " +
                                (te < 0 ? "lower" : "higher") + " probability of ybin"));
   CHECK_FALSE(contains(sentence, "odds ratio"));
+}
+
+TEST_CASE("study: a conditional process model with a Poisson count agrees with R and reports each value of W") {
+  // natural_effects/conditional.ref.csv (make_conditional_reference.R): model 7, Poisson with the
+  // exposure months, two mediators; 1e-8 relative as tests/analyses/conditional_natural_effects_test.cpp.
+  static const reference_values cref = reference_values::load("natural_effects/conditional.ref.csv");
+  const std::string file = panel_file("natural_effects/data/conditional.csv", "conditional.csv");
+  const sc::study_definition study = sc::parse_study("[data]\nfile = \"" + file + "\"\n" + settings + R"(
+[[models]]
+name = "visits_by_w"
+type = "mediation"
+family = "poisson"
+model = 7
+w = "w"
+x = "x"
+mediators = ["m1", "m2"]
+y = "y"
+covariates = ["c1"]
+exposure = "months"
+)", "conditional.toml");
+  const auto* spec = std::get_if<sc::study_glm_mediation>(&study.models[0].spec);
+  REQUIRE(spec != nullptr);
+  CHECK(spec->moderated_model == 7);
+  CHECK(spec->w == "w");
+  const sc::study_result r = sc::run_study(study);
+  const sc::glm_mediation_result* res = r.models[0].glm_mediation();
+  REQUIRE(res != nullptr);
+  REQUIRE(res->conditional_effects.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string at = "@w" + std::to_string(i + 1);
+    cref.check(effect(res->conditional_effects[i].ratio_effects, "nie").estimate, "m7_poisson", "nie" + at, 1e-8);
+    cref.check(effect(res->conditional_effects[i].causal_effects, "acme_average").estimate, "m7_poisson", "acme_average" + at,
+               1e-8);
+    cref.check(res->conditional_indirect[i].effect.estimate, "m7_poisson", "omega1" + at, 1e-8);
+  }
+  const sc::study_report report = sc::make_study_report(r);
+  CHECK(contains(report.markdown, "visits_by_w: conditional process model (PROCESS model 7, W = w) with a Poisson outcome"));
+  CHECK(contains(report.markdown, "Conditional indirect effects of x on y at values of w"));
+  CHECK(contains(report.markdown, "Index of moderated mediation"));
+  CHECK(contains(report.markdown, "Natural effects as rate ratios, X from 0 to 1, w = 2.02, the covariates at their means"));
+  std::size_t mine = 0;
+  for (const auto& s : report.sentences) {
+    if (!contains(s, "visits_by_w")) continue;
+    ++mine;
+    CHECK_MESSAGE(contains(s, "(PROCESS model 7, Poisson outcome, n = 500;"), s);
+    CHECK_MESSAGE(contains(s, ", with w = "), s);
+  }
+  CHECK(mine == 3);
+  const auto json = nlohmann::json::parse(report.json);
+  CHECK(json["models"][0]["result"]["process_model"] == 7);
+  CHECK(json["models"][0]["result"]["conditional_causal_effects"].size() == 24);
 }

@@ -18,6 +18,16 @@
 /// prop_mediated, estimate, boot_se, ci_lower, ci_upper, ci_ok, ci_problem}], `causal_effects`
 /// [{label: acme_control | acme_treated | acme_average | ade_control | ade_treated | ade_average |
 /// total | prop_mediated_average, ...}], `bootstrap` (as the mediation report's) and `notes`.
+///
+/// A conditional process model (moderated_model != 0): the text gives the conditional direct
+/// effects (8, 15, 59), the conditional indirect effects by mediator with exp(), the index of
+/// moderated mediation and the contrasts as the gaussian report does, then at each probe value of
+/// W the natural effects and their words. The JSON adds `process_model`, `moderator`,
+/// `conditional_indirect_effects` (with exp_estimate, exp_ci_lower, exp_ci_upper but for probit),
+/// `index_of_moderated_mediation` (or null), `contrasts` (or null), `conditional_direct_effects`
+/// [{w, label, estimate, ..., exp_*}] (or null), `conditional_ratio_effects` and
+/// `conditional_causal_effects` (the entries of ratio_effects / causal_effects, each with `w`
+/// first); `indirect_effects`, `ratio_effects` and `causal_effects` are then empty.
 
 #include <string>
 

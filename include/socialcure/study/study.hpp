@@ -110,7 +110,8 @@ struct study_mediation {
 /// model 4 when parallel, 6 when serial): linear mediators, the outcome by a Poisson, negative
 /// binomial or logistic regression, natural effects of X from x0 to x1 as ratios and on the
 /// response scale. In a study file: a `type = "mediation"` model with `family` poisson, negbin
-/// or binomial.
+/// or binomial; with `model` 7, 8, 14, 15, 58 or 59 and `w` a conditional process model (the
+/// effects at each probe value of W).
 struct study_glm_mediation {
   static constexpr std::string_view type = "mediation";
   std::string x;                        ///< e.g. "groups_change"
@@ -126,6 +127,10 @@ struct study_glm_mediation {
   std::string cluster{};     ///< a cluster column: the cluster bootstrap
   /// x0 and x1; none: 0 -> 1 for a 0/1 X, else mean -> mean + SD (glm_mediation_spec::x_values).
   std::optional<std::pair<double, double>> x_values{};
+  int moderated_model = 0;             ///< glm_mediation_spec::moderated_model (0: model 4 or 6)
+  std::string w{};                     ///< the moderator (conditional process models only)
+  probe_options probe{};               ///< glm_mediation_spec::probe
+  centering center = centering::none;  ///< glm_mediation_spec::center
 };
 
 /// \brief A two-instance within-subject mediation of measures (fit_within_mediation, MEMORE):

@@ -69,6 +69,8 @@
 /// # offset = "log_months"         # counts only; or exposure = "months" (its log is the offset)
 /// # x_values = [0, 1]             # x0, x1 (default 0 -> 1 for a 0/1 X, else mean -> mean + SD)
 /// # interaction = false           # X*M terms in the outcome model
+/// # model = 7                     # or a conditional process model 7, 8, 14, 15, 58, 59 with
+/// # w = "age"                     #   its moderator (and probe, center); not with interaction
 ///
 /// [[models]]
 /// name = "visits"

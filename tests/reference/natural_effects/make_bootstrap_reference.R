@@ -17,6 +17,7 @@
 suppressPackageStartupMessages({ library(MASS); library(boot) })
 out_dir <- "tests/reference/natural_effects"
 source(file.path(out_dir, "serial_chain.R"))
+source(file.path(out_dir, "boot_endpoints.R"))
 fmt17 <- function(x) sprintf("%.17g", x)
 rows <- list()
 put <- function(analysis, quantity, value) {
@@ -61,19 +62,7 @@ replicates <- 2000
 b <- boot(serial[, c("groups", "belong", "lonely", "age", "visits")], effects, R = replicates)
 a <- "boot_nb_serial"
 put(a, "replicates", replicates)
-for (k in seq_along(b$t0)) {
-  q <- names(b$t0)[k]
-  t <- b$t[, k]
-  for (p in c(0.025, 0.975)) {
-    end <- quantile(t, p, type = 6)
-    dens <- density(t)
-    f <- approx(dens$x, dens$y, end)$y
-    side <- if (p < 0.5) "ci_lower" else "ci_upper"
-    put(a, paste0(q, ":", side), end[[1]])
-    put(a, paste0(q, ":", side, "_mc_se"), sqrt(p * (1 - p) / replicates) / f)
-  }
-  put(a, paste0(q, ":boot_se"), sd(t))
-}
+record_boot_endpoints(put, a, names(b$t0), b)
 
 df <- do.call(rbind, rows)
 con <- file(file.path(out_dir, "bootstrap.ref.csv"), "w")
