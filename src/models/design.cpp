@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/detail/parallel.hpp"
 #include "socialcure/core/error.hpp"
 #include "socialcure/core/missing.hpp"
 #include "socialcure/core/number.hpp"
@@ -111,7 +112,7 @@ void model_spec::validate() const {
   }
 }
 
-model_frame build_model_frame(const table& data, const model_spec& spec) {
+model_frame build_model_frame(const table& data, const model_spec& spec, unsigned threads) {
   spec.validate();
   // Every column of the model, and listwise deletion over them.
   std::vector<std::string> used = {spec.response};
@@ -219,15 +220,17 @@ model_frame build_model_frame(const table& data, const model_spec& spec) {
   };
   gather(response, frame.y.data());
   if (offset != nullptr) gather(*offset, frame.offset.data());
-  for (std::size_t k = 0; k < sources.size(); ++k) {
+  // A column per piece of work; on more threads only for a long design.
+  constexpr Eigen::Index long_design = 65536;
+  detail::run_pieces(sources.size(), n > long_design ? threads : 1, [&](std::size_t k) {
     const term_source& s = sources[k];
     double* out = frame.x.col(first + static_cast<Eigen::Index>(k)).data();
     if (s.level.empty()) {
       gather(*s.col, out);
-      continue;
+      return;
     }
     for (Eigen::Index i = 0; i < n; ++i) out[i] = level_text(*s.col, rows[i]) == s.level ? 1.0 : 0.0;
-  }
+  });
   return frame;
 }
 

@@ -9,6 +9,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/QR>
 
+#include "core/detail/parallel.hpp"
 #include "socialcure/core/number.hpp"
 
 namespace socialcure::detail {
@@ -16,22 +17,44 @@ namespace socialcure::detail {
 namespace {
 
 constexpr Eigen::Index block_rows = 1024;
+// Rows are handed to threads in chunks of this many blocks (65,536 rows); sums over rows are summed
+// within a chunk in row order and then over the chunks in their order, whatever the thread count.
+constexpr Eigen::Index blocks_per_chunk = 64;
+
+std::size_t chunk_count(Eigen::Index n) {
+  const Eigen::Index chunk_rows = block_rows * blocks_per_chunk;
+  return static_cast<std::size_t>(std::max<Eigen::Index>(1, (n + chunk_rows - 1) / chunk_rows));
+}
+
+// Calls visit(first, count) for the blocks of rows [first, first + count) of a chunk of the n rows,
+// in order.
+template <class Visit>
+void for_blocks_of_chunk(std::size_t chunk, Eigen::Index n, Visit&& visit) {
+  const Eigen::Index chunk_first = static_cast<Eigen::Index>(chunk) * block_rows * blocks_per_chunk;
+  const Eigen::Index chunk_last = std::min(n, chunk_first + block_rows * blocks_per_chunk);
+  for (Eigen::Index first = chunk_first; first < chunk_last; first += block_rows) {
+    visit(first, std::min(block_rows, chunk_last - first));
+  }
+}
 
 // Triangular factor R (m x m, m = columns of the block) of the rows of `a`, by TSQR.
-// `fill(first, count, block)` writes rows [first, first + count) into `block` (count x m).
+// `fill(first, count, block)` writes rows [first, first + count) into `block` (count x m); it is
+// called from up to `threads` threads at once (chunks of rows), each block's triangle being the same
+// whichever thread computes it.
 template <typename Fill>
-Eigen::MatrixXd tsqr_r(Eigen::Index n, Eigen::Index m, Fill&& fill) {
+Eigen::MatrixXd tsqr_r(Eigen::Index n, Eigen::Index m, unsigned threads, Fill&& fill) {
   Eigen::MatrixXd stacked(0, m);
-  Eigen::MatrixXd block;
-  std::vector<Eigen::MatrixXd> triangles;
-  for (Eigen::Index first = 0; first < n; first += block_rows) {
-    const Eigen::Index count = std::min(block_rows, n - first);
-    block.resize(count, m);
-    fill(first, count, block);
-    Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);  // in place
-    const Eigen::Index k = std::min(count, m);
-    triangles.emplace_back(qr.matrixQR().topRows(k).triangularView<Eigen::Upper>());
-  }
+  std::vector<Eigen::MatrixXd> triangles(static_cast<std::size_t>((n + block_rows - 1) / block_rows));
+  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+    Eigen::MatrixXd block;
+    for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
+      block.resize(count, m);
+      fill(first, count, block);
+      Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr(block);  // in place
+      const Eigen::Index k = std::min(count, m);
+      triangles[static_cast<std::size_t>(first / block_rows)] = qr.matrixQR().topRows(k).triangularView<Eigen::Upper>();
+    });
+  });
   if (triangles.size() == 1) {
     Eigen::MatrixXd r = Eigen::MatrixXd::Zero(m, m);
     r.topRows(triangles[0].rows()) = triangles[0];
@@ -121,7 +144,7 @@ void block_gradient(const std::vector<const double*>& col, const Eigen::Ref<cons
 // every sum runs over i in order, as a column-by-column pass would.
 void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
                     const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::Ref<const Eigen::VectorXd>& b,
-                    const Eigen::Ref<const Eigen::VectorXd>& weights, Eigen::VectorXd& rounded,
+                    const Eigen::Ref<const Eigen::VectorXd>& weights, unsigned threads, Eigen::VectorXd& rounded,
                     std::vector<long double>* gradient) {
   const Eigen::Index n = x.rows();
   const std::size_t m = columns.size();
@@ -132,14 +155,21 @@ void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
     col[k] = x.col(columns[k]).data();
     bk[k] = b(static_cast<Eigen::Index>(k));
   }
-  if (gradient != nullptr) gradient->assign(m, 0.0L);
-  std::vector<long double> buffer(static_cast<std::size_t>(std::min(block_rows, n)));
-  for (Eigen::Index first = 0; first < n; first += block_rows) {
-    const Eigen::Index count = std::min(block_rows, n - first);
-    long double* r = buffer.data();  // r[i - first] for i in [first, first + count)
-    block_residuals(col, bk, y, first, first + count, r);
-    for (Eigen::Index i = first; i < first + count; ++i) rounded(i) = static_cast<double>(r[i - first]);
-    if (gradient != nullptr) block_gradient(col, weights, first, first + count, r, *gradient);
+  // Each chunk sums its own gradient (its rows in order); the chunks' sums are added in order.
+  std::vector<std::vector<long double>> partial(chunk_count(n), std::vector<long double>(gradient ? m : 0, 0.0L));
+  run_pieces(partial.size(), threads, [&](std::size_t chunk) {
+    std::vector<long double> buffer(static_cast<std::size_t>(std::min(block_rows, n)));
+    for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
+      long double* r = buffer.data();  // r[i - first] for i in [first, first + count)
+      block_residuals(col, bk, y, first, first + count, r);
+      for (Eigen::Index i = first; i < first + count; ++i) rounded(i) = static_cast<double>(r[i - first]);
+      if (gradient != nullptr) block_gradient(col, weights, first, first + count, r, partial[chunk]);
+    });
+  });
+  if (gradient == nullptr) return;
+  gradient->assign(m, 0.0L);
+  for (const auto& p : partial) {
+    for (std::size_t k = 0; k < m; ++k) (*gradient)[k] += p[k];
   }
 }
 
@@ -147,22 +177,24 @@ void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
 // the columns pass over it), in double: for a correction d far below b, the products are far below
 // the rounding of r, so this is as accurate as a new sweep in long double.
 void subtract_correction(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
-                         const Eigen::VectorXd& d, Eigen::VectorXd& r) {
+                         const Eigen::VectorXd& d, unsigned threads, Eigen::VectorXd& r) {
   const Eigen::Index n = x.rows();
-  for (Eigen::Index first = 0; first < n; first += block_rows) {
-    const Eigen::Index count = std::min(block_rows, n - first);
-    auto block = r.segment(first, count);
-    for (std::size_t k = 0; k < columns.size(); ++k) {
-      block -= d(static_cast<Eigen::Index>(k)) * x.col(columns[k]).segment(first, count);
-    }
-  }
+  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+    for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
+      auto block = r.segment(first, count);
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        block -= d(static_cast<Eigen::Index>(k)) * x.col(columns[k]).segment(first, count);
+      }
+    });
+  });
 }
 
 }  // namespace
 
-Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x) {
+Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, unsigned threads) {
   Eigen::VectorXd out(x.cols());
-  for (Eigen::Index j = 0; j < x.cols(); ++j) out(j) = x.col(j).squaredNorm();
+  run_pieces(static_cast<std::size_t>(x.cols()), chunk_count(x.rows()) > 1 ? threads : 1,
+             [&](std::size_t j) { out(static_cast<Eigen::Index>(j)) = x.col(static_cast<Eigen::Index>(j)).squaredNorm(); });
   return out;
 }
 
@@ -250,44 +282,61 @@ void block_leverages(const row_block& block, const Eigen::MatrixXd& f, double* t
 
 }  // namespace
 
+std::size_t row_chunks(Eigen::Index n) { return chunk_count(n); }
+
 void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
-                                  bool with_leverage, const block_visitor& visit) {
+                                  bool with_leverage, unsigned threads, const block_visitor& visit) {
   const Eigen::Index n = x.rows();
   const auto rank = static_cast<Eigen::Index>(fit.kept.size());
-  row_block block;
-  block.column.resize(static_cast<std::size_t>(rank));
-  bool consecutive = true;
-  for (Eigen::Index k = 1; k < rank; ++k) {
-    consecutive = consecutive && fit.kept[static_cast<std::size_t>(k)] == fit.kept[0] + k;
-  }
-  block.stride = consecutive && rank > 0 ? x.outerStride() : 0;
-  Eigen::VectorXd h;
-  std::vector<double> t(static_cast<std::size_t>(std::min(block_rows, n)));
-  for (Eigen::Index first = 0; first < n; first += block_rows) {
-    block.first = first;
-    block.count = std::min(block_rows, n - first);
-    for (Eigen::Index k = 0; k < rank; ++k) {
-      block.column[static_cast<std::size_t>(k)] = x.col(fit.kept[static_cast<std::size_t>(k)]).data() + first;
-    }
-    if (with_leverage) block_leverages(block, fit.leverage_factor, t.data(), h);
-    visit(block, h);
-  }
+  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+    row_block block;
+    block.column.resize(static_cast<std::size_t>(rank));
+    Eigen::VectorXd h;
+    std::vector<double> t(static_cast<std::size_t>(std::min(block_rows, n)));
+    for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
+      block.first = first;
+      block.count = count;
+      for (Eigen::Index k = 0; k < rank; ++k) {
+        block.column[static_cast<std::size_t>(k)] = x.col(fit.kept[static_cast<std::size_t>(k)]).data() + first;
+      }
+      if (with_leverage) block_leverages(block, fit.leverage_factor, t.data(), h);
+      visit(block, h, chunk);
+    });
+  });
 }
+
+namespace {
+
+// sum_i a_i b_i over i < count in four lanes (lane k takes i = k, k + 4, ...), added at the end:
+// independent chains the processor runs side by side, and the same sums on any instruction set.
+double lane_dot(const double* a, const double* b, Eigen::Index count) {
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  Eigen::Index i = 0;
+  for (; i + 4 <= count; i += 4) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+    s2 += a[i + 2] * b[i + 2];
+    s3 += a[i + 3] * b[i + 3];
+  }
+  for (; i < count; ++i) s0 += a[i] * b[i];
+  return (s0 + s1) + (s2 + s3);
+}
+
+}  // namespace
 
 void add_weighted_cross_product(const row_block& block, const double* w, Eigen::MatrixXd& sum) {
   const auto rank = static_cast<Eigen::Index>(block.column.size());
-  const Eigen::Map<const Eigen::VectorXd> weights(w, block.count);
-  auto add = [&](const auto& b) { sum.noalias() += b.transpose() * (weights.asDiagonal() * b); };
-  if (block.stride > 0) {  // the kept columns are consecutive columns of X: use them in place
-    add(Eigen::Map<const Eigen::MatrixXd, 0, Eigen::OuterStride<>>(block.column[0], block.count, rank,
-                                                                   Eigen::OuterStride<>(block.stride)));
-    return;
+  const Eigen::Index count = block.count;
+  std::vector<double> weighted(static_cast<std::size_t>(count));  // w_i x_ij of one column j
+  for (Eigen::Index j = 0; j < rank; ++j) {
+    const double* cj = block.column[static_cast<std::size_t>(j)];
+    for (Eigen::Index i = 0; i < count; ++i) weighted[static_cast<std::size_t>(i)] = w[i] * cj[i];
+    for (Eigen::Index k = j; k < rank; ++k) {
+      const double term = lane_dot(weighted.data(), block.column[static_cast<std::size_t>(k)], count);
+      sum(j, k) += term;
+      if (k != j) sum(k, j) += term;
+    }
   }
-  Eigen::MatrixXd b(block.count, rank);
-  for (Eigen::Index k = 0; k < rank; ++k) {
-    b.col(k) = Eigen::Map<const Eigen::VectorXd>(block.column[static_cast<std::size_t>(k)], block.count);
-  }
-  add(b);
 }
 
 least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
@@ -316,7 +365,7 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   const auto m = static_cast<Eigen::Index>(nonzero.size());
 
   // R of [W^{1/2} X_s, W^{1/2} y] by TSQR; its last column is Q'y.
-  const Eigen::MatrixXd r_full = tsqr_r(n, m + 1, [&](Eigen::Index first, Eigen::Index count, Eigen::MatrixXd& block) {
+  const Eigen::MatrixXd r_full = tsqr_r(n, m + 1, options.threads, [&](Eigen::Index first, Eigen::Index count, Eigen::MatrixXd& block) {
     for (Eigen::Index k = 0; k < m; ++k) {
       const Eigen::Index j = nonzero[static_cast<std::size_t>(k)];
       block.col(k) = x.col(j).segment(first, count) / scale(j);
@@ -387,7 +436,7 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
   Eigen::VectorXd residuals;  // rounded; rewritten by every pass
   std::vector<long double> gradient;
   const bool need_residuals = options.want_residuals || steps > 0;
-  if (need_residuals) long_residuals(x, pivot_kept, y, b, weights, residuals, steps > 0 ? &gradient : nullptr);
+  if (need_residuals) long_residuals(x, pivot_kept, y, b, weights, options.threads, residuals, steps > 0 ? &gradient : nullptr);
   double last = std::numeric_limits<double>::infinity();
   for (int step = 0; step < steps; ++step) {
     Eigen::VectorXd g(rank);  // D^{-1} X' W r, from the unrounded residuals
@@ -399,13 +448,13 @@ least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, co
     last = size;
     b += delta.cwiseProduct(inv_scale);
     if (one_step_enough) {
-      if (options.want_residuals) subtract_correction(x, pivot_kept, delta.cwiseProduct(inv_scale), residuals);
+      if (options.want_residuals) subtract_correction(x, pivot_kept, delta.cwiseProduct(inv_scale), options.threads, residuals);
       break;
     }
     // A correction at the rounding level of b (scaled) ends the refinement without another pass.
     const bool done = size <= 4.0 * eps * (b.cwiseQuotient(inv_scale)).norm() || step + 1 == steps;
     if (done && !options.want_residuals) break;
-    long_residuals(x, pivot_kept, y, b, weights, residuals, done ? nullptr : &gradient);
+    long_residuals(x, pivot_kept, y, b, weights, options.threads, residuals, done ? nullptr : &gradient);
     if (done) break;
   }
   if (options.want_residuals) out.residuals = std::move(residuals);

@@ -8,6 +8,7 @@
 
 #include <Eigen/LU>
 
+#include "core/detail/parallel.hpp"
 #include "models/detail/cluster_inference.hpp"
 #include "models/detail/least_squares.hpp"
 #include "socialcure/core/error.hpp"
@@ -90,22 +91,22 @@ bool needs_leverage(se_type type) { return type == se_type::hc2 || type == se_ty
 // leverage 1 under HC2-HC4.
 Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const Eigen::MatrixXd>& x,
                                         const Eigen::Ref<const Eigen::VectorXd>& y, detail::least_squares& ls,
-                                        se_type type, bool diagnostics, double sigma2) {
+                                        se_type type, bool diagnostics, double sigma2, unsigned threads) {
   const Eigen::Index n_index = x.rows();
   const double n = static_cast<double>(n_index);
   const double p = static_cast<double>(ls.rank);
   const auto r = static_cast<Eigen::Index>(ls.rank);
   const bool meat_wanted = type != se_type::classical;
   const Eigen::VectorXd& e = ls.residuals;
-  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(r, r);
+  // Each chunk of cases sums its own meat; the chunks' meats are added in order at the end.
+  std::vector<Eigen::MatrixXd> meats(detail::row_chunks(n_index), Eigen::MatrixXd::Zero(r, r));
   if (diagnostics) {
     out.leverage.resize(n_index);
     out.cooks_distance.resize(n_index);
   }
-  Eigen::VectorXd w;
   detail::for_each_block_with_leverage(
-      x, ls, needs_leverage(type) || diagnostics,
-      [&](const detail::row_block& block, const Eigen::VectorXd& h) {
+      x, ls, needs_leverage(type) || diagnostics, threads,
+      [&](const detail::row_block& block, const Eigen::VectorXd& h, std::size_t chunk) {
         const Eigen::Index first = block.first;
         const Eigen::Index count = block.count;
         if (needs_leverage(type)) {
@@ -118,9 +119,9 @@ Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const 
           }
         }
         if (meat_wanted) {
-          w.resize(count);
+          Eigen::VectorXd w(count);
           for (Eigen::Index i = 0; i < count; ++i) w(i) = hc_weight(type, e(first + i), h.size() > 0 ? h(i) : 0.0, n, p);
-          detail::add_weighted_cross_product(block, w.data(), meat);
+          detail::add_weighted_cross_product(block, w.data(), meats[chunk]);
         }
         if (!diagnostics) return;
         out.leverage.segment(first, count) = h;
@@ -130,6 +131,8 @@ Eigen::MatrixXd hc_meat_and_diagnostics(ols_result& out, const Eigen::Ref<const 
           out.cooks_distance(first + i) = ei * ei * hi / (p * sigma2 * (1.0 - hi) * (1.0 - hi));
         }
       });
+  Eigen::MatrixXd meat = Eigen::MatrixXd::Zero(r, r);
+  for (const auto& m : meats) meat += m;
   if (diagnostics) {
     out.residuals = std::move(ls.residuals);
     out.fitted = y - out.residuals;
@@ -170,7 +173,7 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   if (x.rows() != y.size()) throw argument_error("fit_ols: X and y have different numbers of rows");
   // A value that is not finite makes its column's sum of squares NaN or infinite, so only then is
   // the column searched (one pass over X gives both checks and the scales of the fit).
-  Eigen::VectorXd sums_of_squares = detail::column_sums_of_squares(x);
+  Eigen::VectorXd sums_of_squares = detail::column_sums_of_squares(x, options.threads);
   if ((!sums_of_squares.allFinite() && !x.allFinite()) || !y.allFinite()) {
     throw argument_error("fit_ols: X and y must be finite (no missing values)");
   }
@@ -192,6 +195,7 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   ls_options.tolerance = options.tolerance;
   ls_options.refinement_steps = options.refinement_steps;
   ls_options.column_sums_of_squares = std::move(sums_of_squares);
+  ls_options.threads = options.threads;
   detail::least_squares ls = detail::solve_least_squares(x, y, ls_options);
   if (!ls.dropped.empty() && options.on_rank_deficiency == rank_policy::error) {
     throw data_error({}, collinearity_message(ls, terms));
@@ -266,7 +270,8 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
   // gives the diagnostics, when asked for (the residuals move into the result last).
   const Eigen::Index r = static_cast<Eigen::Index>(ls.rank);
   if (options.se != se_type::classical || options.diagnostics) {
-    const Eigen::MatrixXd meat = hc_meat_and_diagnostics(out, x, y, ls, options.se, options.diagnostics, sigma2);
+    const Eigen::MatrixXd meat = hc_meat_and_diagnostics(out, x, y, ls, options.se, options.diagnostics, sigma2,
+                                                         options.threads);
     if (options.se != se_type::classical) out.covariance = ls.xtx_inverse * meat * ls.xtx_inverse;
   }
   if (options.se == se_type::classical) out.covariance = clustered ? clustered->covariance : sigma2 * ls.xtx_inverse;
@@ -277,14 +282,18 @@ ols_result fit_ols_impl(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen:
 
   // Coefficient table: t tests on n - p df, or on the cluster-robust df.
   Eigen::VectorXd x_sd = Eigen::VectorXd::Constant(x.cols(), missing_value);
-  for (Eigen::Index j = intercept ? 1 : 0; j < x.cols(); ++j) {  // the intercept's SD is not used
+  const Eigen::Index first_sd = intercept ? 1 : 0;  // the intercept's SD is not used
+  // A column per piece of work, on more threads only when the columns are long.
+  const unsigned sd_threads = detail::row_chunks(n_index) > 1 ? options.threads : 1;
+  detail::run_pieces(static_cast<std::size_t>(x.cols() - first_sd), sd_threads, [&](std::size_t piece) {
+    const Eigen::Index j = first_sd + static_cast<Eigen::Index>(piece);
     if (x.innerStride() == 1) {
       x_sd(j) = mean_and_sd(std::span<const double>(x.col(j).data(), out.n)).sd;
     } else {
       const Eigen::VectorXd column = x.col(j);
       x_sd(j) = mean_and_sd(std::span<const double>(column.data(), out.n)).sd;
     }
-  }
+  });
   out.coefficients.resize(terms.size());
   for (std::size_t j = 0; j < terms.size(); ++j) out.coefficients[j].term = terms[j];
   for (Eigen::Index j : ls.dropped) out.coefficients[static_cast<std::size_t>(j)].aliased = true;
@@ -340,7 +349,7 @@ ols_result fit_ols(const model_frame& frame, const ols_options& options) {
 
 ols_result fit_ols(const table& data, const model_spec& spec, const ols_options& options) {
   options.validate();
-  return fit_ols(build_model_frame(data, spec), options);
+  return fit_ols(build_model_frame(data, spec, options.threads), options);
 }
 
 }  // namespace socialcure

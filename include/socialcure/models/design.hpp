@@ -92,6 +92,8 @@ struct model_frame {
 /// \throws argument_error on an unknown column (listing the available ones), a text column used as
 /// a numeric predictor or response, or a reference level that does not occur; data_error when no
 /// case is complete, or when the cases used fall into a single cluster.
-[[nodiscard]] model_frame build_model_frame(const table& data, const model_spec& spec);
+/// The columns of a long design (more than 65,536 cases) are copied on up to `threads` threads
+/// (0: every hardware thread); the frame is the same for any number.
+[[nodiscard]] model_frame build_model_frame(const table& data, const model_spec& spec, unsigned threads = 0);
 
 }  // namespace socialcure

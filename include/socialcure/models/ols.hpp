@@ -64,6 +64,10 @@ struct ols_options {
   /// distances) in the result. Off by default: a fit computes only what its estimates, standard
   /// errors and tests need (the leverages of HC2-HC4 are computed and used, but not kept).
   bool diagnostics = false;
+  /// Threads for the passes over the cases of a large design (more than 65,536 cases: the cases
+  /// are cut into chunks of 65,536, each summed in case order and the chunks added in their
+  /// order); 0: every hardware thread. Every number is the same for any thread count.
+  unsigned threads = 0;
   /// \throws argument_error on a level outside (0, 1), a negative tolerance or refinement count.
   void validate() const;
 };

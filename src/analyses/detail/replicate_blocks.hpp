@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// \brief The one place where the library starts threads: replicates (bootstrap resamples, Monte
-/// Carlo draws) are cut into blocks that worker threads take in turn. Each replicate draws from its
+/// \brief Replicates (bootstrap resamples, Monte Carlo draws) cut into blocks that worker threads
+/// take in turn (the threads are started by core/detail/parallel.hpp). Each replicate draws from its
 /// own stream keyed by (seed, replicate index), so which thread runs a block never changes a
 /// number.
 
@@ -11,18 +11,12 @@
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "analyses/detail/path_system.hpp"
+#include "core/detail/parallel.hpp"
 
 namespace socialcure::detail {
-
-/// The threads to use: `requested` (0: every hardware thread), never more than there are blocks.
-inline unsigned threads_for(unsigned requested, std::size_t blocks) {
-  const unsigned t = requested == 0 ? std::max(1u, std::thread::hardware_concurrency()) : requested;
-  return static_cast<unsigned>(std::min<std::size_t>(t, std::max<std::size_t>(blocks, 1)));
-}
 
 /// Runs `work(block, error, keep_going)` for blocks 0..blocks-1 on `threads` threads; `work`
 /// returns how many resamples it redrew and sets `error` when a replicate cannot be had. Stops
@@ -66,14 +60,7 @@ void run_blocks(std::size_t blocks, std::size_t per_block, std::size_t total, un
     }
   };
   out.threads_used = threads;
-  if (threads <= 1) {
-    worker();
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  for (auto& th : pool) th.join();
+  run_workers(threads, worker);
 }
 
 }  // namespace socialcure::detail

@@ -51,6 +51,9 @@ struct least_squares_options {
   int refinement_steps = 6;
   /// Whether to return the residuals (the refinement computes them in any case when it runs).
   bool want_residuals = true;
+  /// Threads for the passes over the rows of a large X (chunks of 65,536 rows, row_chunks; 0:
+  /// every hardware thread). The result is the same for any number.
+  unsigned threads = 1;
   /// The columns' sums of squares when the caller has them already (column_sums_of_squares; an
   /// unweighted fit only): saves a pass over X. Empty: computed here.
   Eigen::VectorXd column_sums_of_squares{};
@@ -87,8 +90,8 @@ struct column_magnitude {
 };
 
 /// \brief The sum of squares of each column of `x` (NaN or infinite for a column with a value that
-/// is not finite, or whose squares overflow).
-[[nodiscard]] Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x);
+/// is not finite, or whose squares overflow); a column per thread for a long X.
+[[nodiscard]] Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, unsigned threads = 1);
 
 /// \brief The first column of `x` whose sum of squares overflows or underflows (see column_magnitude).
 [[nodiscard]] column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd>& x);
@@ -107,22 +110,31 @@ struct row_block {
   Eigen::Index first = 0;
   Eigen::Index count = 0;
   std::vector<const double*> column;
-  /// Distance between consecutive kept columns in X when they are consecutive columns (else 0).
-  Eigen::Index stride = 0;
 };
 
-/// \brief Called with a block of rows and their leverages (empty unless asked for).
-using block_visitor = std::function<void(const row_block& block, const Eigen::VectorXd& h)>;
+/// \brief Called with a block of rows, their leverages (empty unless asked for) and the chunk of
+/// rows the block belongs to (row_chunks).
+using block_visitor = std::function<void(const row_block& block, const Eigen::VectorXd& h, std::size_t chunk)>;
 
-/// \brief One pass over the kept columns of an unweighted fit's X, a block of rows at a time (in
-/// order), with the leverages of the block's rows when `with_leverage` (else `h` is empty): what
-/// the HC covariances and the diagnostics need, without storing an n-vector.
+/// \brief The number of chunks of 65,536 rows (64 blocks of 1,024) that n rows are cut into, at least
+/// one. The rows of a chunk are always taken in order by one thread; different chunks may be taken
+/// by different threads at once. A sum over rows that is summed per chunk and then over the chunks
+/// in their order is the same for any thread count (and for n <= 65,536 it is the plain sum in row
+/// order).
+[[nodiscard]] std::size_t row_chunks(Eigen::Index n);
+
+/// \brief One pass over the kept columns of an unweighted fit's X, a block of rows at a time, with
+/// the leverages of the block's rows when `with_leverage` (else `h` is empty): what the HC
+/// covariances and the diagnostics need, without storing an n-vector. The chunks run on up to
+/// `threads` threads (0: every hardware thread), so `visit` must keep what it sums per chunk; an
+/// exception it throws reaches the caller (that of the lowest chunk when several throw).
 void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
-                                  bool with_leverage, const block_visitor& visit);
+                                  bool with_leverage, unsigned threads, const block_visitor& visit);
 
 /// \brief sum += B' diag(w) B for the block's rows B (count x rank) and weights w[0..count): the
-/// symmetric rank x rank cross-product (Eigen's matrix product, on the rows of X in place when the
-/// kept columns are consecutive).
+/// symmetric rank x rank cross-product, each entry of one triangle a dot product of w_i x_ij with
+/// x_ik over the block (in four lanes), mirrored to the other: half the products of a general
+/// matrix product, on the rows of X in place.
 void add_weighted_cross_product(const row_block& block, const double* w, Eigen::MatrixXd& sum);
 
 }  // namespace socialcure::detail
