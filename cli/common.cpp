@@ -56,7 +56,7 @@ void add_seed_option(CLI::App& command, std::uint64_t& seed, bool& given, const 
 }
 
 void add_threads_option(CLI::App& command, unsigned& threads) {
-  command.add_option("--threads", threads, "Threads for the bootstrap (default: all; results do not depend on it)");
+  command.add_option("--threads", threads, "Threads for the bootstrap and for the passes over a large data set (default: all; results do not depend on it)");
 }
 
 void add_quiet_option(CLI::App& command, bool& quiet) {

@@ -30,6 +30,7 @@ struct regress_settings {
   bool drop_collinear = false;
   bool no_intercept = false;
   bool evalue = false;  // --evalue
+  unsigned threads = 0;  // --threads: the passes over a large data set (OLS)
 };
 
 model_spec make_spec(const regress_settings& s) {
@@ -73,6 +74,7 @@ void run(const regress_settings& s) {
     options.cluster_se = parse_cluster_se_type(s.cluster_se);
     options.level = s.level;
     options.on_rank_deficiency = policy;
+    options.threads = s.threads;
     const ols_result fit = fit_ols(t, spec, options);
     std::cout << regression_output(fit, t, s.format, s.evalue);
     return;
@@ -130,6 +132,7 @@ void add_regress_command(CLI::App& app) {
                     "Drop terms that are linear combinations of others (as R's lm) instead of stopping");
   command->add_flag("--no-intercept", s->no_intercept, "Fit without an intercept");
   add_evalue_option(*command, s->evalue);
+  add_threads_option(*command, s->threads);
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
   command->callback([s] { run(*s); });
