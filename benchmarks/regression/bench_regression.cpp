@@ -4,7 +4,8 @@
 // pass over the design matrix, and writing a freshly allocated design (what building the model
 // frame costs at least).
 // Usage: bench_regression DATADIR REPS
-//   -> prints "name median_wall_seconds median_cpu_seconds check values ..."
+//   -> prints "name median_wall_seconds median_cpu_seconds check values ..." (the OLS fit on every
+//      core, the NB fit, the OLS fit on one thread, then the floors)
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -46,6 +47,12 @@ int main(int argc, char** argv) {
   socialcure::glm_result nb;
   const timing t_nb = median_timing(reps, [&] { nb = socialcure::fit_glm(nb_data, nb_spec, nb_options); });
   std::printf("socialcure_glm_nb %.4f %.4f %.10f %.10f\n", t_nb.wall, t_nb.cpu, nb.coefficients[1].estimate, nb.theta);
+
+  // The same OLS fit on one thread (ols_options::threads; the default above uses every core).
+  ols_options.threads = 1;
+  const timing t_ols1 = median_timing(reps, [&] { ols = socialcure::fit_ols(ols_data, ols_spec, ols_options); });
+  std::printf("socialcure_ols_hc3_one_thread %.4f %.4f %.10f %.10f\n", t_ols1.wall, t_ols1.cpu,
+              ols.coefficients[1].estimate, ols.coefficients[1].se);
 
   // Floors: a read pass over the n x 11 design (88 MB, already in memory), and a copy of it into
   // freshly allocated memory (the first write to each page costs a page fault).
