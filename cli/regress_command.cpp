@@ -5,7 +5,9 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "sensitivity_options.hpp"
+#include "socialcure/analyses/pooling.hpp"
 #include "socialcure/core/error.hpp"
+#include "socialcure/data/imputations.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 #include "socialcure/report/regression_report.hpp"
@@ -31,6 +33,7 @@ struct regress_settings {
   bool no_intercept = false;
   bool evalue = false;  // --evalue
   unsigned threads = 0;  // --threads: the passes over a large data set (OLS)
+  std::string imputations;  // --imputations COL: a long file of imputed data sets, pooled
 };
 
 model_spec make_spec(const regress_settings& s) {
@@ -51,6 +54,10 @@ model_spec make_spec(const regress_settings& s) {
   return spec;
 }
 
+void print_pooled(const pooled_regression& fit, output_format format) {
+  std::cout << (format == output_format::json ? regression_json(fit) : regression_text(fit));
+}
+
 void run(const regress_settings& s) {
   const model_spec spec = make_spec(s);
   std::vector<std::string> used = spec.predictors;  // with the categorical columns
@@ -66,6 +73,13 @@ void run(const regress_settings& s) {
   if (!s.link.empty() && s.family != "binomial") {
     throw argument_error("--link " + s.link + " is for --family binomial");
   }
+  if (!s.imputations.empty()) {
+    if (s.evalue) throw argument_error("--evalue is not available with --imputations (E-values of pooled estimates)");
+    if (std::find(used.begin(), used.end(), s.imputations) != used.end()) {
+      throw argument_error("--imputations " + s.imputations + " is also a model variable");
+    }
+    used.push_back(s.imputations);
+  }
   const table t = load_table(s.data, used);
   const rank_policy policy = s.drop_collinear ? rank_policy::drop : rank_policy::error;
   if (s.family == "gaussian") {
@@ -75,6 +89,10 @@ void run(const regress_settings& s) {
     options.level = s.level;
     options.on_rank_deficiency = policy;
     options.threads = s.threads;
+    if (!s.imputations.empty()) {
+      print_pooled(pool_ols(split_imputations(t, s.imputations), spec, options), s.format);
+      return;
+    }
     const ols_result fit = fit_ols(t, spec, options);
     std::cout << regression_output(fit, t, s.format, s.evalue);
     return;
@@ -93,6 +111,10 @@ void run(const regress_settings& s) {
   options.cluster_se = parse_cluster_se_type(s.cluster_se);
   options.level = s.level;
   options.on_rank_deficiency = policy;
+  if (!s.imputations.empty()) {
+    print_pooled(pool_glm(split_imputations(t, s.imputations), spec, options), s.format);
+    return;
+  }
   const glm_result fit = fit_glm(t, spec, options);
   std::cout << regression_output(fit, t, s.format, s.evalue);
 }
@@ -133,6 +155,10 @@ void add_regress_command(CLI::App& app) {
   command->add_flag("--no-intercept", s->no_intercept, "Fit without an intercept");
   add_evalue_option(*command, s->evalue);
   add_threads_option(*command, s->threads);
+  command->add_option("--imputations", s->imputations,
+                      "Imputation-number column of a long file of imputed data sets (as mice::complete(action = "
+                      "\"long\") writes it, e.g. .imp): the model is fitted in each imputation and pooled by "
+                      "Rubin's rules (imputation 0, the original data, is left out)");
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
   command->callback([s] { run(*s); });

@@ -21,6 +21,7 @@
 // data: the column table, file readers, the bundled sample, waves, reshaping, descriptives
 #include "socialcure/data/csv.hpp"
 #include "socialcure/data/describe.hpp"
+#include "socialcure/data/imputations.hpp"
 #include "socialcure/data/read_table.hpp"
 #include "socialcure/data/reshape.hpp"
 #include "socialcure/data/sample.hpp"
@@ -55,6 +56,7 @@
 #include "socialcure/analyses/moderation.hpp"
 #include "socialcure/analyses/natural_effects.hpp"
 #include "socialcure/analyses/paired_tests.hpp"
+#include "socialcure/analyses/pooling.hpp"
 #include "socialcure/analyses/probing.hpp"
 #include "socialcure/analyses/reliable_change.hpp"
 

@@ -1,5 +1,7 @@
 #include "socialcure/report/regression_report.hpp"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "report/detail/json_number.hpp"
@@ -125,6 +127,60 @@ json header_json(const std::string& response, std::size_t n, std::size_t exclude
   return j;
 }
 
+// The pooled coefficient table: Rubin's rules, t on the Barnard-Rubin df, with fmi, riv, lambda.
+std::string pooled_table(const pooled_regression& fit) {
+  std::vector<std::string> header = {"term", "estimate", "se", "t", "df", "p",
+                                     "CI " + level_percent(fit.pooled.level) + " lower", "upper", "fmi", "riv",
+                                     "lambda"};
+  if (fit.exponentiate) header.insert(header.end(), {fit.family == "binomial" ? "odds ratio" : "rate ratio", "lower", "upper"});
+  text_table t(header);
+  for (const auto& e : fit.pooled.estimates) {
+    std::vector<std::string> row = {e.term, format_significant(e.estimate, 6), format_significant(e.se, 6),
+                                    format_fixed(e.statistic, 3), format_significant(e.df, 4), format_p(e.p),
+                                    format_significant(e.ci_lower, 6), format_significant(e.ci_upper, 6),
+                                    format_fixed(e.fmi, 3), format_fixed(e.riv, 3), format_fixed(e.lambda, 3)};
+    if (fit.exponentiate) {
+      row.insert(row.end(), {format_significant(std::exp(e.estimate), 6), format_significant(std::exp(e.ci_lower), 6),
+                             format_significant(std::exp(e.ci_upper), 6)});
+    }
+    t.add_row(row);
+  }
+  return t.str();
+}
+
+json pooled_coefficients_json(const pooled_regression& fit) {
+  json list = json::array();
+  for (const auto& e : fit.pooled.estimates) {
+    json j;
+    j["term"] = e.term;
+    j["estimate"] = json_number(e.estimate);
+    j["se"] = json_number(e.se);
+    j["statistic"] = json_number(e.statistic);
+    j["statistic_type"] = "t";
+    j["df"] = json_number(e.df);
+    j["p"] = json_number(e.p);
+    j["ci_lower"] = json_number(e.ci_lower);
+    j["ci_upper"] = json_number(e.ci_upper);
+    j["aliased"] = false;
+    if (fit.family == "gaussian") {
+      j["std_estimate"] = nullptr;
+      j["vif"] = nullptr;
+    }
+    if (fit.exponentiate) {
+      j["exp_estimate"] = json_number(std::exp(e.estimate));
+      j["exp_ci_lower"] = json_number(std::exp(e.ci_lower));
+      j["exp_ci_upper"] = json_number(std::exp(e.ci_upper));
+    }
+    j["fmi"] = json_number(e.fmi);
+    j["riv"] = json_number(e.riv);
+    j["lambda"] = json_number(e.lambda);
+    j["within"] = json_number(e.within);
+    j["between"] = json_number(e.between);
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
 bool probit(const glm_result& fit) { return fit.family == glm_family::binomial && fit.link == glm_link::probit; }
 
 }  // namespace
@@ -225,6 +281,50 @@ detail::json_value detail::regression_json_value(const glm_result& fit) {
 
 std::string regression_json(const glm_result& fit) {
   return detail::dump_json(detail::regression_json_value(fit));
+}
+
+std::string regression_text(const pooled_regression& fit) {
+  const std::string model = fit.family == "gaussian" ? "Linear regression (OLS)"
+                                                      : std::string("GLM (") + fit.family + ", " + fit.link + " link)";
+  std::string out = model + " of " + fit.response + ", pooled over " + std::to_string(fit.pooled.m) +
+                    " imputations (column '" + fit.imputation_column + "') by Rubin's rules\n";
+  out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + " in each imputation; standard errors: " +
+         fit.se_type + " within imputations; t tests on Barnard-Rubin df (complete-data df " +
+         format_number(fit.pooled.df_complete) + ")\n\n";
+  out += pooled_table(fit);
+  out += "\nfmi: fraction of missing information; riv: relative increase in variance due to missingness;\n"
+         "lambda: proportion of the total variance due to missingness.\n";
+  return out + notes_text(fit.aliased_terms, fit.notes);
+}
+
+std::string regression_json(const pooled_regression& fit) {
+  json j = header_json(fit.response, fit.n, fit.n_excluded, fit.missing_by_column);
+  j["family"] = fit.family;
+  j["link"] = fit.link;
+  j["se_type"] = fit.se_type;
+  j["covariance"] = fit.se_type;
+  j["cluster"] = nullptr;
+  j["clusters"] = nullptr;
+  j["level"] = fit.pooled.level;
+  j["missing_method"] = "mi";
+  j["imputations"] = fit.pooled.m;
+  j["imputation_column"] = fit.imputation_column;
+  j["pooling_rule"] = fit.pooled.rule;
+  j["df_complete"] = json_number(fit.pooled.df_complete);
+  j["coefficients"] = pooled_coefficients_json(fit);
+  j["aliased_terms"] = fit.aliased_terms;
+  const char* gaussian[] = {"r_squared", "adj_r_squared", "sigma", "f_statistic", "f_df1", "f_df2", "f_p",
+                            "wald_f", "wald_f_p", "wald_f_df1", "wald_f_df2"};
+  const char* glm[] = {"deviance", "null_deviance", "df_null", "aic", "loglik", "pearson_chi2", "iterations",
+                       "theta", "se_theta"};
+  j["df_residual"] = json_number(fit.pooled.df_complete);
+  if (fit.family == "gaussian") {
+    for (const char* key : gaussian) j[key] = nullptr;
+  } else {
+    for (const char* key : glm) j[key] = nullptr;
+  }
+  j["notes"] = fit.notes;
+  return detail::dump_json(j);
 }
 
 }  // namespace socialcure

@@ -14,9 +14,16 @@
 /// `wald_f_df2`; GLMs add `deviance`, `null_deviance`, `df_residual`, `df_null`, `aic`,
 /// `loglik`, `pearson_chi2`, `iterations`, and for the negative binomial `theta`, `se_theta`.
 /// Statistics that do not exist are null.
+///
+/// A regression pooled over imputations (pooled_regression) has the same keys plus
+/// `missing_method` ("mi"), `imputations` (m), `imputation_column`, `pooling_rule` ("rubin1987"),
+/// `df_complete` (nu_com) and per coefficient `fmi`, `riv`, `lambda`, `within`, `between` (and `df`,
+/// the Barnard-Rubin df); the model-level fit statistics, which Rubin's rules do not pool, are null
+/// (`df_residual` is nu_com).
 
 #include <string>
 
+#include "socialcure/analyses/pooling.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
 
@@ -31,5 +38,10 @@ namespace socialcure {
 [[nodiscard]] std::string regression_json(const ols_result& fit);
 /// \brief A GLM fit as JSON (schema socialcure.regression/1).
 [[nodiscard]] std::string regression_json(const glm_result& fit);
+
+/// \brief A pooled regression: the pooled coefficient table with df, fmi, riv and lambda.
+[[nodiscard]] std::string regression_text(const pooled_regression& fit);
+/// \brief A pooled regression as JSON (schema socialcure.regression/1 with the pooling keys).
+[[nodiscard]] std::string regression_json(const pooled_regression& fit);
 
 }  // namespace socialcure
