@@ -1,0 +1,29 @@
+# Tests of `socialcure regress --imputations` (a long file of imputed data sets, pooled by Rubin's
+# rules). Included after cli_tests.cmake, which defines cli_expect(), ${tool} and ${cli_data}.
+# The long file is mice's nhanes imputed m = 5 times (tests/reference/pooling/make_reference.R);
+# mice::pool gives bmi 5.87918 (SE 2.25855, df 6.906, fmi 0.570) for lm(chl ~ age + bmi).
+set(pooling_data "${CMAKE_CURRENT_SOURCE_DIR}/reference/pooling/data")
+
+cli_expect(NAME regress_imputations_ols_text CODE 0
+  OUTPUT "pooled over 5 imputations \\(column '.imp'\\).*complete-data df 22.*bmi +5\\.87918 +2\\.25855 +2\\.603 +6\\.906 .* 0\\.570 "
+  ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations .imp)
+cli_expect(NAME regress_imputations_ols_json CODE 0 JSON_KEY missing_method
+  OUTPUT "\"schema\": \"socialcure.regression/1\".*\"missing_method\": \"mi\".*\"imputations\": 5.*\"term\": \"bmi\".*\"df\": 6\\.906.*\"fmi\": 0\\.5698"
+  ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations .imp --format json)
+cli_expect(NAME regress_imputations_poisson CODE 0
+  OUTPUT "GLM \\(poisson, log link\\).*pooled over 5 imputations.*bmi +0\\.0326683 .*rate ratio"
+  ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --family poisson --imputations .imp)
+cli_expect(NAME regress_imputations_original_left_out CODE 0
+  OUTPUT "bmi +5\\.87918.*Note: 25 rows of imputation 0 \\(the original, incomplete data\\) left out"
+  ARGS regress --data "${pooling_data}/nhanes_long_include.csv" --y chl --x age,bmi --imputations .imp)
+cli_expect(NAME regress_imputations_missing_number CODE 1 ONE_LINE
+  ERROR "imputations_missing_number.csv:6: column '.imp': the imputation number is missing"
+  ARGS regress --data "${cli_data}/imputations_missing_number.csv" --y y --x x --imputations .imp)
+cli_expect(NAME regress_imputations_single CODE 1 ONE_LINE ERROR "a single imputation \\(1\\): pooling needs at least 2"
+  ARGS regress --data "${cli_data}/imputations_single.csv" --y y --x x --imputations .imp)
+cli_expect(NAME regress_imputations_unequal CODE 1 ONE_LINE ERROR "imputation 2 has 2 rows but imputation 1 has 3"
+  ARGS regress --data "${cli_data}/imputations_unequal.csv" --y y --x x --imputations .imp)
+cli_expect(NAME regress_imputations_unknown_column CODE 1 ONE_LINE ERROR "imp"
+  ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations imp)
+cli_expect(NAME regress_imputations_evalue CODE 1 ONE_LINE ERROR "--evalue is not available with --imputations"
+  ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations .imp --evalue)
