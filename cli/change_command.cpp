@@ -5,10 +5,14 @@
 #include "common.hpp"
 #include "output_files.hpp"
 #include "socialcure/analyses/change.hpp"
+#include "socialcure/analyses/pooling.hpp"
+#include "socialcure/core/error.hpp"
+#include "socialcure/data/imputations.hpp"
 #include "socialcure/measures/catalogue.hpp"
 #include "socialcure/measures/reliability.hpp"
 #include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/change_report.hpp"
+#include "socialcure/report/pooling_report.hpp"
 
 namespace socialcure::cli {
 
@@ -38,7 +42,22 @@ struct change_settings {
   bool no_correct = false;
   std::string out;
   std::string svg;
+  std::string imputations;  // --imputations COL: a long file of imputed data sets, pooled
 };
+
+// The mean change and d_z in every imputation of a long file, pooled by Rubin's rules; the other
+// analyses of `change` are not pooled and their options are refused.
+void run_pooled(const change_settings& s) {
+  const bool other = !is_missing(s.reliability) || !s.items_pre.empty() || !is_missing(s.cutoff) || s.count ||
+                     s.criterion != "none" || !s.out.empty() || !s.svg.empty();
+  if (other) {
+    throw argument_error("with --imputations only the mean change and d_z are pooled: --reliability, --items-pre, "
+                         "--criterion, --cutoff, --count, --out and --svg are not available");
+  }
+  const table t = load_table(s.data, {s.pre, s.post, s.imputations});
+  const pooled_change result = pool_change(split_imputations(t, s.imputations), s.pre, s.post, s.level);
+  std::cout << (s.format == output_format::json ? change_json(result) : change_text(result));
+}
 
 improvement better_of(const change_settings& s) {
   if (s.better == "lower") return improvement::lower;
@@ -102,7 +121,14 @@ void add_change_command(CLI::App& app) {
   command->add_option("--svg", s->svg, "Write a slope chart (each person, and the means with CIs) as SVG");
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
+  command->add_option("--imputations", s->imputations,
+                      "Imputation-number column of a long file of imputed data sets (mice's .imp): the mean change "
+                      "and d_z are computed in each imputation and pooled by Rubin's rules");
   command->callback([s] {
+    if (!s->imputations.empty()) {
+      run_pooled(*s);
+      return;
+    }
     if (!s->reverse.empty() && (s->range.size() != 2 || s->items_pre.empty())) {
       throw CLI::ValidationError("--reverse", "--reverse needs --items-pre and --range MIN,MAX");
     }

@@ -77,6 +77,7 @@
 #include "socialcure/report/moderation_report.hpp"
 #include "socialcure/report/path_diagram.hpp"
 #include "socialcure/report/process_figures.hpp"
+#include "socialcure/report/pooling_report.hpp"
 #include "socialcure/report/regression_report.hpp"
 #include "socialcure/report/sensitivity_report.hpp"
 #include "socialcure/report/study_report.hpp"

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "socialcure/analyses/change.hpp"
+#include "socialcure/analyses/paired_tests.hpp"
 #include "socialcure/core/distributions.hpp"
 #include "socialcure/core/error.hpp"
 
@@ -147,6 +149,45 @@ pooled_regression pool_glm(const imputation_split& data, const model_spec& spec,
   out.link = std::string(link_name(options.family, options.link));
   out.se_type = spec.cluster.empty() ? "classical" : std::string(to_string(options.cluster_se));
   out.exponentiate = !(options.family == glm_family::binomial && options.link == glm_link::probit);
+  return out;
+}
+
+pooled_change pool_change(const imputation_split& data, const std::string& pre, const std::string& post,
+                          double level) {
+  if (data.imputations.size() < 2) {
+    throw argument_error("pooling a change needs at least 2 imputations, got " + std::to_string(data.imputations.size()));
+  }
+  pooled_change out;
+  out.pre = pre;
+  out.post = post;
+  out.imputation_column = data.column;
+  out.notes = data.notes;
+  std::vector<imputation_estimates> estimates;
+  for (std::size_t i = 0; i < data.imputations.size(); ++i) {
+    const change_data d = read_change_data(data.imputations[i], pre, post);
+    const paired_t_result t = paired_t_test(d.pre, d.post, level);
+    const std::string where = "imputation " + std::to_string(i + 1);
+    if (t.n < 3 || !(t.sd_diff > 0)) {
+      throw argument_error(where + ": the change " + pre + " -> " + post + " needs 3 pairs and some variation (" +
+                           std::to_string(t.n) + " pairs)");
+    }
+    const double n = static_cast<double>(t.n);
+    const double d_z = t.mean_diff / t.sd_diff;
+    const std::vector<double> est = {t.mean_diff, d_z};
+    const std::vector<double> se = {t.se_diff, std::sqrt(1.0 / n + d_z * d_z / (2.0 * n))};
+    estimates.push_back(estimates_from_se({"mean_change", "d_z"}, est, se));
+    if (i == 0) {
+      out.n = t.n;
+      out.n_excluded = t.n_excluded;
+    } else if (t.n != out.n) {
+      out.notes.push_back(where + ": " + std::to_string(t.n) + " pairs, " + std::to_string(out.n) +
+                          " in imputation 1 (missing values left in the imputed data?)");
+    }
+  }
+  pooling_options options;
+  options.df_complete = static_cast<double>(out.n) - 1.0;
+  options.level = level;
+  out.pooled = pool_estimates(estimates, options);
   return out;
 }
 

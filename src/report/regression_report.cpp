@@ -6,6 +6,7 @@
 
 #include "report/detail/json_number.hpp"
 #include "report/detail/json_values.hpp"
+#include "report/detail/pooled_values.hpp"
 #include "socialcure/core/number.hpp"
 #include "socialcure/report/text_table.hpp"
 
@@ -127,40 +128,12 @@ json header_json(const std::string& response, std::size_t n, std::size_t exclude
   return j;
 }
 
-// The pooled coefficient table: Rubin's rules, t on the Barnard-Rubin df, with fmi, riv, lambda.
-std::string pooled_table(const pooled_regression& fit) {
-  std::vector<std::string> header = {"term", "estimate", "se", "t", "df", "p",
-                                     "CI " + level_percent(fit.pooled.level) + " lower", "upper", "fmi", "riv",
-                                     "lambda"};
-  if (fit.exponentiate) header.insert(header.end(), {fit.family == "binomial" ? "odds ratio" : "rate ratio", "lower", "upper"});
-  text_table t(header);
-  for (const auto& e : fit.pooled.estimates) {
-    std::vector<std::string> row = {e.term, format_significant(e.estimate, 6), format_significant(e.se, 6),
-                                    format_fixed(e.statistic, 3), format_significant(e.df, 4), format_p(e.p),
-                                    format_significant(e.ci_lower, 6), format_significant(e.ci_upper, 6),
-                                    format_fixed(e.fmi, 3), format_fixed(e.riv, 3), format_fixed(e.lambda, 3)};
-    if (fit.exponentiate) {
-      row.insert(row.end(), {format_significant(std::exp(e.estimate), 6), format_significant(std::exp(e.ci_lower), 6),
-                             format_significant(std::exp(e.ci_upper), 6)});
-    }
-    t.add_row(row);
-  }
-  return t.str();
-}
-
 json pooled_coefficients_json(const pooled_regression& fit) {
   json list = json::array();
   for (const auto& e : fit.pooled.estimates) {
     json j;
     j["term"] = e.term;
-    j["estimate"] = json_number(e.estimate);
-    j["se"] = json_number(e.se);
-    j["statistic"] = json_number(e.statistic);
-    j["statistic_type"] = "t";
-    j["df"] = json_number(e.df);
-    j["p"] = json_number(e.p);
-    j["ci_lower"] = json_number(e.ci_lower);
-    j["ci_upper"] = json_number(e.ci_upper);
+    j.update(detail::pooled_estimate_json(e));
     j["aliased"] = false;
     if (fit.family == "gaussian") {
       j["std_estimate"] = nullptr;
@@ -171,11 +144,7 @@ json pooled_coefficients_json(const pooled_regression& fit) {
       j["exp_ci_lower"] = json_number(std::exp(e.ci_lower));
       j["exp_ci_upper"] = json_number(std::exp(e.ci_upper));
     }
-    j["fmi"] = json_number(e.fmi);
-    j["riv"] = json_number(e.riv);
-    j["lambda"] = json_number(e.lambda);
-    j["within"] = json_number(e.within);
-    j["between"] = json_number(e.between);
+    detail::add_pooling_json(j, e);
     list.push_back(std::move(j));
   }
   return list;
@@ -291,9 +260,9 @@ std::string regression_text(const pooled_regression& fit) {
   out += exclusion_line(fit.n, fit.n_excluded, fit.missing_by_column) + " in each imputation; standard errors: " +
          fit.se_type + " within imputations; t tests on Barnard-Rubin df (complete-data df " +
          format_number(fit.pooled.df_complete) + ")\n\n";
-  out += pooled_table(fit);
-  out += "\nfmi: fraction of missing information; riv: relative increase in variance due to missingness;\n"
-         "lambda: proportion of the total variance due to missingness.\n";
+  const char* exp_label = fit.family == "binomial" ? "odds ratio" : "rate ratio";
+  out += detail::pooled_table(fit.pooled, fit.exponentiate ? exp_label : nullptr);
+  out += "\n" + detail::pooling_legend();
   return out + notes_text(fit.aliased_terms, fit.notes);
 }
 

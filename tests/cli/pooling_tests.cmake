@@ -27,3 +27,15 @@ cli_expect(NAME regress_imputations_unknown_column CODE 1 ONE_LINE ERROR "imp"
   ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations imp)
 cli_expect(NAME regress_imputations_evalue CODE 1 ONE_LINE ERROR "--evalue is not available with --imputations"
   ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations .imp --evalue)
+
+# change --imputations: the bundled sample's UCLA-3 totals imputed by mice (panel_long.csv);
+# mice::pool.scalar gives a mean change of -0.294921 (fmi 0.907) and d_z -0.181953.
+cli_expect(NAME change_imputations_text CODE 0
+  OUTPUT "pooled over 5 imputations.*630 pairs in each imputation.*mean_change +-0\\.294921 .* 0\\.907 .*d_z +-0\\.181953"
+  ARGS change --data "${pooling_data}/panel_long.csv" --pre ucla_t0 --post ucla_t1 --imputations .imp)
+cli_expect(NAME change_imputations_json CODE 0 JSON_KEY d_z
+  OUTPUT "\"schema\": \"socialcure.change_pooled/1\".*\"missing_method\": \"mi\".*\"mean_change\": \\{.*\"fmi\": 0\\.9068"
+  ARGS change --data "${pooling_data}/panel_long.csv" --pre ucla_t0 --post ucla_t1 --imputations .imp --format json)
+cli_expect(NAME change_imputations_refuses_rci CODE 1 ONE_LINE ERROR "only the mean change and d_z are pooled"
+  ARGS change --data "${pooling_data}/panel_long.csv" --pre ucla_t0 --post ucla_t1 --imputations .imp
+    --reliability 0.8)

@@ -117,4 +117,22 @@ struct pooled_regression {
 [[nodiscard]] pooled_regression pool_glm(const imputation_split& data, const model_spec& spec,
                                          const glm_options& options);
 
+/// \brief Change from pre to post in every imputation, pooled: the mean change and d_z.
+struct pooled_change {
+  std::string pre;
+  std::string post;
+  std::string imputation_column;
+  std::size_t n = 0;           ///< pairs analysed in imputation 1
+  std::size_t n_excluded = 0;  ///< pairs with a missing member in imputation 1 (normally 0)
+  /// Terms "mean_change" (within variance s_D^2 / n) and "d_z" (mean(D) / sd(D), within variance
+  /// 1/n + d_z^2 / (2n)); nu_com = n - 1 of imputation 1 (mice::pool.scalar with k = 1).
+  pooling_result pooled;
+  std::vector<std::string> notes;
+};
+
+/// \brief The paired change of `pre` to `post` per imputation, pooled by Rubin's rules.
+/// \throws argument_error on an unknown column, fewer than 3 pairs, or no variation in the change.
+[[nodiscard]] pooled_change pool_change(const imputation_split& data, const std::string& pre, const std::string& post,
+                                        double level = 0.95);
+
 }  // namespace socialcure
