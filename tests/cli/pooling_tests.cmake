@@ -11,7 +11,7 @@ cli_expect(NAME regress_imputations_ols_json CODE 0 JSON_KEY missing_method
   OUTPUT "\"schema\": \"socialcure.regression/1\".*\"missing_method\": \"mi\".*\"imputations\": 5.*\"term\": \"bmi\".*\"df\": 6\\.906.*\"fmi\": 0\\.5698"
   ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --imputations .imp --format json)
 cli_expect(NAME regress_imputations_poisson CODE 0
-  OUTPUT "GLM \\(poisson, log link\\).*pooled over 5 imputations.*bmi +0\\.0326683 .*rate ratio"
+  OUTPUT "GLM \\(poisson, log link\\).*pooled over 5 imputations.*rate ratio.*bmi +0\\.0326683 .*1\\.03321"
   ARGS regress --data "${pooling_data}/nhanes_long.csv" --y chl --x age,bmi --family poisson --imputations .imp)
 cli_expect(NAME regress_imputations_original_left_out CODE 0
   OUTPUT "bmi +5\\.87918.*Note: 25 rows of imputation 0 \\(the original, incomplete data\\) left out"
