@@ -155,7 +155,8 @@ pooled_regression pool_glm(const imputation_split& data, const model_spec& spec,
 pooled_change pool_change(const imputation_split& data, const std::string& pre, const std::string& post,
                           double level) {
   if (data.imputations.size() < 2) {
-    throw argument_error("pooling a change needs at least 2 imputations, got " + std::to_string(data.imputations.size()));
+    throw argument_error("pooling a change needs at least 2 imputations, got " +
+                         std::to_string(data.imputations.size()));
   }
   pooled_change out;
   out.pre = pre;

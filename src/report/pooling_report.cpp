@@ -20,7 +20,8 @@ std::string change_text(const pooled_change& r) {
   if (r.n_excluded > 0) out += " (" + std::to_string(r.n_excluded) + " excluded: missing pre or post)";
   out += "; t tests on Barnard-Rubin df (complete-data df " + format_number(r.pooled.df_complete) + ")\n\n";
   out += detail::pooled_table(r.pooled);
-  out += "\nmean_change: post - pre, within variance s_D^2 / n;\nd_z: mean change / SD of the change, within variance " +
+  out += "\nmean_change: post - pre, within variance s_D^2 / n;\n"
+         "d_z: mean change / SD of the change, within variance " +
          std::string(d_z_variance) + ".\n" + detail::pooling_legend();
   for (const auto& n : r.notes) out += "Note: " + n + ".\n";
   return out;
