@@ -20,6 +20,7 @@
 #include "reference_values.hpp"
 #include "socialcure/analyses/pooling.hpp"
 #include "socialcure/core/error.hpp"
+#include "socialcure/data/csv.hpp"
 #include "socialcure/data/imputations.hpp"
 #include "socialcure/models/glm.hpp"
 #include "socialcure/models/ols.hpp"
@@ -205,4 +206,18 @@ TEST_CASE("pooling: mean change and d_z per imputation, pooled, match mice::pool
     ref().check(e.ci_upper, "change", k + "ci_upper", 1e-10);
   }
   CHECK_THROWS_AS(static_cast<void>(pool_change(data, "ucla_t0", "nope")), argument_error);
+}
+
+TEST_CASE("pooling: a term aliased in one imputation only is an error naming it") {
+  // In imputation 2, x2 = 2 x: dropped there (rank_policy::drop), kept in imputation 1.
+  const std::string text = ".imp,y,x,x2\n1,1,1,3\n1,3,2,1\n1,2,3,7\n1,5,4,2\n1,4,5,8\n"
+                           "2,1,1,2\n2,3,2,4\n2,2,3,6\n2,5,4,8\n2,4,5,10\n";
+  const auto data = split_imputations(parse_csv(text, "long.csv"), ".imp");
+  model_spec spec;
+  spec.response = "y";
+  spec.predictors = {"x", "x2"};
+  ols_options options;
+  options.on_rank_deficiency = rank_policy::drop;
+  CHECK_THROWS_WITH_AS(static_cast<void>(pool_ols(data, spec, options)),
+                       doctest::Contains("'x2' in imputation 1 but '(none)' in imputation 2"), argument_error);
 }
