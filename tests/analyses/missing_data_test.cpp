@@ -118,7 +118,8 @@ TEST_CASE("em_moments: complete data gives the sample means and ML covariances i
   CHECK(em.converged);
   CHECK(em.means(0) == doctest::Approx(3.5).epsilon(1e-14));
   CHECK(em.covariance(0, 0) == doctest::Approx(5.25).epsilon(1e-14));  // 21 / 4
-  CHECK(em.covariance(0, 1) == doctest::Approx(2.25).epsilon(1e-14));  // (sum of products 9) / 4
+  CHECK(em.covariance(0, 1) == doctest::Approx(1.625).epsilon(1e-14));  // (sum of cross-products 6.5) / 4
+  CHECK(em.means(1) == doctest::Approx(2.75).epsilon(1e-14));
   CHECK(em.n_patterns == 1);
   const auto little = socialcure::little_mcar_test(t, {"a", "b"}, em);
   CHECK(little.df == 0.0);
