@@ -64,7 +64,7 @@ std::string missing_text(const missing_data_report& r) {
   if (em.n_dropped_empty > 0) out << " (" << em.n_dropped_empty << " rows with nothing observed dropped)";
   out << ":\n" << moments_text(em);
   out << (em.converged ? "converged" : "NOT converged") << " in " << em.iterations << " iterations (largest change "
-      << format_number(em.max_change) << ", tolerance " << format_number(em.tolerance) << "); log-likelihood "
+      << format_significant(em.max_change, 3) << ", tolerance " << format_number(em.tolerance) << "); log-likelihood "
       << format_fixed(em.loglik, 4) << "\n";
   if (!em.message.empty()) out << "Warning: " << em.message << "\n";
   out << "\nLittle's MCAR test: chi2(" << format_number(r.little.df) << ") = " << format_fixed(r.little.chi_square, 3)

@@ -7,9 +7,9 @@ cli_expect(NAME missing_text CODE 0
   OUTPUT "153 rows, 111 complete.*ozone +116 +37 +24\\.2.*111 +1 +1 +1 +1 +1 +1 +0.*missing +0 +0 +0 +0 +7 +37 +44.*Little's MCAR test: chi2\\(14\\) = 35\\.106, p = 0\\.001"
   ARGS ${missing_air_args})
 cli_expect(NAME missing_json CODE 0 JSON_KEY little_mcar
-  OUTPUT "\"schema\": \"socialcure.missing/1\".*\"columns\": \\[\n +\"wind\".*\"converged\": true.*\"loglik\": -3123\\.979.*\"chi_square\": 35\\.10617[0-9]*,\n +\"df\": 14"
+  OUTPUT "\"schema\": \"socialcure.missing/1\".*\"columns\": .[^\"]+\"wind\".*\"converged\": true.*\"loglik\": -3123\\.979.*\"chi_square\": 35\\.10617[0-9]*,[^a-z]+\"df\": 14"
   ARGS ${missing_air_args} --format json)
-cli_expect(NAME missing_em_mean CODE 0 OUTPUT "\"means\": \\[\n +42\\.52"
+cli_expect(NAME missing_em_mean CODE 0 OUTPUT "\"means\": .[^0-9]+42\\.52"
   ARGS ${missing_air_args} --format json)
 cli_expect(NAME missing_synthetic_drops_empty_rows CODE 0 OUTPUT "from 627 rows \\(3 rows with nothing observed dropped\\)"
   ARGS missing --data "${CMAKE_CURRENT_SOURCE_DIR}/reference/missing/data/synthetic_panel.csv"
