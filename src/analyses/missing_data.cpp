@@ -150,7 +150,11 @@ void em_step(const MatrixXd& y, const std::vector<pattern_group>& groups, std::s
     MatrixXd c;  // residual covariance of the missing
     if (!g.missing.empty()) {
       Eigen::LLT<MatrixXd> llt(block(sigma, g.observed, g.observed));
-      if (llt.info() != Eigen::Success) require_positive_definite(sigma, names, "during EM");
+      if (llt.info() != Eigen::Success) {
+        require_positive_definite(sigma, names, "during EM");
+        throw data_error(location{}, "EM: the covariance matrix of the observed variables of a pattern is not "
+                                     "positive definite");
+      }
       b = llt.solve(block(sigma, g.observed, g.missing)).transpose();
       c = block(sigma, g.missing, g.missing) - b * block(sigma, g.observed, g.missing);
     }
