@@ -25,3 +25,10 @@ cli_expect(NAME missing_unknown_column CODE 1 ONE_LINE ERROR "nope"
 cli_expect(NAME missing_not_converged CODE 1 ONE_LINE ERROR "did not converge in 2 iterations"
   ARGS ${missing_air_args} --em-max-iterations 2)
 cli_expect(NAME missing_needs_vars CODE 2 ARGS missing --data "${missing_air}")
+# tests/cli/data/missing_degenerate.csv: d is empty, c = a + b wherever both are observed.
+cli_expect(NAME missing_variable_missing_for_everyone CODE 1 ONE_LINE
+  ERROR "missing_degenerate.csv: column 'd': the variable is missing for everyone"
+  ARGS missing --data "${cli_data}/missing_degenerate.csv" --vars a,d)
+cli_expect(NAME missing_not_positive_definite CODE 1 ONE_LINE
+  ERROR "column 'c': the covariance matrix of a, b, c .* is not positive definite"
+  ARGS missing --data "${cli_data}/missing_degenerate.csv" --vars a,b,c)
