@@ -77,7 +77,8 @@ MatrixXd block(const MatrixXd& s, const std::vector<Index>& r, const std::vector
 
 /// Throws naming the variables when a covariance is not positive definite: the first variable
 /// that makes the leading block singular, with the ones before it.
-void require_positive_definite(const MatrixXd& sigma, const std::vector<std::string>& names, const std::string& when) {
+void require_positive_definite(const MatrixXd& sigma, const std::vector<std::string>& names, const std::string& when,
+                               const std::string& source) {
   const VectorXd inv_sd = sigma.diagonal().cwiseSqrt().cwiseInverse();
   const MatrixXd corr = inv_sd.asDiagonal() * sigma * inv_sd.asDiagonal();
   for (Index k = 1; k <= sigma.rows(); ++k) {
@@ -87,7 +88,7 @@ void require_positive_definite(const MatrixXd& sigma, const std::vector<std::str
     if (ok) continue;
     std::string list;
     for (Index j = 0; j < k; ++j) list += (j == 0 ? "" : ", ") + names[static_cast<std::size_t>(j)];
-    throw data_error(location{{}, 0, names[static_cast<std::size_t>(k - 1)], {}, {}},
+    throw data_error(location{source, 0, names[static_cast<std::size_t>(k - 1)], {}, {}},
                      "the covariance matrix of " + list + " " + when +
                          " is not positive definite: '" + names[static_cast<std::size_t>(k - 1)] +
                          "' is (nearly) a linear function of the variables before it");
@@ -141,7 +142,7 @@ void start_values(const MatrixXd& y, const table& data, const std::vector<std::s
 
 /// One EM iteration: the E-step's sufficient statistics and the M-step.
 void em_step(const MatrixXd& y, const std::vector<pattern_group>& groups, std::size_t n_used, VectorXd& mu,
-             MatrixXd& sigma, const std::vector<std::string>& names) {
+             MatrixXd& sigma, const std::vector<std::string>& names, const std::string& source) {
   const Index p = y.cols();
   VectorXd t1 = VectorXd::Zero(p);
   MatrixXd t2 = MatrixXd::Zero(p, p);
@@ -151,9 +152,9 @@ void em_step(const MatrixXd& y, const std::vector<pattern_group>& groups, std::s
     if (!g.missing.empty()) {
       Eigen::LLT<MatrixXd> llt(block(sigma, g.observed, g.observed));
       if (llt.info() != Eigen::Success) {
-        require_positive_definite(sigma, names, "during EM");
-        throw data_error(location{}, "EM: the covariance matrix of the observed variables of a pattern is not "
-                                     "positive definite");
+        require_positive_definite(sigma, names, "during EM", source);
+        throw data_error(location{source, 0, {}, {}, {}},
+                         "EM: the covariance matrix of the observed variables of a pattern is not positive definite");
       }
       b = llt.solve(block(sigma, g.observed, g.missing)).transpose();
       c = block(sigma, g.missing, g.missing) - b * block(sigma, g.observed, g.missing);
@@ -267,7 +268,7 @@ em_result em_moments(const table& data, const std::vector<std::string>& variable
   while (out.iterations < options.max_iterations) {
     const VectorXd mu0 = mu;
     const MatrixXd sigma0 = sigma;
-    em_step(y, groups, out.n_used, mu, sigma, variables);
+    em_step(y, groups, out.n_used, mu, sigma, variables, data.source());
     ++out.iterations;
     out.max_change = standardized_change(mu0, sigma0, mu, sigma);
     if (out.max_change < options.tolerance) {
@@ -275,7 +276,7 @@ em_result em_moments(const table& data, const std::vector<std::string>& variable
       break;
     }
   }
-  require_positive_definite(sigma, variables, "at the EM estimates");
+  require_positive_definite(sigma, variables, "at the EM estimates", data.source());
   out.means = mu;
   out.covariance = sigma;
   out.loglik = observed_loglik(y, groups, mu, sigma);

@@ -30,5 +30,5 @@ cli_expect(NAME missing_variable_missing_for_everyone CODE 1 ONE_LINE
   ERROR "missing_degenerate.csv: column 'd': the variable is missing for everyone"
   ARGS missing --data "${cli_data}/missing_degenerate.csv" --vars a,d)
 cli_expect(NAME missing_not_positive_definite CODE 1 ONE_LINE
-  ERROR "column 'c': the covariance matrix of a, b, c .* is not positive definite"
+  ERROR "missing_degenerate.csv: column .c.: the covariance matrix of a, b, c .* is not positive definite"
   ARGS missing --data "${cli_data}/missing_degenerate.csv" --vars a,b,c)
