@@ -13,6 +13,7 @@ void add_reliability_command(CLI::App& app);
 void add_groups_command(CLI::App& app);
 void add_change_command(CLI::App& app);
 void add_attrition_command(CLI::App& app);
+void add_missing_command(CLI::App& app);
 void add_mediate_command(CLI::App& app);
 void add_mediate_within_command(CLI::App& app);
 void add_moderate_command(CLI::App& app);

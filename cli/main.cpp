@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   socialcure::cli::add_groups_command(app);
   socialcure::cli::add_change_command(app);
   socialcure::cli::add_attrition_command(app);
+  socialcure::cli::add_missing_command(app);
   socialcure::cli::add_mediate_command(app);
   socialcure::cli::add_mediate_within_command(app);
   socialcure::cli::add_moderate_command(app);

@@ -12,7 +12,7 @@ cd "$root"
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target socialcure_tool examples
-for example in prepost_workflow regression_on_sample scales_on_sample groups_on_sample change_on_sample \
+for example in prepost_workflow regression_on_sample scales_on_sample groups_on_sample change_on_sample missing_on_sample \
                mediation_on_sample moderation_on_sample study_on_sample study_stages; do
   echo
   "build/release/bin/$example"

@@ -46,6 +46,7 @@
 
 // analyses: change, attrition, mediation
 #include "socialcure/analyses/attrition.hpp"
+#include "socialcure/analyses/missing_data.hpp"
 #include "socialcure/analyses/bootstrap_intervals.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/change_scores.hpp"
@@ -67,6 +68,7 @@
 
 // report: text tables, JSON, Markdown/HTML, SVG and DOT figures
 #include "socialcure/report/attrition_report.hpp"
+#include "socialcure/report/missing_report.hpp"
 #include "socialcure/report/change_figures.hpp"
 #include "socialcure/report/change_report.hpp"
 #include "socialcure/report/describe_report.hpp"

@@ -90,6 +90,34 @@ std::string arrow_path(const std::vector<std::string>& path) {
 
 // ---- sections -------------------------------------------------------------------------------
 
+// The pattern table (as mice::md.pattern) among the first wave's respondents, and Little's test.
+void missingness_section(document& doc, const study_result& r) {
+  if (!r.missingness) return;
+  const missingness_description& d = *r.missingness;
+  doc_table t;
+  t.caption = "Missing-data patterns of the " + count(d.n_rows) + " respondents at " + r.study.waves[0];
+  t.header = {"Respondents"};
+  t.header.insert(t.header.end(), d.pattern_columns.begin(), d.pattern_columns.end());
+  t.header.push_back("Missing");
+  for (const auto& p : d.patterns) {
+    std::vector<std::string> row{count(p.count)};
+    for (const bool o : p.observed) row.push_back(o ? "1" : "0");
+    row.push_back(count(p.n_missing));
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> totals{"Missing"};
+  for (const std::size_t m : d.missing_per_column) totals.push_back(count(m));
+  totals.push_back(count(d.total_missing));
+  t.rows.push_back(std::move(totals));
+  t.note = "1 = observed, 0 = missing; columns by increasing number missing, as mice::md.pattern.";
+  if (r.little_mcar && !is_missing(r.little_mcar->p)) {
+    const little_mcar_result& l = *r.little_mcar;
+    t.note += " Little's MCAR test (maximum-likelihood EM moments): χ²(" + num(l.df, 0) + ") = " +
+              num(l.chi_square, 2) + ", " + apa_p(l.p) + ".";
+  }
+  doc.add_table(std::move(t));
+}
+
 void sample_section(document& doc, const study_result& r, std::vector<std::string>& sentences) {
   const auto& w = r.study.waves;
   doc.heading(2, "Sample and attrition");
@@ -132,6 +160,7 @@ void sample_section(document& doc, const study_result& r, std::vector<std::strin
            std::string(a.variables.empty() ? "" : " (Yates-corrected for 2 x 2 tables)") +
            ", SMD of Yang & Dalton. Rows without a value are excluded per variable.";
   doc.add_table(std::move(t));
+  missingness_section(doc, r);
   std::string sentence = "Of " + count(a.n_completed + a.n_dropped) + " respondents at " + w[0] + ", " +
                          count(a.n_completed) + " completed the follow-up; completers and non-completers ";
   if (differing.empty()) {

@@ -43,6 +43,29 @@ std::vector<std::string> attrition_variables(const study_definition& study, cons
   return variables;
 }
 
+// The missing-data patterns among the first wave's respondents on the numeric covariates and every
+// measure at both waves, with Little's test; EM trouble (a singular covariance, no convergence)
+// leaves the test out with a note, it does not stop the study.
+void add_missingness(const study_definition& study, const study_table& data, const table& baseline,
+                     const std::string& completion, study_attrition_result& out) {
+  std::vector<std::string> variables;
+  const auto add = [&](const std::string& name) {
+    if (name != completion && baseline.has(name) && baseline.get(name).is_numeric()) variables.push_back(name);
+  };
+  for (const auto& c : study.covariates) add(c);
+  for (const auto& m : data.measures) {
+    add(m.name + "_" + study.waves[0]);
+    add(m.name + "_" + study.waves[1]);
+  }
+  if (variables.size() < 2) return;
+  out.missingness = describe_missingness(baseline, variables);
+  try {
+    out.little_mcar = little_mcar_test(baseline, variables);
+  } catch (const data_error& e) {
+    out.notes.push_back(std::string("no Little's MCAR test: ") + e.what());
+  }
+}
+
 // ---- measures -------------------------------------------------------------------------------------
 
 // Alpha and omega of a scale at one wave among the rows present.
@@ -222,7 +245,9 @@ study_attrition_result study_attrition(const study_definition& study, const stud
   }
   attrition_options options;
   options.level = study.settings.level;
-  out.comparison = compare_attrition(analysis.select_rows(baseline_rows), rule, variables, options, study.id_column);
+  const table baseline_table = analysis.select_rows(baseline_rows);
+  out.comparison = compare_attrition(baseline_table, rule, variables, options, study.id_column);
+  add_missingness(study, data, baseline_table, rule.column, out);
   return out;
 }
 

@@ -212,6 +212,8 @@ study_result run_study(const study_definition& study, const std::string& base_di
   out.n_both = data.n_both;
   out.n_second_only = data.n_second_only;
   out.attrition = std::move(attrition.comparison);
+  out.missingness = std::move(attrition.missingness);
+  out.little_mcar = std::move(attrition.little_mcar);
   out.groups = std::move(data.groups);
   out.notes = std::move(data.notes);
   out.notes.insert(out.notes.end(), attrition.notes.begin(), attrition.notes.end());

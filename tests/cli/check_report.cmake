@@ -32,6 +32,11 @@ list(LENGTH svgs n_svg)
 if(NOT n_svg EQUAL 4)
   message(FATAL_ERROR "report.html has ${n_svg} inline figures (expected 4)")
 endif()
+# The attrition section has the missing-data pattern table and Little's test.
+file(READ "${DIR}/report.md" md)
+if(NOT md MATCHES "Missing-data patterns of the 630 respondents at t0" OR NOT md MATCHES "Little's MCAR test")
+  message(FATAL_ERROR "report.md has no missing-data pattern table with Little's test")
+endif()
 # Every respondent is a row of respondents.csv (header + 630).
 file(STRINGS "${DIR}/respondents.csv" lines)
 list(LENGTH lines n_lines)

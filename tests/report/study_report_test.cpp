@@ -42,10 +42,12 @@ TEST_CASE("study report: every section is in the Markdown and the HTML") {
     CHECK(contains(r.markdown, std::string("## ") + heading));
     CHECK(contains(r.html, std::string("<h2>") + heading + "</h2>"));
   }
-  // One table per block: attrition, scales, groups, change, reliable change, counts, 2 regressions,
-  // 2 x 2 mediation tables.
-  CHECK(count(r.html, "<table>") == 12);
-  CHECK(count(r.markdown, "\n| --- |") == 12);
+  // One table per block: attrition, missing-data patterns, scales, groups, change, reliable change,
+  // counts, 2 regressions, 2 x 2 mediation tables.
+  CHECK(count(r.html, "<table>") == 13);
+  CHECK(count(r.markdown, "\n| --- |") == 13);
+  CHECK(contains(r.markdown, "**Missing-data patterns of the 630 respondents at t0**"));
+  CHECK(contains(r.markdown, "Little's MCAR test (maximum-likelihood EM moments): χ²("));
   CHECK(contains(r.markdown, "| loneliness (ucla3) | t0 | 611 | 19 |"));
 }
 

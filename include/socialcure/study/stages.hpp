@@ -49,6 +49,7 @@
 #include <vector>
 
 #include "socialcure/analyses/attrition.hpp"
+#include "socialcure/analyses/missing_data.hpp"
 #include "socialcure/data/table.hpp"
 #include "socialcure/data/waves.hpp"
 #include "socialcure/measures/groups.hpp"
@@ -106,6 +107,11 @@ struct study_table {
 /// \brief The comparison of completers with non-completers at the first wave.
 struct study_attrition_result {
   std::optional<attrition_result> comparison;  ///< when some but not all respondents completed
+  /// The missing-data patterns among the first wave's respondents, on the numeric covariates and
+  /// every measure at both waves (describe_missingness), with Little's MCAR test from their EM
+  /// moments; absent with no comparison, and the test absent when EM fails (a note says why).
+  std::optional<missingness_description> missingness;
+  std::optional<little_mcar_result> little_mcar;
   std::vector<std::string> notes;              ///< why there is no comparison
 };
 

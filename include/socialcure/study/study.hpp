@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "socialcure/analyses/attrition.hpp"
+#include "socialcure/analyses/missing_data.hpp"
 #include "socialcure/analyses/change.hpp"
 #include "socialcure/analyses/mediation.hpp"
 #include "socialcure/analyses/moderation.hpp"
@@ -276,6 +277,8 @@ struct study_result {
   std::size_t n_both = 0;
   std::size_t n_second_only = 0;
   std::optional<attrition_result> attrition;  ///< when some but not all completed
+  std::optional<missingness_description> missingness;  ///< patterns at the first wave (study_attrition)
+  std::optional<little_mcar_result> little_mcar;       ///< Little's test on those variables
   std::vector<study_scale_result> scales;
   std::optional<group_results> groups;
   std::vector<study_change> changes;  ///< scales, then groups, then counts
