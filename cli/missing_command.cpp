@@ -13,8 +13,7 @@ struct missing_settings {
   data_options data;
   output_format format = output_format::text;
   std::vector<std::string> vars;
-  double tolerance = 1e-12;
-  std::size_t max_iterations = 10000;
+  em_options em;  // the library's defaults, set by --em-tolerance and --em-max-iterations
 };
 }  // namespace
 
@@ -24,21 +23,18 @@ void add_missing_command(CLI::App& app) {
   auto s = std::make_shared<missing_settings>();
   add_data_file_option(*command, s->data.path, " with one row per person");
   command->add_option("--vars", s->vars, "Numeric variables, comma-separated (at least 2)")->delimiter(',')->required();
-  command->add_option("--em-tolerance", s->tolerance, "EM convergence: largest standardized change (default 1e-12)")
+  command->add_option("--em-tolerance", s->em.tolerance, "EM convergence: largest standardized change (default 1e-12)")
       ->check(CLI::Range(1e-15, 0.1));
-  command->add_option("--em-max-iterations", s->max_iterations, "EM iteration limit (default 10000)")
+  command->add_option("--em-max-iterations", s->em.max_iterations, "EM iteration limit (default 10000)")
       ->check(CLI::Range(1, 10000000));
   add_data_options(*command, s->data);
   add_format_option(*command, s->format);
   command->callback([s] {
     const table t = load_table(s->data, s->vars);
-    em_options options;
-    options.tolerance = s->tolerance;
-    options.max_iterations = s->max_iterations;
     missing_data_report report;
     report.source = t.source();
     report.description = describe_missingness(t, s->vars);
-    report.em = em_moments(t, s->vars, options);
+    report.em = em_moments(t, s->vars, s->em);
     report.little = little_mcar_test(t, s->vars, report.em);
     std::cout << (s->format == output_format::json ? missing_json(report) : missing_text(report));
   });

@@ -21,10 +21,14 @@ constexpr Eigen::Index block_rows = 1024;
 // within a chunk in row order and then over the chunks in their order, whatever the thread count.
 constexpr Eigen::Index blocks_per_chunk = 64;
 
-std::size_t chunk_count(Eigen::Index n) {
+}  // namespace
+
+std::size_t row_chunks(Eigen::Index n) {
   const Eigen::Index chunk_rows = block_rows * blocks_per_chunk;
   return static_cast<std::size_t>(std::max<Eigen::Index>(1, (n + chunk_rows - 1) / chunk_rows));
 }
+
+namespace {
 
 // Calls visit(first, count) for the blocks of rows [first, first + count) of a chunk of the n rows,
 // in order.
@@ -45,7 +49,7 @@ template <typename Fill>
 Eigen::MatrixXd tsqr_r(Eigen::Index n, Eigen::Index m, unsigned threads, Fill&& fill) {
   Eigen::MatrixXd stacked(0, m);
   std::vector<Eigen::MatrixXd> triangles(static_cast<std::size_t>((n + block_rows - 1) / block_rows));
-  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+  run_pieces(row_chunks(n), threads, [&](std::size_t chunk) {
     Eigen::MatrixXd block;
     for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
       block.resize(count, m);
@@ -156,7 +160,7 @@ void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
     bk[k] = b(static_cast<Eigen::Index>(k));
   }
   // Each chunk sums its own gradient (its rows in order); the chunks' sums are added in order.
-  std::vector<std::vector<long double>> partial(chunk_count(n), std::vector<long double>(gradient ? m : 0, 0.0L));
+  std::vector<std::vector<long double>> partial(row_chunks(n), std::vector<long double>(gradient ? m : 0, 0.0L));
   run_pieces(partial.size(), threads, [&](std::size_t chunk) {
     std::vector<long double> buffer(static_cast<std::size_t>(std::min(block_rows, n)));
     for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
@@ -179,7 +183,7 @@ void long_residuals(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vecto
 void subtract_correction(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::vector<Eigen::Index>& columns,
                          const Eigen::VectorXd& d, unsigned threads, Eigen::VectorXd& r) {
   const Eigen::Index n = x.rows();
-  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+  run_pieces(row_chunks(n), threads, [&](std::size_t chunk) {
     for_blocks_of_chunk(chunk, n, [&](Eigen::Index first, Eigen::Index count) {
       auto block = r.segment(first, count);
       for (std::size_t k = 0; k < columns.size(); ++k) {
@@ -193,7 +197,7 @@ void subtract_correction(const Eigen::Ref<const Eigen::MatrixXd>& x, const std::
 
 Eigen::VectorXd column_sums_of_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, unsigned threads) {
   Eigen::VectorXd out(x.cols());
-  run_pieces(static_cast<std::size_t>(x.cols()), chunk_count(x.rows()) > 1 ? threads : 1,
+  run_pieces(static_cast<std::size_t>(x.cols()), row_chunks(x.rows()) > 1 ? threads : 1,
              [&](std::size_t j) { out(static_cast<Eigen::Index>(j)) = x.col(static_cast<Eigen::Index>(j)).squaredNorm(); });
   return out;
 }
@@ -218,33 +222,6 @@ column_magnitude find_column_out_of_range(const Eigen::Ref<const Eigen::MatrixXd
     return out;
   }
   return out;
-}
-
-std::optional<Eigen::VectorXd> solve_weighted_normal_equations(const Eigen::Ref<const Eigen::MatrixXd>& x,
-                                                               const std::vector<Eigen::Index>& kept,
-                                                               const Eigen::VectorXd& z, const Eigen::VectorXd& w) {
-  const Eigen::Index n = x.rows();
-  const auto r = static_cast<Eigen::Index>(kept.size());
-  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(r, r);
-  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(r);
-  Eigen::MatrixXd block(std::min(block_rows, n), r);
-  Eigen::MatrixXd weighted(block.rows(), r);
-  for (Eigen::Index first = 0; first < n; first += block_rows) {
-    const Eigen::Index count = std::min(block_rows, n - first);
-    for (Eigen::Index k = 0; k < r; ++k) {
-      block.col(k).head(count) = x.col(kept[static_cast<std::size_t>(k)]).segment(first, count);
-    }
-    const auto b = block.topRows(count);
-    auto wb = weighted.topRows(count);
-    wb.noalias() = w.segment(first, count).asDiagonal() * b;
-    cross.noalias() += b.transpose() * wb;
-    rhs.noalias() += wb.transpose() * z.segment(first, count);
-  }
-  const Eigen::LLT<Eigen::MatrixXd> cholesky(cross);
-  if (cholesky.info() != Eigen::Success) return std::nullopt;
-  Eigen::VectorXd solution = cholesky.solve(rhs);
-  if (!solution.allFinite()) return std::nullopt;
-  return solution;
 }
 
 std::string fewer_cases_problem(Eigen::Index n, Eigen::Index p) {
@@ -282,13 +259,11 @@ void block_leverages(const row_block& block, const Eigen::MatrixXd& f, double* t
 
 }  // namespace
 
-std::size_t row_chunks(Eigen::Index n) { return chunk_count(n); }
-
 void for_each_block_with_leverage(const Eigen::Ref<const Eigen::MatrixXd>& x, const least_squares& fit,
                                   bool with_leverage, unsigned threads, const block_visitor& visit) {
   const Eigen::Index n = x.rows();
   const auto rank = static_cast<Eigen::Index>(fit.kept.size());
-  run_pieces(chunk_count(n), threads, [&](std::size_t chunk) {
+  run_pieces(row_chunks(n), threads, [&](std::size_t chunk) {
     row_block block;
     block.column.resize(static_cast<std::size_t>(rank));
     Eigen::VectorXd h;
@@ -337,6 +312,33 @@ void add_weighted_cross_product(const row_block& block, const double* w, Eigen::
       if (k != j) sum(k, j) += term;
     }
   }
+}
+
+std::optional<Eigen::VectorXd> solve_weighted_normal_equations(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                                               const std::vector<Eigen::Index>& kept,
+                                                               const Eigen::VectorXd& z, const Eigen::VectorXd& w) {
+  const Eigen::Index n = x.rows();
+  const auto r = static_cast<Eigen::Index>(kept.size());
+  Eigen::MatrixXd cross = Eigen::MatrixXd::Zero(r, r);
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(r);
+  row_block block;
+  block.column.resize(kept.size());
+  std::vector<double> wz(static_cast<std::size_t>(std::min(block_rows, n)));  // w_i z_i of the block
+  for (Eigen::Index first = 0; first < n; first += block_rows) {
+    block.first = first;
+    block.count = std::min(block_rows, n - first);
+    for (std::size_t k = 0; k < kept.size(); ++k) block.column[k] = x.col(kept[k]).data() + first;
+    add_weighted_cross_product(block, w.data() + first, cross);
+    for (Eigen::Index i = 0; i < block.count; ++i) wz[static_cast<std::size_t>(i)] = w(first + i) * z(first + i);
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+      rhs(static_cast<Eigen::Index>(k)) += lane_dot(wz.data(), block.column[k], block.count);
+    }
+  }
+  const Eigen::LLT<Eigen::MatrixXd> cholesky(cross);
+  if (cholesky.info() != Eigen::Success) return std::nullopt;
+  Eigen::VectorXd solution = cholesky.solve(rhs);
+  if (!solution.allFinite()) return std::nullopt;
+  return solution;
 }
 
 least_squares solve_least_squares(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
